@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { JobsRepository } from './db/repositories/jobs-repository.js';
+import type { DatabaseHandle } from './db/database.js';
+import type { Env } from './env.js';
+import { registerErrorHandler } from './errors/error-handler.js';
+import { loggerOptions } from './lib/logger-options.js';
+import { registerFrontend } from './plugins/frontend-static.js';
+import { healthRoutes } from './routes/health/health-routes.js';
+import { jobsRoutes } from './routes/jobs/jobs-routes.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The same relative path works from `src/` (dev, tests) and from `dist/` (production). */
+const DEFAULT_FRONTEND_DIR = path.resolve(here, '../../frontend/dist');
+
+export interface BuildAppOptions {
+  env: Env;
+  database: DatabaseHandle;
+  /** Where the built frontend lives; defaults to `frontend/dist`. */
+  frontendDir?: string;
+}
+
+/** Builds the HTTP app without listening, so tests can call it with `app.inject()`. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { env, database } = options;
+  const app = Fastify({
+    logger: loggerOptions({
+      level: env.NODE_ENV === 'test' ? 'silent' : env.LOG_LEVEL,
+      production: env.NODE_ENV === 'production',
+      pretty: process.stdout.isTTY && env.NODE_ENV !== 'production',
+    }),
+    trustProxy: env.TRUST_PROXY,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Screenline API',
+        description: 'AI phone screening for recruiting.',
+        version: readVersion(),
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const jobs = new JobsRepository(database.db);
+  await app.register(healthRoutes, {
+    mode: env.mode,
+    database: database.kind,
+    version: readVersion(),
+  });
+  await app.register(jobsRoutes, { jobs });
+
+  await registerFrontend(app, options.frontendDir ?? DEFAULT_FRONTEND_DIR);
+  return app;
+}
+
+let cachedVersion: string | undefined;
+
+/** The product version from the root package.json. */
+export function readVersion(): string {
+  if (cachedVersion === undefined) {
+    const manifest = JSON.parse(readFileSync(path.resolve(here, '../../package.json'), 'utf8')) as {
+      version?: string;
+    };
+    cachedVersion = manifest.version ?? '0.0.0';
+  }
+  return cachedVersion;
+}

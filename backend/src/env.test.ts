@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv } from './env.js';
+
+describe('parseEnv', () => {
+  it('defaults to simulated mode on the embedded database', () => {
+    const env = parseEnv({});
+    expect(env.mode).toBe('simulated');
+    expect(env.PORT).toBe(3000);
+    expect(env.DATA_DIR).toBe('./.data');
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('treats empty values as unset', () => {
+    const env = parseEnv({ PORT: '', DATABASE_URL: '', LIVEKIT_URL: '' });
+    expect(env.PORT).toBe(3000);
+    expect(env.mode).toBe('simulated');
+  });
+
+  it('names missing LiveKit variables without printing the present values', () => {
+    const secret = 'very-secret-value';
+    expect(() =>
+      parseEnv({ LIVEKIT_URL: 'wss://x.livekit.cloud', LIVEKIT_API_SECRET: secret }),
+    ).toThrow(ConfigError);
+    try {
+      parseEnv({ LIVEKIT_URL: 'wss://x.livekit.cloud', LIVEKIT_API_SECRET: secret });
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).toContain('LIVEKIT_API_KEY');
+      expect(message).not.toContain(secret);
+      expect(message).not.toContain('\n');
+    }
+  });
+
+  it('refuses a trunk without LiveKit', () => {
+    expect(() => parseEnv({ SIP_TRUNK_ID: 'ST_1' })).toThrow(
+      /LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET/,
+    );
+  });
+
+  it('is phone mode with credentials and a trunk', () => {
+    const env = parseEnv({
+      LIVEKIT_URL: 'wss://x.livekit.cloud',
+      LIVEKIT_API_KEY: 'k',
+      LIVEKIT_API_SECRET: 's',
+      SIP_TRUNK_ID: 'ST_1',
+    });
+    expect(env.mode).toBe('phone');
+  });
+
+  it('rejects a bad port and names the key only', () => {
+    expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/Invalid configuration: PORT/);
+  });
+
+  it('rejects a DATABASE_URL that is not PostgreSQL', () => {
+    expect(() => parseEnv({ DATABASE_URL: 'mysql://u:p@h/db' })).toThrow(/DATABASE_URL/);
+  });
+});

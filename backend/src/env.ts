@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+import { resolveMode, type Mode } from '@screenline/core';
+import { z } from 'zod';
+
+/** `FOO=` counts as unset: an empty string becomes undefined before validation. */
+const optionalString = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  z.string().optional(),
+);
+
+const ZEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('127.0.0.1')),
+  PORT: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().int().min(0).max(65_535).default(3000),
+  ),
+  LOG_LEVEL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  DATA_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('./.data')),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+  ),
+  PUBLIC_URL: optionalString.pipe(z.url().optional()),
+  TRUST_PROXY: z.preprocess(
+    (v) => (v === '' || v === undefined ? 'false' : v),
+    z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1'),
+  ),
+  LIVEKIT_URL: optionalString,
+  LIVEKIT_API_KEY: optionalString,
+  LIVEKIT_API_SECRET: optionalString,
+  SIP_TRUNK_ID: optionalString,
+  AGENT_NAME: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().default('screenline-screener'),
+  ),
+});
+
+export type Env = z.infer<typeof ZEnvSchema> & { mode: Mode };
+
+/** Raised when configuration is invalid; its message is one line naming keys, never values. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses configuration from a plain object (the process environment in production, a literal in tests). */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = ZEnvSchema.safeParse(source);
+  if (!result.success) {
+    const keys = [...new Set(result.error.issues.map((issue) => issue.path.join('.')))];
+    throw new ConfigError(`Invalid configuration: ${keys.join(', ')} (see .env.example)`);
+  }
+  const mode = resolveMode(result.data);
+  if (!mode.ok) {
+    throw new ConfigError(
+      `Incomplete LiveKit configuration: missing ${mode.missing.join(', ')}. ` +
+        'Set all of LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET, or none for simulated mode.',
+    );
+  }
+  return { ...result.data, mode: mode.mode };
+}
+
+/** Loads `.env` from the working directory or the repository root, when present, without overriding. */
+export function loadDotenvFiles(cwd = process.cwd()): void {
+  for (const candidate of [path.join(cwd, '.env'), path.join(cwd, '..', '.env')]) {
+    if (existsSync(candidate)) {
+      loadDotenv({ path: candidate, quiet: true });
+      return;
+    }
+  }
+}
