@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { ZMode } from '../config/mode.js';
+
+/**
+ * Interview states. The happy path is scheduled → dialing → ringing → in_progress → completed →
+ * evaluated; the rest are end states. Every transition is one interview_events row.
+ */
+export const INTERVIEW_STATUSES = [
+  'scheduled',
+  'dialing',
+  'ringing',
+  'in_progress',
+  'completed',
+  'evaluated',
+  'no_answer',
+  'busy',
+  'declined',
+  'invalid_number',
+  'voicemail',
+  'failed',
+  'canceled',
+  'opted_out',
+] as const;
+export const ZInterviewStatus = z.enum(INTERVIEW_STATUSES);
+export type InterviewStatus = z.infer<typeof ZInterviewStatus>;
+
+/** States in which a call is under way (one active call per resume and job). */
+export const ACTIVE_INTERVIEW_STATUSES = [
+  'dialing',
+  'ringing',
+  'in_progress',
+] as const satisfies readonly InterviewStatus[];
+
+/** Why a conversation ended (pinned: callback_requested, wrong_person, no_response, ...). */
+export const ZEndReason = z.enum([
+  'finished',
+  'callback_requested',
+  'wrong_person',
+  'no_response',
+  'opted_out',
+  'time_limit',
+  'candidate_hung_up',
+  'voicemail',
+  'canceled',
+  'error',
+]);
+export type EndReason = z.infer<typeof ZEndReason>;
+
+/** `POST /api/interview/start-phone-screen` body (pinned). */
+export const ZStartPhoneScreenRequest = z
+  .object({
+    jobId: z.string().min(1).max(100),
+    resumeId: z.string().min(1).max(100),
+    phone: z.string().trim().min(3).max(32),
+    consent: z.literal(true, { error: 'consent must be true: the candidate must agree to the call' }),
+    name: z.string().trim().min(1).max(200).optional(),
+    email: z.email().max(320).optional(),
+    timezone: z.string().trim().min(1).max(64).optional(),
+    consentTextVersion: z.string().trim().min(1).max(64).optional(),
+  })
+  .strict();
+export type StartPhoneScreenRequest = z.infer<typeof ZStartPhoneScreenRequest>;
+
+/** Web mode: what the browser needs to join the LiveKit room. */
+export const ZWebCall = z.object({ url: z.string(), token: z.string(), room: z.string() });
+
+/** `POST /api/interview/start-phone-screen` answer (pinned). */
+export const ZStartPhoneScreenResponse = z.object({
+  interview: z.object({ id: z.string(), status: ZInterviewStatus, mode: ZMode }),
+  candidateToken: z.string(),
+  webCall: ZWebCall.optional(),
+});
+export type StartPhoneScreenResponse = z.infer<typeof ZStartPhoneScreenResponse>;
+
+/** One utterance of the conversation. */
+export const ZTranscriptTurn = z.object({
+  id: z.string(),
+  speaker: z.enum(['agent', 'candidate']),
+  text: z.string(),
+  at: z.string().optional(),
+});
+export type TranscriptTurn = z.infer<typeof ZTranscriptTurn>;
+
+/** `POST /api/interviews/:id/turns` body (pinned): a non-empty candidate utterance. */
+export const ZCandidateTurnRequest = z
+  .object({ text: z.string().trim().min(1, 'say something: text must not be empty').max(4000) })
+  .strict();
+
+/** The scorecard the recruiter reads; it suggests, a person decides. */
+export const ZScorecard = z.object({
+  criteria: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      score: z.number().int().min(1).max(5),
+      evidence: z.array(z.object({ quote: z.string(), turnId: z.string() })),
+    }),
+  ),
+  knockouts: z.array(
+    z.object({
+      id: z.string(),
+      question: z.string(),
+      passed: z.boolean().nullable(),
+      answer: z.string().nullable(),
+      turnId: z.string().nullable(),
+    }),
+  ),
+  summary: z.string(),
+  suggestion: z.enum(['advance', 'review', 'decline_suggested']),
+});
+export type Scorecard = z.infer<typeof ZScorecard>;
