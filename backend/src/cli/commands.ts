@@ -1,0 +1,10 @@
+/** One `screenline` sub-command. `run` returns the process exit code. */
+export interface CliCommand {
+  name: string;
+  usage: string;
+  summary: string;
+  run(args: string[]): Promise<number>;
+}
+
+/** Every sub-command; each lives in its own module beside this one. */
+export const CLI_COMMANDS: CliCommand[] = [];

@@ -1,0 +1,34 @@
+import type { InterviewStatus } from '@screenline/core';
+
+/** What the start flow asks of a telephony port once the interview row and its event exist. */
+export interface PlaceCallRequest {
+  interviewId: string;
+  attempt: number;
+  /** Derived from the attempt, so a retried request can never open a second room. */
+  roomName: string;
+  /** E.164, already through the number gate. */
+  phoneE164: string;
+  /** JSON for the agent's dispatch: the interview id and a short-lived backend token, no personal data. */
+  agentMetadata: string;
+}
+
+/** The immediate result of placing a call; later progress arrives as events (webhooks, agent reports). */
+export type PlaceCallResult =
+  /** Phone: the INVITE left; the SIP participant is in the room. */
+  | { outcome: 'dialing'; participantIdentity: string }
+  /** Web: the candidate joins the room from the browser with this token. */
+  | { outcome: 'web_call'; webCall: { url: string; token: string; room: string } }
+  /** Simulated: the in-process call has started. */
+  | { outcome: 'simulated' }
+  /** The call could not be placed; `status` is the interview's end state for this attempt. */
+  | { outcome: 'failed'; status: InterviewStatus; reason: string; isRetryable: boolean };
+
+/**
+ * The telephony port: simulated in-process, LiveKit web call, or LiveKit SIP. The start flow
+ * depends on this interface only; tests of the LiveKit ones run against a strict emulator.
+ */
+export interface CallPlacer {
+  placeCall(request: PlaceCallRequest): Promise<PlaceCallResult>;
+  /** Ends the call for everyone (deletes the room, so a phone leg hangs up). Idempotent. */
+  hangUp(roomName: string): Promise<void>;
+}
