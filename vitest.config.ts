@@ -3,8 +3,8 @@ import { defineConfig } from 'vitest/config';
 // One run covers every workspace. The "source" condition makes `@screenline/core` resolve to its
 // TypeScript sources, so tests never depend on a previous build.
 export default defineConfig({
-  resolve: { conditions: ['source', 'module', 'node', 'default'] },
-  ssr: { resolve: { conditions: ['source', 'module', 'node', 'default'] } },
+  resolve: { conditions: ['source', 'node'] },
+  ssr: { resolve: { conditions: ['source', 'node'] } },
   test: {
     include: ['{core,backend,agent,frontend}/src/**/*.test.{ts,tsx}'],
     environment: 'node',
