@@ -4,3 +4,4 @@ export * from './config/mode.js';
 export * from './health.js';
 export * from './resume/parsed-resume.js';
 export * from './interviews/interview.js';
+export * from './agent/agent-protocol.js';
