@@ -5,3 +5,5 @@ export * from './health.js';
 export * from './resume/parsed-resume.js';
 export * from './interviews/interview.js';
 export * from './agent/agent-protocol.js';
+export * from './calling-hours/calling-hours.js';
+export * from './resume/resume-parser.js';
