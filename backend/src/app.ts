@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -10,12 +11,15 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { bootstrapFirstAdmin } from './auth/bootstrap-admin.js';
+import { RecruiterAuth, SESSION_COOKIE } from './auth/recruiter-auth.js';
 import { JobsRepository } from './db/repositories/jobs-repository.js';
 import type { DatabaseHandle } from './db/database.js';
 import type { Env } from './env.js';
 import { registerErrorHandler } from './errors/error-handler.js';
 import { loggerOptions } from './lib/logger-options.js';
 import { registerFrontend } from './plugins/frontend-static.js';
+import { authRoutes } from './routes/auth/auth-routes.js';
 import { healthRoutes } from './routes/health/health-routes.js';
 import { jobsRoutes } from './routes/jobs/jobs-routes.js';
 
@@ -54,10 +58,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         description: 'AI phone screening for recruiting.',
         version: readVersion(),
       },
+      components: {
+        securitySchemes: {
+          recruiterSession: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifyCookie);
 
   const jobs = new JobsRepository(database.db);
   await app.register(healthRoutes, {
@@ -65,7 +75,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     database: database.kind,
     version: readVersion(),
   });
-  await app.register(jobsRoutes, { jobs });
+  const auth = new RecruiterAuth(database.db, {
+    idleTimeoutS: env.SESSION_IDLE_TIMEOUT_S,
+    maxAgeS: env.SESSION_MAX_AGE_S,
+  });
+  await bootstrapFirstAdmin(
+    auth.users,
+    { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD },
+    app.log,
+  );
+  await app.register(authRoutes, { auth });
+  await app.register(jobsRoutes, { jobs, auth });
 
   await registerFrontend(app, options.frontendDir ?? DEFAULT_FRONTEND_DIR);
   return app;

@@ -37,6 +37,20 @@ const ZEnvSchema = z.object({
   LIVEKIT_API_KEY: optionalString,
   LIVEKIT_API_SECRET: optionalString,
   SIP_TRUNK_ID: optionalString,
+  /** The first recruiter account, created at start-up when there is no user yet. */
+  ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
+  ADMIN_PASSWORD: optionalString.pipe(
+    z.string().min(12, 'must be at least 12 characters').max(128).optional(),
+  ),
+  /** A recruiter session ends after this much inactivity, and in any case after SESSION_MAX_AGE_S. */
+  SESSION_IDLE_TIMEOUT_S: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().int().min(60).default(1800),
+  ),
+  SESSION_MAX_AGE_S: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().int().min(60).default(43_200),
+  ),
   AGENT_NAME: z.preprocess(
     (v) => (v === '' ? undefined : v),
     z.string().default('screenline-screener'),

@@ -1,3 +1,5 @@
+import { createAdminCommand } from './create-admin.js';
+
 /** One `screenline` sub-command. `run` returns the process exit code. */
 export interface CliCommand {
   name: string;
@@ -7,4 +9,4 @@ export interface CliCommand {
 }
 
 /** Every sub-command; each lives in its own module beside this one. */
-export const CLI_COMMANDS: CliCommand[] = [];
+export const CLI_COMMANDS: CliCommand[] = [createAdminCommand];

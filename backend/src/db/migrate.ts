@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/0001-initial.js';
+import * as recruiterAuthAndNotes from './migrations/0003-recruiter-auth-and-notes.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so the compiled server and the
@@ -7,6 +8,7 @@ import * as initial from './migrations/0001-initial.js';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0003-recruiter-auth-and-notes': recruiterAuthAndNotes,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -1,5 +1,6 @@
 import { ZJobInput, type Job, type JobInput, type JobStatus } from '@screenline/core';
 import type { Kysely } from 'kysely';
+import type { z } from 'zod';
 import type { Database, JobRow } from '../schema.js';
 
 /** Reads and writes jobs; returns API-shaped `Job` objects. */
@@ -63,7 +64,36 @@ export class JobsRepository {
       .executeTakeFirstOrThrow();
     return toJob(row);
   }
+
+  /** Applies the given fields (validated by the route with `ZJobPatch`); undefined when there is no such job. */
+  async update(id: string, patch: JobPatch): Promise<Job | undefined> {
+    if (!isUuid(id)) return undefined;
+    const row = await this.db
+      .updateTable('jobs')
+      .set({
+        ...(patch.title !== undefined && { title: patch.title }),
+        ...(patch.company !== undefined && { company: patch.company }),
+        ...(patch.location !== undefined && { location: patch.location }),
+        ...(patch.description !== undefined && { description: patch.description }),
+        ...(patch.requirements !== undefined && {
+          requirements: JSON.stringify(patch.requirements),
+        }),
+        ...(patch.knockouts !== undefined && { knockouts: JSON.stringify(patch.knockouts) }),
+        ...(patch.rubric !== undefined && { rubric: JSON.stringify(patch.rubric) }),
+        ...(patch.language !== undefined && { language: patch.language }),
+        ...(patch.status !== undefined && { status: patch.status }),
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    return row === undefined ? undefined : toJob(row);
+  }
 }
+
+/** The fields a recruiter may change; absent ones stay as they are. */
+export type JobPatch = { [K in keyof JobFields]?: JobFields[K] | undefined };
+type JobFields = z.output<typeof ZJobInput>;
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

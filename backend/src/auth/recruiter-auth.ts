@@ -1,0 +1,133 @@
+import { AppError } from '@screenline/core';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { getDecoyHash, verifyPassword } from './password.js';
+import { SessionStore } from './session-store.js';
+import { SignInThrottle } from './sign-in-throttle.js';
+import { UsersRepository, type Recruiter } from './users-repository.js';
+
+/** The HttpOnly cookie that carries the session token. */
+export const SESSION_COOKIE = 'screenline_session';
+/**
+ * A readable cookie holding only "1": it tells the page that a session may exist, so a signed-out
+ * visitor's page never asks /api/auth/me and never shows a 401 in the console. No secret in it.
+ */
+export const SIGNED_IN_HINT_COOKIE = 'screenline_signed_in';
+
+export interface RecruiterAuthOptions {
+  idleTimeoutS: number;
+  maxAgeS: number;
+  now?: () => Date;
+}
+
+export type SignInResult =
+  { ok: true; recruiter: Recruiter; token: string } | { ok: false; retryAfterS?: number };
+
+const recruiters = new WeakMap<FastifyRequest, Recruiter>();
+
+/**
+ * Recruiter authentication: sign-in with throttling, sessions, and the `requireRecruiter` hook
+ * that every recruiter route runs before anything else (so an anonymous caller learns nothing,
+ * not even whether its body was valid).
+ */
+export class RecruiterAuth {
+  readonly users: UsersRepository;
+  readonly sessions: SessionStore;
+  readonly throttle: SignInThrottle;
+
+  constructor(
+    db: Kysely<Database>,
+    private readonly options: RecruiterAuthOptions,
+  ) {
+    const now = options.now ?? (() => new Date());
+    this.users = new UsersRepository(db);
+    this.sessions = new SessionStore(
+      db,
+      { idleTimeoutMs: options.idleTimeoutS * 1000, maxAgeMs: options.maxAgeS * 1000 },
+      now,
+    );
+    this.throttle = new SignInThrottle(db, undefined, now);
+  }
+
+  /** Checks the throttle, then the password; an unknown email and a wrong password look alike. */
+  async signIn(email: string, password: string, ip: string): Promise<SignInResult> {
+    const keys = SignInThrottle.keysFor(email, ip);
+    const retryAfterS = await this.throttle.retryAfterS(keys);
+    if (retryAfterS > 0) return { ok: false, retryAfterS };
+
+    const user = await this.users.findForSignIn(email.trim());
+    const isValid = await verifyPassword(password, user?.passwordHash ?? (await getDecoyHash()));
+    if (user === undefined || !isValid) {
+      await this.throttle.recordFailure(keys);
+      return { ok: false };
+    }
+    await this.throttle.clearAccount(email);
+    const token = await this.sessions.create(user.id);
+    return {
+      ok: true,
+      token,
+      recruiter: { id: user.id, email: user.email, name: user.name, role: user.role },
+    };
+  }
+
+  /** The recruiter signed in on this request, if any (for routes open to candidates too). */
+  async findRecruiter(request: FastifyRequest): Promise<Recruiter | undefined> {
+    const known = recruiters.get(request);
+    if (known !== undefined) return known;
+    const recruiter = await this.sessions.resolve(request.cookies[SESSION_COOKIE]);
+    if (recruiter !== undefined) recruiters.set(request, recruiter);
+    return recruiter;
+  }
+
+  /** The signed-in recruiter, or a 401 the page can act on. */
+  async assertRecruiter(request: FastifyRequest): Promise<Recruiter> {
+    const recruiter = await this.findRecruiter(request);
+    if (recruiter === undefined) {
+      throw new AppError('UNAUTHORIZED', {
+        message: 'Sign in as a recruiter to continue. Your session may have ended.',
+      });
+    }
+    return recruiter;
+  }
+
+  /** An `onRequest` hook: 401 unless a recruiter is signed in. */
+  readonly requireRecruiter: onRequestAsyncHookHandler = async (request) => {
+    await this.assertRecruiter(request);
+  };
+
+  setSessionCookies(request: FastifyRequest, reply: FastifyReply, token: string): void {
+    const secure = request.protocol === 'https';
+    const maxAge = this.options.maxAgeS;
+    void reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure,
+      maxAge,
+    });
+    void reply.setCookie(SIGNED_IN_HINT_COOKIE, '1', {
+      path: '/',
+      sameSite: 'lax',
+      secure,
+      maxAge,
+    });
+  }
+
+  clearSessionCookies(reply: FastifyReply): void {
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    void reply.clearCookie(SIGNED_IN_HINT_COOKIE, { path: '/' });
+  }
+}
+
+/** The recruiter a `requireRecruiter` hook let through; throws when used on an open route. */
+export function recruiterOf(request: FastifyRequest): Recruiter {
+  const recruiter = recruiters.get(request);
+  if (recruiter === undefined) {
+    throw new AppError('UNAUTHORIZED', { message: 'Sign in as a recruiter to continue.' });
+  }
+  return recruiter;
+}
+
+/** Marks a route as recruiter-only in the OpenAPI document. */
+export const RECRUITER_SECURITY = [{ recruiterSession: [] }];
