@@ -1,0 +1,103 @@
+import { ZAgentJobMetadata } from '@screenline/core';
+import type { AgentDispatchClient, RoomServiceClient, SipClient } from 'livekit-server-sdk';
+import type { BaseLogger } from 'pino';
+import type { CallPlacer, PlaceCallRequest, PlaceCallResult } from './call-placer.js';
+import { ruleFor, type CallOutcome } from './call-outcome.js';
+import { isNotFound, outcomeForLiveKitError } from './livekit-errors.js';
+import type { DialPacer } from './token-bucket.js';
+
+export interface LiveKitSipCallPlacerOptions {
+  /** Built with `failover: false`: a replayed dial after a timeout could ring the candidate twice. */
+  sip: Pick<SipClient, 'createSipParticipant'>;
+  dispatch: Pick<AgentDispatchClient, 'createDispatch'>;
+  rooms: Pick<RoomServiceClient, 'deleteRoom'>;
+  trunkId: string;
+  agentName: string;
+  ringingTimeoutS: number;
+  maxCallDurationS: number;
+  /** Per LiveKit request; a dial that times out is hung up and retried, never left ringing. */
+  requestTimeoutS: number;
+  pacer: DialPacer;
+  log: BaseLogger;
+}
+
+/**
+ * Phone mode: dial first, then dispatch the agent into the room the SIP participant created (one
+ * LiveKit round trip before the INVITE leaves; a self-hosted server refuses a dispatch into a room
+ * that does not exist). A failed dispatch hangs up, so nobody answers to silence.
+ */
+export class LiveKitSipCallPlacer implements CallPlacer {
+  constructor(private readonly options: LiveKitSipCallPlacerOptions) {}
+
+  async placeCall(request: PlaceCallRequest): Promise<PlaceCallResult> {
+    const { options } = this;
+    const metadata = ZAgentJobMetadata.safeParse(JSON.parse(request.agentMetadata));
+    if (!metadata.success) throw new Error('agent metadata does not match ZAgentJobMetadata');
+    const identity = metadata.data.participantIdentity;
+    const log = options.log;
+
+    await options.pacer.take(options.trunkId);
+    try {
+      await options.sip.createSipParticipant(options.trunkId, request.phoneE164, request.roomName, {
+        participantIdentity: identity,
+        ringingTimeout: options.ringingTimeoutS,
+        maxCallDuration: options.maxCallDurationS,
+        krispEnabled: true,
+        waitUntilAnswered: false,
+        timeout: options.requestTimeoutS,
+      });
+    } catch (error) {
+      const { outcome, detail } = outcomeForLiveKitError(error);
+      log.warn({ interviewId: request.interviewId, outcome, detail }, 'dial failed');
+      // A timeout may hide an INVITE that did leave: delete the room so no phone rings unattended,
+      // and once more after the request's own deadline, in case the server was still working on it.
+      if (outcome === 'livekit_error') {
+        await this.hangUpQuietly(request);
+        setTimeout(() => void this.hangUpQuietly(request), options.requestTimeoutS * 1000).unref();
+      }
+      return failed(outcome);
+    }
+
+    try {
+      await options.dispatch.createDispatch(request.roomName, options.agentName, {
+        metadata: request.agentMetadata,
+      });
+    } catch (error) {
+      const { detail } = outcomeForLiveKitError(error);
+      log.warn({ interviewId: request.interviewId, detail }, 'agent dispatch failed; hanging up');
+      await this.hangUpQuietly(request);
+      return failed('livekit_error');
+    }
+    log.info({ interviewId: request.interviewId, room: request.roomName }, 'dialing');
+    return { outcome: 'dialing', participantIdentity: identity };
+  }
+
+  async hangUp(roomName: string): Promise<void> {
+    try {
+      await this.options.rooms.deleteRoom(roomName);
+    } catch (error) {
+      // Already gone is what hanging up wants.
+      if (!isNotFound(error)) throw error;
+    }
+  }
+
+  private async hangUpQuietly(request: PlaceCallRequest): Promise<void> {
+    try {
+      await this.hangUp(request.roomName);
+    } catch (error) {
+      // LiveKit is down: the room (if any) closes on its own timeout, and the reconciler checks it.
+      const { detail } = outcomeForLiveKitError(error);
+      this.options.log.warn({ interviewId: request.interviewId, detail }, 'hang-up failed');
+    }
+  }
+}
+
+function failed(outcome: CallOutcome): PlaceCallResult {
+  const rule = ruleFor(outcome);
+  return {
+    outcome: 'failed',
+    status: rule.status,
+    reason: outcome,
+    isRetryable: rule.retryDelaysMs.length > 0,
+  };
+}

@@ -1,0 +1,110 @@
+import { ZAgentJobMetadata } from '@screenline/core';
+// The SDK's own protocol copy: its RoomServiceClient serialises these classes.
+import {
+  AccessToken,
+  RoomAgentDispatch,
+  TrackSource,
+  type RoomServiceClient,
+} from 'livekit-server-sdk';
+import type { BaseLogger } from 'pino';
+import type { CallPlacer, PlaceCallRequest, PlaceCallResult } from './call-placer.js';
+import { ruleFor } from './call-outcome.js';
+import { isNotFound, outcomeForLiveKitError } from './livekit-errors.js';
+
+/** LK-3: the candidate's room token lives at most this long. */
+export const WEB_CALL_TOKEN_TTL_S = 15 * 60;
+
+export interface LiveKitWebCallPlacerOptions {
+  rooms: Pick<RoomServiceClient, 'createRoom' | 'deleteRoom'>;
+  /** The URL the browser connects to (`wss://…`). */
+  livekitUrl: string;
+  apiKey: string;
+  apiSecret: string;
+  agentName: string;
+  /** How long an unjoined room waits for the candidate before LiveKit closes it. */
+  emptyTimeoutS: number;
+  log: BaseLogger;
+}
+
+/**
+ * Web mode: the room is created with the agent's dispatch in it (one round trip, and the agent's
+ * backend token stays server-side rather than riding in the candidate's token), and the candidate
+ * gets a token for that one room, microphone only, for fifteen minutes.
+ */
+export class LiveKitWebCallPlacer implements CallPlacer {
+  constructor(private readonly options: LiveKitWebCallPlacerOptions) {}
+
+  async placeCall(request: PlaceCallRequest): Promise<PlaceCallResult> {
+    const { options } = this;
+    const metadata = ZAgentJobMetadata.safeParse(JSON.parse(request.agentMetadata));
+    if (!metadata.success) throw new Error('agent metadata does not match ZAgentJobMetadata');
+    try {
+      await options.rooms.createRoom({
+        name: request.roomName,
+        emptyTimeout: options.emptyTimeoutS,
+        agents: [
+          new RoomAgentDispatch({ agentName: options.agentName, metadata: request.agentMetadata }),
+        ],
+      });
+    } catch (error) {
+      const { outcome, detail } = outcomeForLiveKitError(error);
+      options.log.warn({ interviewId: request.interviewId, detail }, 'web call room failed');
+      await this.hangUpQuietly(request.roomName);
+      const rule = ruleFor(outcome);
+      return {
+        outcome: 'failed',
+        status: rule.status,
+        reason: outcome,
+        isRetryable: rule.retryDelaysMs.length > 0,
+      };
+    }
+    const token = await mintCandidateToken(
+      options,
+      request.roomName,
+      metadata.data.participantIdentity,
+    );
+    return {
+      outcome: 'web_call',
+      webCall: { url: options.livekitUrl, token, room: request.roomName },
+    };
+  }
+
+  async hangUp(roomName: string): Promise<void> {
+    try {
+      await this.options.rooms.deleteRoom(roomName);
+    } catch (error) {
+      // Already gone is what hanging up wants.
+      if (!isNotFound(error)) throw error;
+    }
+  }
+
+  private async hangUpQuietly(roomName: string): Promise<void> {
+    try {
+      await this.hangUp(roomName);
+    } catch {
+      // LiveKit is unreachable; an empty room closes on its own after emptyTimeout.
+    }
+  }
+}
+
+/** One room, join and publish the microphone, subscribe to the agent; nothing else (LK-3). */
+export async function mintCandidateToken(
+  keys: { apiKey: string; apiSecret: string },
+  roomName: string,
+  identity: string,
+): Promise<string> {
+  const token = new AccessToken(keys.apiKey, keys.apiSecret, {
+    identity,
+    ttl: WEB_CALL_TOKEN_TTL_S,
+  });
+  token.addGrant({
+    roomJoin: true,
+    room: roomName,
+    canPublish: true,
+    canPublishSources: [TrackSource.MICROPHONE],
+    canPublishData: false,
+    canSubscribe: true,
+    canUpdateOwnMetadata: false,
+  });
+  return token.toJwt();
+}
