@@ -7,3 +7,4 @@ export * from './interviews/interview.js';
 export * from './agent/agent-protocol.js';
 export * from './calling-hours/calling-hours.js';
 export * from './resume/resume-parser.js';
+export * from './recruiter/recruiter-views.js';

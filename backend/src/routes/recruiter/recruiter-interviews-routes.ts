@@ -1,0 +1,162 @@
+import {
+  AppError,
+  ZDecisionRequest,
+  ZInterviewFilters,
+  ZInterviewListQuery,
+  ZInterviewListResponse,
+  ZInterviewReview,
+  ZNoteRequest,
+} from '@screenline/core';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { RECRUITER_SECURITY, recruiterOf, type RecruiterAuth } from '../../auth/recruiter-auth.js';
+import { toCsv } from './csv.js';
+import { RecruiterInterviewsRepository } from './recruiter-interviews-repository.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+export interface RecruiterInterviewsRoutesOptions {
+  db: Kysely<Database>;
+  auth: RecruiterAuth;
+}
+
+/** The export stops here; a bigger one should be narrowed with the filters. */
+const EXPORT_ROW_LIMIT = 10_000;
+
+const ZIdParams = z.object({ id: z.string().min(1).max(100) });
+
+const notFound = (): AppError =>
+  new AppError('NOT_FOUND', { message: 'This interview does not exist.' });
+
+/** The recruiter's side of interviews: list, export, review, decision, notes. All need a session. */
+export const recruiterInterviewsRoutes: FastifyPluginAsyncZod<
+  RecruiterInterviewsRoutesOptions
+> = async (app, { db, auth }) => {
+  const interviews = new RecruiterInterviewsRepository(db);
+  // Before anything else, so a caller without a session learns nothing, not even validation errors.
+  app.addHook('onRequest', auth.requireRecruiter);
+
+  app.get(
+    '/api/interviews',
+    {
+      schema: {
+        tags: ['recruiter'],
+        summary: 'Interviews, filtered by job, status and a search, sorted and paginated',
+        security: RECRUITER_SECURITY,
+        querystring: ZInterviewListQuery,
+        response: { 200: ZInterviewListResponse },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, ...filters } = request.query;
+      const result = await interviews.list(filters, {
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      });
+      return { ...result, page, pageSize };
+    },
+  );
+
+  app.get(
+    '/api/interviews/export.csv',
+    {
+      schema: {
+        tags: ['recruiter'],
+        summary: 'The filtered interviews as CSV (formula-safe for spreadsheets)',
+        security: RECRUITER_SECURITY,
+        querystring: ZInterviewFilters,
+        produces: ['text/csv'],
+      },
+    },
+    async (request, reply) => {
+      const rows = await interviews.listAll(request.query, EXPORT_ROW_LIMIT);
+      const csv = toCsv([
+        ['Candidate', 'Job', 'Status', 'Score', 'Suggestion', 'Decision', 'Date', 'Interview id'],
+        ...rows.map((row) => [
+          row.candidateName,
+          row.jobTitle,
+          row.status,
+          row.overallScore,
+          row.suggestion,
+          row.decision,
+          row.createdAt,
+          row.id,
+        ]),
+      ]);
+      const day = new Date().toISOString().slice(0, 10);
+      request.log.info({ rows: rows.length }, 'interviews exported');
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="interviews-${day}.csv"`)
+        .header('cache-control', 'no-store')
+        .send(csv);
+    },
+  );
+
+  app.get(
+    '/api/interviews/:id/review',
+    {
+      schema: {
+        tags: ['recruiter'],
+        summary: 'One interview for review: timeline, transcript, knock-outs, scorecard, notes',
+        security: RECRUITER_SECURITY,
+        params: ZIdParams,
+        response: { 200: ZInterviewReview },
+      },
+    },
+    async (request, reply) => {
+      const review = await interviews.review(request.params.id);
+      if (review === undefined) throw notFound();
+      void reply.header('cache-control', 'no-store');
+      return review;
+    },
+  );
+
+  app.post(
+    '/api/interviews/:id/decision',
+    {
+      schema: {
+        tags: ['recruiter'],
+        summary: 'Advance or reject: a person decides, recorded with who and when',
+        security: RECRUITER_SECURITY,
+        params: ZIdParams,
+        body: ZDecisionRequest,
+        response: { 200: ZInterviewReview },
+      },
+    },
+    async (request) => {
+      const recruiter = recruiterOf(request);
+      if (!(await interviews.exists(request.params.id))) throw notFound();
+      await interviews.decide(request.params.id, request.body.decision, recruiter.id);
+      request.log.info(
+        { interviewId: request.params.id, decision: request.body.decision, userId: recruiter.id },
+        'interview decided',
+      );
+      const review = await interviews.review(request.params.id);
+      if (review === undefined) throw notFound();
+      return review;
+    },
+  );
+
+  app.post(
+    '/api/interviews/:id/notes',
+    {
+      schema: {
+        tags: ['recruiter'],
+        summary: 'Add a note to an interview',
+        security: RECRUITER_SECURITY,
+        params: ZIdParams,
+        body: ZNoteRequest,
+        response: { 201: ZInterviewReview },
+      },
+    },
+    async (request, reply) => {
+      const recruiter = recruiterOf(request);
+      if (!(await interviews.exists(request.params.id))) throw notFound();
+      await interviews.addNote(request.params.id, request.body.text, recruiter.id);
+      const review = await interviews.review(request.params.id);
+      if (review === undefined) throw notFound();
+      return reply.status(201).send(review);
+    },
+  );
+};
