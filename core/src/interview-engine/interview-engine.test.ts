@@ -1,0 +1,308 @@
+import { describe, expect, it } from 'vitest';
+import { SAMPLE_JOB, SAMPLE_RESUME } from './fixtures.js';
+import { InterviewEngine, type EngineOutput } from './interview-engine.js';
+import { buildInterviewPlan } from './interview-plan.js';
+import { expectedPersonaOutcome, PERSONA_NAMES } from './personas.js';
+import { runSimulatedScreen } from './run-simulated-screen.js';
+import { scoreInterview } from './score-interview.js';
+
+const plan = buildInterviewPlan(SAMPLE_JOB, SAMPLE_RESUME);
+const NOW = Date.parse('2026-11-25T15:00:00Z');
+
+function newEngine(now = () => NOW): InterviewEngine {
+  return new InterviewEngine(plan, { now });
+}
+
+/** Walks the engine to the first knock-out. */
+async function toFirstKnockout(engine: InterviewEngine): Promise<EngineOutput> {
+  await engine.start();
+  await engine.onCandidateTurn('Yes, sure.', 'c1');
+  return engine.onCandidateTurn('Yes, speaking.', 'c2');
+}
+
+describe('buildInterviewPlan', () => {
+  it('orders opening, identity, knock-outs, tailored questions, candidate questions, close', () => {
+    const kinds = plan.steps.map((step) => step.kind);
+    expect(kinds[0]).toBe('opening');
+    expect(kinds[1]).toBe('identity');
+    expect(kinds.filter((kind) => kind === 'knockout')).toHaveLength(3);
+    const tailored = kinds.filter((kind) => kind === 'tailored').length;
+    expect(tailored).toBeGreaterThanOrEqual(2);
+    expect(tailored).toBeLessThanOrEqual(4);
+    expect(kinds.slice(-2)).toEqual(['candidate_questions', 'close']);
+  });
+
+  it('discloses company, role, AI, recording and asks whether now is a good time', () => {
+    const opening = plan.steps[0]!.prompt;
+    for (const part of [
+      'Northwind Labs',
+      'Senior Backend Engineer',
+      'AI assistant',
+      'recorded',
+      'good time',
+    ]) {
+      expect(opening).toContain(part);
+    }
+  });
+
+  it('names at least two things from the resume and asks about a missing requirement', () => {
+    const tailored = plan.steps.filter((step) => step.kind === 'tailored');
+    const naming = tailored.filter((step) =>
+      step.resumeMentions.some((mention) => step.prompt.includes(mention)),
+    );
+    expect(naming.length).toBeGreaterThanOrEqual(2);
+    expect(tailored.map((step) => step.prompt).join(' ')).toContain('Parcelly');
+    expect(
+      tailored.some((step) => step.prompt.includes('Kafka') && step.resumeMentions.length === 0),
+    ).toBe(true);
+  });
+
+  it('writes prompts for the ear: no digits, no brackets', () => {
+    for (const step of plan.steps) expect(step.prompt).not.toMatch(/[\d()[\]•]/);
+  });
+
+  it('still names the resume twice when it has only one employer and no skills', () => {
+    const thin = buildInterviewPlan(SAMPLE_JOB, {
+      ...SAMPLE_RESUME,
+      skills: [],
+      education: [],
+      experience: [
+        { employer: 'Acme Freight', title: null, start: null, end: null, description: null },
+      ],
+    });
+    const naming = thin.steps.filter((step) => step.prompt.includes('Acme Freight'));
+    expect(naming.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('InterviewEngine policy', () => {
+  it('asks one follow-up on a vague answer, then records and moves on', async () => {
+    const engine = newEngine();
+    const first = await toFirstKnockout(engine);
+    expect(first.stepId).toBe('knockout:work-authorization');
+    const followUp = await engine.onCandidateTurn('Hmm, not sure.', 'c3');
+    expect(followUp.stepId).toBe('knockout:work-authorization');
+    expect(followUp.utterance).toContain('yes or a no');
+    const next = await engine.onCandidateTurn('It depends, honestly.', 'c4');
+    expect(next.stepId).toBe('knockout:notice-period');
+    const recorded = next.actions.find((action) => action.type === 'recordAnswer');
+    expect(recorded).toMatchObject({
+      answer: { kind: 'knockout', answer: { passed: null, turnId: 'c4' } },
+    });
+  });
+
+  it('records a clear knock-out answer with its turn id', async () => {
+    const engine = newEngine();
+    await toFirstKnockout(engine);
+    const output = await engine.onCandidateTurn('Yes, I am.', 'turn-42');
+    const recorded = output.actions.find((action) => action.type === 'recordAnswer');
+    expect(recorded).toMatchObject({
+      answer: {
+        kind: 'knockout',
+        answer: { knockoutId: 'work-authorization', value: true, passed: true, turnId: 'turn-42' },
+      },
+    });
+  });
+
+  it('offers a callback when it is not a good time and records the time asked for', async () => {
+    const engine = newEngine();
+    await engine.start();
+    const offer = await engine.onCandidateTurn('Not a good time, I am in a meeting.', 'c1');
+    expect(offer.utterance).toContain('better time');
+    expect(offer.isEnded).toBe(false);
+    const end = await engine.onCandidateTurn('Friday at 10 am.', 'c2');
+    expect(end.isEnded).toBe(true);
+    expect(end.actions).toContainEqual({
+      type: 'scheduleCallback',
+      turnId: 'c2',
+      callback: { requestedText: 'Friday at 10 am.', requestedAt: '2026-11-27T10:00:00.000Z' },
+    });
+    expect(end.actions).toContainEqual({ type: 'endCall', reason: 'callback_requested' });
+  });
+
+  it('schedules at once when the time comes with the request', async () => {
+    const engine = newEngine();
+    await engine.start();
+    const end = await engine.onCandidateTurn('Can you call me back tomorrow at 3 pm?', 'c1');
+    expect(end.actions.map((action) => action.type)).toEqual(['scheduleCallback', 'endCall']);
+  });
+
+  it('ends at once on opt-out, from any step', async () => {
+    const engine = newEngine();
+    await toFirstKnockout(engine);
+    const end = await engine.onCandidateTurn('Stop calling me.', 'c9');
+    expect(end.isEnded).toBe(true);
+    expect(end.actions).toEqual([
+      { type: 'optOut', turnId: 'c9' },
+      { type: 'endCall', reason: 'opted_out' },
+    ]);
+  });
+
+  it('ends politely with the wrong person, and says nothing from the resume', async () => {
+    const engine = newEngine();
+    await engine.start();
+    await engine.onCandidateTurn('Yes.', 'c1');
+    const end = await engine.onCandidateTurn('No, this is his brother.', 'c2');
+    expect(end.actions).toContainEqual({ type: 'endCall', reason: 'wrong_person' });
+    expect(end.utterance).not.toMatch(/Parcelly|TypeScript|Jordan/);
+  });
+
+  it('repeats the question on request', async () => {
+    const engine = newEngine();
+    const knockout = await toFirstKnockout(engine);
+    const again = await engine.onCandidateTurn('Sorry, can you repeat that?', 'c3');
+    expect(again.utterance).toContain(plan.steps[2]!.prompt);
+    expect(again.stepId).toBe(knockout.stepId);
+  });
+
+  it('prompts twice on silence, then ends with no_response', async () => {
+    const engine = newEngine();
+    await engine.start();
+    expect((await engine.onSilence()).isEnded).toBe(false);
+    expect((await engine.onSilence()).isEnded).toBe(false);
+    const end = await engine.onSilence();
+    expect(end.actions).toEqual([{ type: 'endCall', reason: 'no_response' }]);
+  });
+
+  it('resets the silence count when the candidate speaks', async () => {
+    const engine = newEngine();
+    await engine.start();
+    await engine.onSilence();
+    await engine.onSilence();
+    await engine.onCandidateTurn('Yes, sorry, go ahead.', 'c1');
+    expect((await engine.onSilence()).isEnded).toBe(false);
+  });
+
+  it('answers a question from the job description and returns to the question', async () => {
+    const engine = newEngine();
+    await toFirstKnockout(engine);
+    const output = await engine.onCandidateTurn('Is the role remote?', 'c3');
+    expect(output.utterance).toContain('remotely');
+    expect(output.utterance).toContain('back to my question');
+    expect(output.stepId).toBe('knockout:work-authorization');
+  });
+
+  it('notes a question the description cannot answer for the recruiter', async () => {
+    const engine = newEngine();
+    await toFirstKnockout(engine);
+    const output = await engine.onCandidateTurn('Do you offer a gym membership?', 'c3');
+    expect(output.actions).toContainEqual({
+      type: 'noteQuestion',
+      question: 'Do you offer a gym membership?',
+      turnId: 'c3',
+      isAnswered: false,
+    });
+  });
+
+  it('steers an off-topic answer back once', async () => {
+    const engine = newEngine();
+    await toFirstKnockout(engine);
+    const output = await engine.onCandidateTurn('Lovely weather today, huh.', 'c3');
+    expect(output.utterance).toContain('stay with the interview');
+  });
+
+  it('closes when the time limit passes', async () => {
+    let now = NOW;
+    const engine = new InterviewEngine(plan, { now: () => now, maxDurationMs: 60_000 });
+    await toFirstKnockout(engine);
+    now += 120_000;
+    const end = await engine.onCandidateTurn('Yes, I am.', 'c3');
+    expect(end.actions).toContainEqual({ type: 'endCall', reason: 'time_limit' });
+    expect(end.actions.some((action) => action.type === 'recordAnswer')).toBe(true);
+  });
+
+  it('resumes from a saved state where it stopped', async () => {
+    const engine = newEngine();
+    await toFirstKnockout(engine);
+    const saved = JSON.parse(JSON.stringify(engine.getState())) as ReturnType<
+      InterviewEngine['getState']
+    >;
+    const resumed = new InterviewEngine(plan, { now: () => NOW }, saved);
+    const output = await resumed.onCandidateTurn('Yes, I am.', 'c3');
+    expect(output.stepId).toBe('knockout:notice-period');
+    const restarted = await new InterviewEngine(plan, {}, saved).start();
+    expect(restarted.utterance).toContain(plan.steps[2]!.prompt);
+  });
+
+  it('ignores input after the end', async () => {
+    const engine = newEngine();
+    await engine.start();
+    await engine.onCandidateTurn('Stop calling me.', 'c1');
+    expect(await engine.onCandidateTurn('Hello?', 'c2')).toMatchObject({
+      utterance: null,
+      actions: [],
+    });
+  });
+});
+
+describe('personas', () => {
+  it.each(PERSONA_NAMES)('%s reaches its end state and scorecard', async (name) => {
+    const screen = await runSimulatedScreen(SAMPLE_JOB, SAMPLE_RESUME, name, { now: () => NOW });
+    const expected = expectedPersonaOutcome(name, screen.plan);
+    expect(screen.endReason).toBe(expected.endReason);
+    expect(screen.scorecard !== null).toBe(expected.hasScorecard);
+    if (expected.suggestion !== null)
+      expect(screen.scorecard?.suggestion).toBe(expected.suggestion);
+    for (const criterion of screen.scorecard?.criteria ?? []) {
+      for (const evidence of criterion.evidence) {
+        const turn = screen.transcript.find((item) => item.id === evidence.turnId);
+        expect(turn?.speaker).toBe('candidate');
+        expect(turn?.text).toContain(evidence.quote);
+      }
+    }
+    for (const turn of screen.transcript.filter((item) => item.speaker === 'agent')) {
+      expect(turn.text).not.toMatch(/\d/);
+    }
+    if (name === 'wrong-person') {
+      const agentText = screen.transcript
+        .filter((t) => t.speaker === 'agent')
+        .map((t) => t.text)
+        .join(' ');
+      for (const item of ['Parcelly', 'Tallyworks', 'TypeScript', 'Texas'])
+        expect(agentText).not.toContain(item);
+    }
+  });
+
+  it('a full qualified screen has about twelve candidate turns and two resume questions', async () => {
+    const screen = await runSimulatedScreen(SAMPLE_JOB, SAMPLE_RESUME, 'qualified');
+    const candidateTurns = screen.transcript.filter((turn) => turn.speaker === 'candidate');
+    expect(candidateTurns.length).toBeGreaterThanOrEqual(8);
+    const agentText = screen.transcript.filter((t) => t.speaker === 'agent');
+    const naming = agentText.filter((turn) =>
+      /Parcelly|TypeScript|Tallyworks|PostgreSQL/.test(turn.text),
+    );
+    expect(naming.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('scoreInterview', () => {
+  it('scores only what was said: no candidate answers, no scorecard', () => {
+    expect(
+      scoreInterview(plan, [{ id: 'a1', speaker: 'agent', text: plan.steps[0]!.prompt }]),
+    ).toBeNull();
+  });
+
+  it('gives the lowest score without evidence and reports unanswered knock-outs', () => {
+    const scorecard = scoreInterview(plan, [
+      { id: 'a1', speaker: 'agent', text: plan.steps[2]!.prompt },
+      { id: 'c1', speaker: 'candidate', text: 'Yes.' },
+    ]);
+    expect(
+      scorecard?.criteria.every(
+        (criterion) => criterion.score === 1 && criterion.evidence.length === 0,
+      ),
+    ).toBe(true);
+    expect(scorecard?.knockouts[0]).toMatchObject({ passed: true, turnId: 'c1', answer: 'Yes.' });
+    expect(scorecard?.knockouts[1]).toMatchObject({ passed: null, turnId: null });
+    expect(scorecard?.suggestion).toBe('review');
+  });
+
+  it('suggests decline on a failed knock-out, never decides', () => {
+    const scorecard = scoreInterview(plan, [
+      { id: 'a1', speaker: 'agent', text: `Thanks. ${plan.steps[2]!.prompt}` },
+      { id: 'c1', speaker: 'candidate', text: 'No, I would need a visa.' },
+    ]);
+    expect(scorecard?.suggestion).toBe('decline_suggested');
+    expect(scorecard?.summary).toContain('a person makes the decision');
+  });
+});

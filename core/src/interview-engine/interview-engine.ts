@@ -1,0 +1,413 @@
+import { z } from 'zod';
+import type { EndReason } from '../interviews/interview.js';
+import { parseCallbackTime, type CallbackRequest } from './callback-time.js';
+import { extractKnockoutAnswer, type KnockoutAnswer } from './extract-answer.js';
+import type { InterviewPlan, PlanStep } from './interview-plan.js';
+import type { Responder, ResponderReply } from './responder.js';
+import { createScriptedResponder, interpretScripted } from './scripted-responder.js';
+import { forTheEar } from './speech.js';
+
+/** An answer the engine recorded: a knock-out (with its reading) or a tailored question. */
+export type RecordedAnswer =
+  | { kind: 'knockout'; stepId: string; answer: KnockoutAnswer }
+  | { kind: 'question'; stepId: string; text: string; turnId: string; isVague: boolean };
+
+/** What the caller must do besides saying the utterance. */
+export type EngineAction =
+  | { type: 'recordAnswer'; answer: RecordedAnswer }
+  | { type: 'scheduleCallback'; callback: CallbackRequest; turnId: string }
+  | { type: 'optOut'; turnId: string }
+  | { type: 'noteQuestion'; question: string; turnId: string; isAnswered: boolean }
+  | { type: 'endCall'; reason: EndReason };
+
+/** One engine step: what the agent says next (null when nothing), and the actions. */
+export interface EngineOutput {
+  utterance: string | null;
+  actions: EngineAction[];
+  isEnded: boolean;
+  /** The plan step now being asked (for the agent's tools and the UI). */
+  stepId: string | null;
+}
+
+const ZRecordedAnswer = z.union([
+  z.object({
+    kind: z.literal('knockout'),
+    stepId: z.string(),
+    answer: z.object({
+      knockoutId: z.string(),
+      value: z.union([z.boolean(), z.number(), z.string(), z.null()]),
+      range: z.object({ low: z.number(), high: z.number() }).nullable(),
+      text: z.string(),
+      turnId: z.string(),
+      passed: z.boolean().nullable(),
+    }),
+  }),
+  z.object({
+    kind: z.literal('question'),
+    stepId: z.string(),
+    text: z.string(),
+    turnId: z.string(),
+    isVague: z.boolean(),
+  }),
+]);
+
+/** The engine's whole state: JSON, so an interrupted interview resumes where it stopped. */
+export const ZEngineState = z.object({
+  version: z.literal(1),
+  stepIndex: z.number().int().min(0),
+  isStarted: z.boolean(),
+  isEnded: z.boolean(),
+  endReason: z.string().nullable(),
+  followUpsUsed: z.number().int().min(0),
+  silencePrompts: z.number().int().min(0),
+  isAwaitingCallbackTime: z.boolean(),
+  candidateQuestions: z.number().int().min(0),
+  turnCount: z.number().int().min(0),
+  startedAtMs: z.number().nullable(),
+  lastUtterance: z.string(),
+  answers: z.array(ZRecordedAnswer),
+  recentTurns: z.array(z.object({ speaker: z.enum(['agent', 'candidate']), text: z.string() })),
+});
+export type EngineState = z.infer<typeof ZEngineState>;
+
+export interface InterviewEngineOptions {
+  responder?: Responder;
+  /** Milliseconds since the epoch; injectable so tests and replays are deterministic. */
+  now?: () => number;
+  /** The conversation closes politely after this long (default fifteen minutes). */
+  maxDurationMs?: number;
+  /** Silence prompts before the call ends (default two). */
+  maxSilencePrompts?: number;
+  /** The candidate's IANA time zone, for reading callback times. */
+  timeZone?: string;
+  /** Questions of their own the candidate may ask before the close (default three). */
+  maxCandidateQuestions?: number;
+}
+
+const ACKNOWLEDGEMENTS = [
+  'Thank you.',
+  'Got it.',
+  'Thanks, that helps.',
+  'Understood.',
+  'Okay, thank you.',
+];
+
+/** A fresh state for a plan. */
+export function initialEngineState(): EngineState {
+  return {
+    version: 1,
+    stepIndex: 0,
+    isStarted: false,
+    isEnded: false,
+    endReason: null,
+    followUpsUsed: 0,
+    silencePrompts: 0,
+    isAwaitingCallbackTime: false,
+    candidateQuestions: 0,
+    turnCount: 0,
+    startedAtMs: null,
+    lastUtterance: '',
+    answers: [],
+    recentTurns: [],
+  };
+}
+
+/**
+ * The interviewer's policy: ask, listen, at most one follow-up on a vague answer, record, go on;
+ * handles callbacks, wrong person, opt-out, repeat, silence, off-topic, questions and a time limit.
+ * The responder reads each turn; the engine decides. `getState()` is plain JSON.
+ */
+export class InterviewEngine {
+  private state: EngineState;
+  private readonly responder: Responder;
+  private readonly now: () => number;
+  private readonly maxDurationMs: number;
+  private readonly maxSilencePrompts: number;
+  private readonly maxCandidateQuestions: number;
+  private readonly timeZone: string;
+
+  constructor(
+    private readonly plan: InterviewPlan,
+    options: InterviewEngineOptions = {},
+    state?: EngineState,
+  ) {
+    this.state =
+      state === undefined ? initialEngineState() : ZEngineState.parse(structuredClone(state));
+    this.responder = options.responder ?? createScriptedResponder();
+    this.now = options.now ?? Date.now;
+    this.maxDurationMs = options.maxDurationMs ?? 15 * 60_000;
+    this.maxSilencePrompts = options.maxSilencePrompts ?? 2;
+    this.maxCandidateQuestions = options.maxCandidateQuestions ?? 3;
+    this.timeZone = options.timeZone ?? 'UTC';
+  }
+
+  /** A copy of the state, for saving. */
+  getState(): EngineState {
+    return structuredClone(this.state);
+  }
+
+  get isEnded(): boolean {
+    return this.state.isEnded;
+  }
+
+  get currentStep(): PlanStep {
+    const step = this.plan.steps[this.state.stepIndex] ?? this.plan.steps.at(-1);
+    if (step === undefined) throw new Error('An interview plan needs at least one step');
+    return step;
+  }
+
+  /** The opening line. Calling it again after a restart repeats the current question instead. */
+  start(): Promise<EngineOutput> {
+    if (this.state.isEnded) return Promise.resolve(this.output(null, []));
+    if (this.state.isStarted)
+      return Promise.resolve(this.say(`Sorry, we were cut off. ${this.currentStep.prompt}`, []));
+    this.state.isStarted = true;
+    this.state.startedAtMs = this.now();
+    return Promise.resolve(this.say(this.currentStep.prompt, []));
+  }
+
+  /** The candidate said something; `turnId` is the id of that transcript turn. */
+  async onCandidateTurn(text: string, turnId: string): Promise<EngineOutput> {
+    if (this.state.isEnded) return this.output(null, []);
+    if (!this.state.isStarted) await this.start();
+    this.state.silencePrompts = 0;
+    this.state.turnCount += 1;
+    this.remember('candidate', text);
+
+    const step = this.currentStep;
+    const reply = await this.interpret(step, text);
+
+    if (reply.intent === 'opt_out') {
+      return this.end('Understood. We will not call you again. Goodbye.', 'opted_out', [
+        { type: 'optOut', turnId },
+      ]);
+    }
+    if (reply.intent === 'wrong_person') {
+      return this.end(
+        'I am sorry for the trouble. I will make a note so we do not bother you again. Goodbye.',
+        'wrong_person',
+        [],
+      );
+    }
+    if (this.isOverTime() && step.kind !== 'opening') {
+      const actions = this.recordIfAnswer(step, text, turnId, reply, true);
+      return this.end(
+        `${forTheEar('We have reached the time we have for this call, so I will stop here.')} ${this.closePrompt()}`,
+        'time_limit',
+        actions,
+      );
+    }
+    if (
+      reply.intent === 'callback_time' ||
+      (reply.intent === 'not_good_time' && this.hasTime(text))
+    ) {
+      const callback = parseCallbackTime(text, new Date(this.now()), this.timeZone);
+      if (
+        callback.requestedAt === null &&
+        this.state.followUpsUsed === 0 &&
+        reply.intent === 'callback_time'
+      ) {
+        this.state.followUpsUsed = 1;
+        return this.say('Sorry, which day and time would suit you best?', []);
+      }
+      return this.end(
+        'Thank you. I have noted that, and we will call you back then. Goodbye.',
+        'callback_requested',
+        [{ type: 'scheduleCallback', callback, turnId }],
+      );
+    }
+    if (reply.intent === 'not_good_time') {
+      this.state.isAwaitingCallbackTime = true;
+      this.state.followUpsUsed = 0;
+      return this.say('No problem. When would be a better time for us to call you back?', []);
+    }
+    if (reply.intent === 'repeat') {
+      return this.say(`Of course. ${step.prompt}`, []);
+    }
+    if (reply.intent === 'question') {
+      return this.onCandidateQuestion(step, text, turnId, reply);
+    }
+    if (step.kind === 'candidate_questions') {
+      if (reply.intent === 'decline') return this.advance(this.ack(reply), []);
+      // "Yes, I have one": let them ask it.
+      if (this.state.followUpsUsed === 0) {
+        this.state.followUpsUsed = 1;
+        return this.say('Sure, go ahead.', []);
+      }
+      return this.advance(this.ack(reply), []);
+    }
+    if (step.kind === 'identity' && reply.intent === 'decline') {
+      return this.end(
+        'I am sorry for the trouble. I will make a note so we do not bother you again. Goodbye.',
+        'wrong_person',
+        [],
+      );
+    }
+    if (
+      (reply.intent === 'vague' || reply.intent === 'off_topic') &&
+      this.state.followUpsUsed === 0
+    ) {
+      this.state.followUpsUsed = 1;
+      const lead =
+        reply.intent === 'off_topic'
+          ? `Let us stay with the interview for now. ${step.prompt}`
+          : step.followUp;
+      return this.say(lead, []);
+    }
+    const actions = this.recordIfAnswer(step, text, turnId, reply, false);
+    return this.advance(this.ack(reply), actions);
+  }
+
+  /** Nothing was heard for a while: prompt twice, then end the call. */
+  onSilence(): Promise<EngineOutput> {
+    if (this.state.isEnded || !this.state.isStarted) return Promise.resolve(this.output(null, []));
+    if (this.state.silencePrompts >= this.maxSilencePrompts) {
+      return Promise.resolve(
+        this.end(
+          'I cannot hear you, so I will end the call here. We will be in touch. Goodbye.',
+          'no_response',
+          [],
+        ),
+      );
+    }
+    this.state.silencePrompts += 1;
+    const prompt =
+      this.state.silencePrompts === 1
+        ? `Are you still there? ${this.currentStep.prompt}`
+        : 'I still cannot hear you. If you are there, please say something.';
+    return Promise.resolve(this.say(prompt, []));
+  }
+
+  private async onCandidateQuestion(
+    step: PlanStep,
+    text: string,
+    turnId: string,
+    reply: ResponderReply,
+  ): Promise<EngineOutput> {
+    if (step.kind === 'candidate_questions') this.state.candidateQuestions += 1;
+    const answer = reply.answerToQuestion;
+    const actions: EngineAction[] = [
+      { type: 'noteQuestion', question: text, turnId, isAnswered: answer !== null },
+    ];
+    const answerText =
+      answer === null
+        ? 'Good question. I do not have that detail, so I will pass it on to the recruiter.'
+        : `Good question. ${answer}`;
+    if (step.kind === 'candidate_questions') {
+      if (this.state.candidateQuestions >= this.maxCandidateQuestions) {
+        return this.advance(answerText, actions);
+      }
+      return this.say(`${answerText} ${step.followUp}`, actions);
+    }
+    if (step.kind === 'opening' || step.kind === 'identity') {
+      return this.say(`${answerText} ${step.prompt}`, actions);
+    }
+    return Promise.resolve(
+      this.say(`${answerText} Now, back to my question. ${step.prompt}`, actions),
+    );
+  }
+
+  private async interpret(step: PlanStep, text: string): Promise<ResponderReply> {
+    const request = {
+      plan: this.plan,
+      step,
+      candidateText: text,
+      lastAgentUtterance: this.state.lastUtterance,
+      isAwaitingCallbackTime: this.state.isAwaitingCallbackTime,
+      recentTurns: this.state.recentTurns,
+    };
+    try {
+      return await this.responder.interpret(request);
+    } catch {
+      // A responder that fails (network, bad output) must not end the interview: rules read this turn.
+      return interpretScripted(request);
+    }
+  }
+
+  private recordIfAnswer(
+    step: PlanStep,
+    text: string,
+    turnId: string,
+    reply: ResponderReply,
+    isFinal: boolean,
+  ): EngineAction[] {
+    let answer: RecordedAnswer | null = null;
+    if (step.kind === 'knockout') {
+      const knockout = this.plan.knockouts.find((item) => item.id === step.knockoutId);
+      if (knockout !== undefined) {
+        answer = {
+          kind: 'knockout',
+          stepId: step.id,
+          answer: extractKnockoutAnswer(knockout, text, turnId, new Date(this.now())),
+        };
+      }
+    } else if (step.kind === 'tailored') {
+      answer = {
+        kind: 'question',
+        stepId: step.id,
+        text,
+        turnId,
+        isVague: reply.intent !== 'answer',
+      };
+    }
+    if (answer === null || (isFinal && reply.intent !== 'answer')) return [];
+    this.state.answers.push(answer);
+    return [{ type: 'recordAnswer', answer }];
+  }
+
+  private advance(lead: string, actions: EngineAction[]): EngineOutput {
+    this.state.stepIndex = Math.min(this.state.stepIndex + 1, this.plan.steps.length - 1);
+    this.state.followUpsUsed = 0;
+    const next = this.currentStep;
+    const utterance = lead === '' ? next.prompt : `${lead} ${next.prompt}`;
+    if (next.kind === 'close') return this.end(utterance, 'finished', actions);
+    return this.say(utterance, actions);
+  }
+
+  private closePrompt(): string {
+    return this.plan.steps.find((step) => step.kind === 'close')?.prompt ?? 'Goodbye.';
+  }
+
+  private end(utterance: string, reason: EndReason, actions: EngineAction[]): EngineOutput {
+    this.state.isEnded = true;
+    this.state.endReason = reason;
+    this.state.isAwaitingCallbackTime = false;
+    return this.say(utterance, [...actions, { type: 'endCall', reason }]);
+  }
+
+  private say(utterance: string, actions: EngineAction[]): EngineOutput {
+    this.state.lastUtterance = utterance;
+    this.remember('agent', utterance);
+    return this.output(utterance, actions);
+  }
+
+  private output(utterance: string | null, actions: EngineAction[]): EngineOutput {
+    return {
+      utterance,
+      actions,
+      isEnded: this.state.isEnded,
+      stepId: this.state.isEnded ? null : this.currentStep.id,
+    };
+  }
+
+  private remember(speaker: 'agent' | 'candidate', text: string): void {
+    this.state.recentTurns = [...this.state.recentTurns, { speaker, text }].slice(-6);
+  }
+
+  private ack(reply: ResponderReply): string {
+    if (reply.acknowledgement !== null && reply.acknowledgement.trim() !== '') {
+      return forTheEar(reply.acknowledgement.trim());
+    }
+    return ACKNOWLEDGEMENTS[this.state.turnCount % ACKNOWLEDGEMENTS.length] ?? 'Thank you.';
+  }
+
+  private isOverTime(): boolean {
+    return (
+      this.state.startedAtMs !== null && this.now() - this.state.startedAtMs > this.maxDurationMs
+    );
+  }
+
+  private hasTime(text: string): boolean {
+    return parseCallbackTime(text, new Date(this.now()), this.timeZone).requestedAt !== null;
+  }
+}

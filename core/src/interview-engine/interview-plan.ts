@@ -1,0 +1,312 @@
+import type { Job, Knockout, RubricCriterion } from '../jobs/job.js';
+import type { ParsedResume } from '../resume/parsed-resume.js';
+import { forTheEar } from './speech.js';
+import { keywordStems, words } from './text-analysis.js';
+
+export type PlanStepKind =
+  'opening' | 'identity' | 'knockout' | 'tailored' | 'candidate_questions' | 'close';
+
+/** One thing the agent says and waits for. `prompt` is written for the ear and said verbatim. */
+export interface PlanStep {
+  id: string;
+  kind: PlanStepKind;
+  prompt: string;
+  /** Said once when the answer is vague. */
+  followUp: string;
+  /** For knock-outs: the job's knock-out id. */
+  knockoutId?: string;
+  /** Words from the candidate's own resume that the prompt names (employer, skill...). */
+  resumeMentions: string[];
+}
+
+/** The whole screen for one candidate and one job; serialisable, built once per interview. */
+export interface InterviewPlan {
+  version: 1;
+  jobId: string;
+  company: string;
+  role: string;
+  candidateFirstName: string | null;
+  jobDescription: string;
+  requirements: string[];
+  knockouts: Knockout[];
+  rubric: RubricCriterion[];
+  steps: PlanStep[];
+}
+
+/** The job fields the plan reads (a full `Job` fits). */
+export type PlanJob = Pick<
+  Job,
+  'id' | 'title' | 'company' | 'description' | 'requirements' | 'knockouts' | 'rubric'
+>;
+
+/** Fills `{name}` placeholders after making the template speakable, so names stay as written. */
+function say(template: string, values: Record<string, string> = {}): string {
+  return forTheEar(template).replace(/\{(\w+)\}/g, (_match, key: string) => values[key] ?? '');
+}
+
+/** Share of a requirement's meaningful words that the resume shows (0..1). */
+function coverage(requirement: string, resumeStems: Set<string>): number {
+  const stems = [...keywordStems(requirement)].filter((item) => !/^\d/.test(item));
+  if (stems.length === 0) return 1;
+  return stems.filter((item) => resumeStems.has(item)).length / stems.length;
+}
+
+function resumeText(resume: ParsedResume): string {
+  return [
+    resume.summary,
+    ...resume.skills,
+    ...resume.certifications,
+    ...resume.experience.flatMap((entry) => [entry.employer, entry.title, entry.description]),
+    ...resume.education.flatMap((entry) => [entry.institution, entry.degree]),
+  ]
+    .filter((part): part is string => typeof part === 'string')
+    .join(' ');
+}
+
+/** True when the skill shows up in the requirement ("TypeScript" in "TypeScript or Node.js"). */
+function isSkillInRequirement(skill: string, requirement: string): boolean {
+  const skillWords = words(skill);
+  const requirementWords = new Set(words(requirement));
+  return skillWords.length > 0 && skillWords.every((word) => requirementWords.has(word));
+}
+
+function firstName(name: string | null | undefined): string | null {
+  const first = name?.trim().split(/\s+/)[0];
+  return first === undefined || first === '' ? null : first;
+}
+
+const TAILORED_FOLLOW_UP = 'Could you give me one concrete example, with what you did yourself?';
+
+/**
+ * Builds the screen: opening and disclosure, identity check, the job's knock-outs, two to four
+ * questions tailored to the resume against the requirements, the candidate's questions, a close.
+ */
+export function buildInterviewPlan(
+  job: PlanJob,
+  resume: ParsedResume,
+  options: { candidateName?: string | null } = {},
+): InterviewPlan {
+  const candidateFirstName = firstName(options.candidateName ?? resume.name);
+  const values = { company: job.company, role: job.title, name: candidateFirstName ?? '' };
+  const steps: PlanStep[] = [
+    {
+      id: 'opening',
+      kind: 'opening',
+      prompt: say(
+        'Hello, this is an AI assistant calling for {company} about your application for the {role} role. ' +
+          'This call is recorded and transcribed, and it takes about ten minutes. Is now a good time to talk?',
+        values,
+      ),
+      followUp: say(
+        'Sorry, I did not catch that. Is now a good time to talk for about ten minutes?',
+      ),
+      resumeMentions: [],
+    },
+    {
+      id: 'identity',
+      kind: 'identity',
+      prompt:
+        candidateFirstName === null
+          ? say('Before we start, could you confirm that you applied for this role?')
+          : say('Before we start, am I speaking with {name}?', values),
+      followUp: say('Just to be sure I have the right person, is that a yes?'),
+      resumeMentions: [],
+    },
+  ];
+
+  for (const knockout of job.knockouts) {
+    steps.push({
+      id: `knockout:${knockout.id}`,
+      kind: 'knockout',
+      knockoutId: knockout.id,
+      prompt: say(knockout.question),
+      followUp: knockoutFollowUp(knockout),
+      resumeMentions: [],
+    });
+  }
+
+  steps.push(...tailoredSteps(job, resume));
+
+  steps.push(
+    {
+      id: 'candidate-questions',
+      kind: 'candidate_questions',
+      prompt: say(
+        'Those are all my questions. What would you like to know about the role or the team?',
+      ),
+      followUp: say('Is there anything else you would like to know?'),
+      resumeMentions: [],
+    },
+    {
+      id: 'close',
+      kind: 'close',
+      prompt: say(
+        'Thank you for your time. The recruiting team at {company} will review this conversation and a person ' +
+          'will get back to you about next steps within a few days. Goodbye.',
+        values,
+      ),
+      followUp: '',
+      resumeMentions: [],
+    },
+  );
+
+  return {
+    version: 1,
+    jobId: job.id,
+    company: job.company,
+    role: job.title,
+    candidateFirstName,
+    jobDescription: job.description,
+    requirements: job.requirements,
+    knockouts: job.knockouts,
+    rubric: job.rubric,
+    steps,
+  };
+}
+
+function knockoutFollowUp(knockout: Knockout): string {
+  switch (knockout.answerType) {
+    case 'yes_no':
+      return say('Just so I record it correctly, would that be a yes or a no?');
+    case 'number':
+      return knockout.unit === undefined
+        ? say('Could you give me a rough number?')
+        : say('Could you give me a rough number, in {unit}?', { unit: knockout.unit });
+    case 'duration_days':
+      return say('Roughly how many days or weeks would that be?');
+    case 'text':
+      return say('Could you say a little more about that?');
+  }
+}
+
+/** Two to four questions about the candidate's own resume, measured against the job's requirements. */
+function tailoredSteps(job: PlanJob, resume: ParsedResume): PlanStep[] {
+  const stems = keywordStems(resumeText(resume));
+  const questions: PlanStep[] = [];
+  const mentioned = new Set<string>();
+  const add = (prompt: string, mention: string | null): void => {
+    if (mention !== null) mentioned.add(mention.toLowerCase());
+    questions.push({
+      id: `tailored:${questions.length + 1}`,
+      kind: 'tailored',
+      prompt,
+      followUp: say(TAILORED_FOLLOW_UP),
+      resumeMentions: mention === null ? [] : [mention],
+    });
+  };
+
+  const jobs = resume.experience.filter((entry) => (entry.employer ?? '').trim() !== '');
+  const [latest, earlier] = jobs;
+  if (latest?.employer) {
+    add(
+      latest.title
+        ? say(
+            'Your resume says you work as {title} at {employer}. What is the most demanding system you built there, and what was your own part in it?',
+            {
+              title: latest.title,
+              employer: latest.employer,
+            },
+          )
+        : say(
+            'Tell me about your work at {employer}. What did you build there, and what was your own part in it?',
+            {
+              employer: latest.employer,
+            },
+          ),
+      latest.employer,
+    );
+  }
+
+  const matchingSkill = resume.skills.find(
+    (skill) =>
+      !mentioned.has(skill.toLowerCase()) &&
+      job.requirements.some((requirement) => isSkillInRequirement(skill, requirement)),
+  );
+  const anySkill = resume.skills.find((skill) => !mentioned.has(skill.toLowerCase()));
+  if (matchingSkill !== undefined) {
+    add(
+      say(
+        'You list {skill} on your resume, and this role relies on it. How have you used {skill} in production, and what went wrong along the way?',
+        {
+          skill: matchingSkill,
+        },
+      ),
+      matchingSkill,
+    );
+  } else if (anySkill !== undefined) {
+    add(
+      say(
+        'Your resume mentions {skill}. Tell me about a time it made a real difference in your work.',
+        {
+          skill: anySkill,
+        },
+      ),
+      anySkill,
+    );
+  }
+
+  // A thin resume still gets two questions about itself: an earlier employer, a school, a certificate.
+  const fallbacks: [string, string][] = [
+    ...(earlier?.employer
+      ? [
+          [
+            earlier.employer,
+            say(
+              'Before that you were at {x}. What did you learn there that you would bring to this role?',
+              { x: earlier.employer },
+            ),
+          ] as [string, string],
+        ]
+      : []),
+    ...resume.certifications.map((certification): [string, string] => [
+      certification,
+      say('You hold the {x} certification. How have you put it to use?', { x: certification }),
+    ]),
+    ...resume.education
+      .filter((entry) => (entry.institution ?? '').trim() !== '')
+      .map((entry): [string, string] => [
+        entry.institution ?? '',
+        say('You studied at {x}. What from that time still shapes how you work?', {
+          x: entry.institution ?? '',
+        }),
+      ]),
+    ...(latest?.employer
+      ? [
+          [
+            latest.employer,
+            say('What would your colleagues at {x} say you are best at?', { x: latest.employer }),
+          ] as [string, string],
+        ]
+      : []),
+  ];
+  for (const [mention, prompt] of fallbacks) {
+    if (questions.length >= 2) break;
+    if (mention !== latest?.employer && mentioned.has(mention.toLowerCase())) continue;
+    add(prompt, mention);
+  }
+
+  // Ask about the requirement the resume shows least, when it really is missing.
+  const gaps = job.requirements
+    .map((requirement) => ({ requirement, share: coverage(requirement, stems) }))
+    .filter((item) => item.share < 0.5)
+    .sort((a, b) => a.share - b.share);
+  const gap = gaps[0];
+  if (gap !== undefined) {
+    add(
+      say(
+        'The role also calls for {requirement}. I did not see that on your resume. What experience do you have with it?',
+        {
+          requirement: forTheEar(gap.requirement.replace(/[.]$/, '')),
+        },
+      ),
+      null,
+    );
+  }
+  if (questions.length < 2) {
+    add(say('Tell me about the piece of work you are most proud of, and why it mattered.'), null);
+  }
+  if (questions.length < 2) {
+    add(say('What draws you to this role at {company}?', { company: job.company }), null);
+  }
+  return questions.slice(0, 4);
+}

@@ -1,0 +1,186 @@
+import type { Scorecard, TranscriptTurn } from '../interviews/interview.js';
+import type { RubricCriterion } from '../jobs/job.js';
+import { extractKnockoutAnswer, type KnockoutAnswer } from './extract-answer.js';
+import type { InterviewPlan, PlanStep } from './interview-plan.js';
+import { isQuestion } from './scripted-responder.js';
+import { keywordStems, sentences, stem, words } from './text-analysis.js';
+
+/** Candidate turns grouped under the plan step the agent was asking when they were said. */
+interface Segment {
+  step: PlanStep;
+  turns: TranscriptTurn[];
+}
+
+/** Which step each agent turn asked: the step whose prompt it says (the latest one, if several). */
+function segmentTranscript(plan: InterviewPlan, transcript: TranscriptTurn[]): Segment[] {
+  const segments: Segment[] = [];
+  let current: Segment | null = null;
+  for (const turn of transcript) {
+    if (turn.speaker === 'agent') {
+      let best: { step: PlanStep; at: number } | null = null;
+      for (const step of plan.steps) {
+        const at = turn.text.lastIndexOf(step.prompt);
+        if (step.prompt !== '' && at >= 0 && (best === null || at >= best.at)) best = { step, at };
+      }
+      if (best !== null && best.step.id !== current?.step.id) {
+        current = { step: best.step, turns: [] };
+        segments.push(current);
+      }
+    } else if (current !== null) {
+      current.turns.push(turn);
+    }
+  }
+  return segments;
+}
+
+/** Knock-out results: the last clear answer given while that question was being asked. */
+function knockoutResults(
+  plan: InterviewPlan,
+  segments: Segment[],
+  now: Date,
+): Scorecard['knockouts'] {
+  return plan.knockouts.map((knockout) => {
+    const turns = segments
+      .filter((segment) => segment.step.knockoutId === knockout.id)
+      .flatMap((segment) => segment.turns)
+      .filter((turn) => !isQuestion(turn.text) || sentences(turn.text).length > 1);
+    const readings: KnockoutAnswer[] = turns.map((turn) =>
+      extractKnockoutAnswer(knockout, turn.text, turn.id, now),
+    );
+    const clear = readings.filter((reading) => reading.passed !== null).at(-1);
+    const chosen = clear ?? readings.at(-1);
+    return {
+      id: knockout.id,
+      question: knockout.question,
+      passed: clear?.passed ?? null,
+      answer: chosen?.text ?? null,
+      turnId: chosen?.turnId ?? null,
+    };
+  });
+}
+
+const SPECIFIC =
+  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|million|percent)\b/i;
+
+/** 1-5 from what was said about the criterion: how much, how varied, how specific. */
+function scoreCriterion(
+  criterion: RubricCriterion,
+  answerTurns: TranscriptTurn[],
+): Scorecard['criteria'][number] & { weight: number } {
+  const keywords = keywordStems(`${criterion.name} ${criterion.description ?? ''}`);
+  const found: { quote: string; turnId: string; hits: Set<string> }[] = [];
+  for (const turn of answerTurns) {
+    for (const sentence of sentences(turn.text)) {
+      if (isQuestion(sentence)) continue;
+      const hits = new Set(
+        words(sentence)
+          .map(stem)
+          .filter((item) => keywords.has(item)),
+      );
+      if (hits.size > 0) found.push({ quote: sentence, turnId: turn.id, hits });
+    }
+  }
+  found.sort((a, b) => b.hits.size - a.hits.size);
+  const seen = new Set<string>();
+  const evidence = found
+    .filter((item) => {
+      if (seen.has(item.quote)) return false;
+      seen.add(item.quote);
+      return true;
+    })
+    .slice(0, 3);
+  const distinct = new Set(evidence.flatMap((item) => [...item.hits]));
+  let score = 1;
+  if (evidence.length > 0) {
+    score = 2;
+    if (distinct.size >= 3) score += 1;
+    if (evidence.length >= 2) score += 1;
+    if (evidence.some((item) => SPECIFIC.test(item.quote))) score += 1;
+  }
+  return {
+    id: criterion.id,
+    name: criterion.name,
+    score: Math.min(5, score),
+    evidence: evidence.map(({ quote, turnId }) => ({ quote, turnId })),
+    weight: criterion.weight,
+  };
+}
+
+/**
+ * The scorecard from the plan and what was said: per criterion a 1-5 score with verbatim quotes,
+ * the knock-out results, a summary and a suggestion. It suggests; a person decides. Only the
+ * candidate's words count (never voice, tone, or anything from the resume). Null when no question
+ * was answered.
+ */
+export function scoreInterview(
+  plan: InterviewPlan,
+  transcript: TranscriptTurn[],
+  options: { now?: Date } = {},
+): Scorecard | null {
+  const now = options.now ?? new Date();
+  const segments = segmentTranscript(plan, transcript);
+  const answerSegments = segments.filter(
+    (segment) => segment.step.kind === 'knockout' || segment.step.kind === 'tailored',
+  );
+  const answerTurns = answerSegments.flatMap((segment) => segment.turns);
+  if (answerTurns.length === 0) return null;
+
+  const knockouts = knockoutResults(plan, segments, now);
+  const scored = plan.rubric.map((criterion) => scoreCriterion(criterion, answerTurns));
+  const criteria = scored.map(({ weight: _weight, ...rest }) => rest);
+  const totalWeight = scored.reduce((sum, item) => sum + item.weight, 0);
+  const average =
+    totalWeight === 0
+      ? null
+      : scored.reduce((sum, item) => sum + item.score * item.weight, 0) / totalWeight;
+
+  const failed = knockouts.filter((item) => item.passed === false);
+  const unclear = knockouts.filter((item) => item.passed === null);
+  const tailoredAsked = segments.filter((segment) => segment.step.kind === 'tailored').length;
+  const tailoredTotal = plan.steps.filter((step) => step.kind === 'tailored').length;
+  const suggestion: Scorecard['suggestion'] =
+    failed.length > 0
+      ? 'decline_suggested'
+      : unclear.length > 0 || average === null || average < 3.5 || tailoredAsked < tailoredTotal
+        ? 'review'
+        : 'advance';
+
+  const questionsNoted = segments
+    .filter((segment) => segment.step.kind === 'candidate_questions')
+    .flatMap((segment) => segment.turns)
+    .filter((turn) => isQuestion(turn.text)).length;
+  const ranked = [...scored].sort((a, b) => b.score - a.score);
+  const parts = [
+    `Answered ${answerTurns.length} ${answerTurns.length === 1 ? 'turn' : 'turns'} across ${tailoredAsked} of ${tailoredTotal} resume questions.`,
+    knockouts.length === 0
+      ? 'No knock-out questions.'
+      : `Knock-outs: ${knockouts.length - failed.length - unclear.length} passed` +
+        (failed.length > 0
+          ? `, ${failed.length} not met (${failed.map((item) => item.id).join(', ')})`
+          : '') +
+        (unclear.length > 0
+          ? `, ${unclear.length} unclear (${unclear.map((item) => item.id).join(', ')})`
+          : '') +
+        '.',
+    ranked.length > 0 && average !== null
+      ? `Strongest: ${ranked[0]?.name ?? ''} (${ranked[0]?.score ?? 0}/5); weakest: ${ranked.at(-1)?.name ?? ''} (${ranked.at(-1)?.score ?? 0}/5); weighted average ${average.toFixed(1)}.`
+      : 'No rubric to score against.',
+    questionsNoted > 0
+      ? `The candidate asked ${questionsNoted} question${questionsNoted === 1 ? '' : 's'}; see the transcript.`
+      : '',
+    'This is a suggestion; a person makes the decision.',
+  ];
+  return { criteria, knockouts, summary: parts.filter(Boolean).join(' '), suggestion };
+}
+
+/** The weighted 1-5 average of a scorecard (null without criteria), for sorting lists. */
+export function overallScore(plan: InterviewPlan, scorecard: Scorecard): number | null {
+  let total = 0;
+  let weights = 0;
+  for (const criterion of scorecard.criteria) {
+    const weight = plan.rubric.find((item) => item.id === criterion.id)?.weight ?? 1;
+    total += criterion.score * weight;
+    weights += weight;
+  }
+  return weights === 0 ? null : Math.round((total / weights) * 100) / 100;
+}

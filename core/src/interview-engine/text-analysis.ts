@@ -1,0 +1,51 @@
+/** Small, deterministic text tools shared by the scripted responder, extraction and scoring. */
+
+const STOP_WORDS = new Set(
+  (
+    'a an and are as at be been being but by can could did do does doing for from had has have how i if in ' +
+    'into is it its just me my of on or our so than that the their them then there these they this to too ' +
+    'us very was we were what when where which who why will with would you your yours about also any some ' +
+    'such other others more most much many own same should shall may might must not no nor only over under ' +
+    'again once here all both each few while during before after above below between up down out off'
+  ).split(' '),
+);
+
+/** Lower-case words of a text, without punctuation. */
+export function words(text: string): string[] {
+  return text.toLowerCase().match(/[a-z0-9][a-z0-9+#.'-]*[a-z0-9+#]|[a-z0-9]/g) ?? [];
+}
+
+/** A crude stem: the first five letters, so mentor/mentored/mentoring meet. */
+export function stem(word: string): string {
+  return word.length > 5 ? word.slice(0, 5) : word;
+}
+
+/** Distinct stems of the meaningful words of a text. */
+export function keywordStems(text: string): Set<string> {
+  return new Set(
+    words(text)
+      .filter((word) => word.length >= 3 && !STOP_WORDS.has(word))
+      .map(stem),
+  );
+}
+
+/** Sentences of a text, each an exact substring of it (for verbatim quotes). */
+export function sentences(text: string): string[] {
+  // A full stop inside a word (Node.js, p95.5) does not end a sentence; one before a space does.
+  const found = text.match(/(?:[^.!?]|[.!?](?![\s"')]|$))+(?:[.!?]+|$)/g) ?? [];
+  return found.map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 0);
+}
+
+/** True when the text has the phrase as whole words (case-insensitive). */
+export function hasPhrase(text: string, phrase: string): boolean {
+  const escaped = phrase.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(^|[^a-z0-9])${escaped}($|[^a-z0-9])`).test(text.toLowerCase());
+}
+
+/** Apostrophes as typed and as speech-to-text writes them, made one. */
+export function normalise(text: string): string {
+  return text
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
