@@ -8,3 +8,6 @@ export * from './agent/agent-protocol.js';
 export * from './calling-hours/calling-hours.js';
 export * from './resume/resume-parser.js';
 export * from './recruiter/recruiter-views.js';
+export * from './interviews/consent.js';
+export * from './phone/number-gate.js';
+export * from './interview-engine/index.js';
