@@ -23,6 +23,7 @@ import { authRoutes } from './routes/auth/auth-routes.js';
 import { healthRoutes } from './routes/health/health-routes.js';
 import { jobsRoutes } from './routes/jobs/jobs-routes.js';
 import { recruiterInterviewsRoutes } from './routes/recruiter/recruiter-interviews-routes.js';
+import { resumesRoutes, resumesRoutesOptions } from './routes/resumes/resumes-routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The same relative path works from `src/` (dev, tests) and from `dist/` (production). */
@@ -88,6 +89,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authRoutes, { auth });
   await app.register(jobsRoutes, { jobs, auth });
   await app.register(recruiterInterviewsRoutes, { db: database.db, auth });
+  await app.register(resumesRoutes, resumesRoutesOptions(env, database, jobs));
 
   await registerFrontend(app, options.frontendDir ?? DEFAULT_FRONTEND_DIR);
   return app;

@@ -55,6 +55,19 @@ const ZEnvSchema = z.object({
     (v) => (v === '' ? undefined : v),
     z.string().default('screenline-screener'),
   ),
+  RESUME_MAX_BYTES: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(50 * 1024 * 1024)
+      .default(5 * 1024 * 1024),
+  ),
+  RESUME_PARSE_TIMEOUT_MS: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().int().min(100).max(120_000).default(10_000),
+  ),
 });
 
 export type Env = z.infer<typeof ZEnvSchema> & { mode: Mode };

@@ -1,4 +1,5 @@
 import { createAdminCommand } from './create-admin.js';
+import { parseResumeCommand } from './parse-resume-command.js';
 
 /** One `screenline` sub-command. `run` returns the process exit code. */
 export interface CliCommand {
@@ -9,4 +10,4 @@ export interface CliCommand {
 }
 
 /** Every sub-command; each lives in its own module beside this one. */
-export const CLI_COMMANDS: CliCommand[] = [createAdminCommand];
+export const CLI_COMMANDS: CliCommand[] = [createAdminCommand, parseResumeCommand];

@@ -1,6 +1,8 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/0001-initial.js';
 import * as recruiterAuthAndNotes from './migrations/0003-recruiter-auth-and-notes.js';
+import * as resumeTokens from './migrations/0004-resume-tokens.js';
+import * as livekitCalls from './migrations/0006-livekit-calls.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so the compiled server and the
@@ -9,6 +11,8 @@ import * as recruiterAuthAndNotes from './migrations/0003-recruiter-auth-and-not
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0003-recruiter-auth-and-notes': recruiterAuthAndNotes,
+  '0004-resume-tokens': resumeTokens,
+  '0006-livekit-calls': livekitCalls,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

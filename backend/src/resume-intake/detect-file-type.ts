@@ -1,0 +1,78 @@
+import { resumeFileErrors } from './resume-file-errors.js';
+
+/** The kinds of file a resume may be, decided by content (magic bytes), never by name. */
+export type ResumeFileType = 'pdf' | 'docx' | 'text';
+
+export const MEDIA_TYPES: Record<ResumeFileType, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  text: 'text/plain',
+};
+
+const startsWith = (data: Uint8Array, bytes: number[]): boolean =>
+  bytes.every((byte, index) => data[index] === byte);
+
+/**
+ * What the bytes are (RELIABILITY UP-1). A ZIP is only a candidate DOCX here: the ZIP reader checks
+ * it holds `word/document.xml`. Refusals name what the file looks like, so the person knows why.
+ */
+export function detectFileType(data: Uint8Array): ResumeFileType {
+  if (data.length === 0) throw resumeFileErrors.empty();
+  // The PDF header may follow a little junk (some generators write a preamble); readers allow 1 KB.
+  const head = Buffer.from(data.subarray(0, 1024)).toString('latin1');
+  if (head.includes('%PDF-')) return 'pdf';
+  if (startsWith(data, [0x50, 0x4b, 0x03, 0x04])) return 'docx';
+  if (startsWith(data, [0xd0, 0xcf, 0x11, 0xe0])) {
+    throw resumeFileErrors.unsupported(
+      'This is an old Word (.doc) file, which we cannot read. Save it as .docx or PDF.',
+    );
+  }
+  if (head.startsWith('{\\rtf')) throw resumeFileErrors.unsupported('This is an RTF file.');
+  if (isImage(data)) throw resumeFileErrors.unsupported('This is an image, not a document.');
+  if (startsWith(data, [0x50, 0x4b]))
+    throw resumeFileErrors.unsupported('This is an archive, not a document.');
+  if (isText(data)) return 'text';
+  throw resumeFileErrors.unsupported('This file is not a PDF, DOCX or text document.');
+}
+
+function isImage(data: Uint8Array): boolean {
+  return (
+    startsWith(data, [0x89, 0x50, 0x4e, 0x47]) ||
+    startsWith(data, [0xff, 0xd8, 0xff]) ||
+    startsWith(data, [0x47, 0x49, 0x46, 0x38]) ||
+    startsWith(data, [0x49, 0x49, 0x2a, 0x00]) ||
+    startsWith(data, [0x4d, 0x4d, 0x00, 0x2a]) ||
+    (startsWith(data, [0x52, 0x49, 0x46, 0x46]) &&
+      Buffer.from(data.subarray(8, 12)).toString('latin1') === 'WEBP')
+  );
+}
+
+/** UTF-8 (or UTF-16 with a byte-order mark) without NUL or other binary control bytes. */
+function isText(data: Uint8Array): boolean {
+  return decodeText(data) !== null;
+}
+
+/** The text of a text file, or null when the bytes are not text. */
+export function decodeText(data: Uint8Array): string | null {
+  let text: string;
+  try {
+    if (startsWith(data, [0xff, 0xfe]))
+      text = new TextDecoder('utf-16le', { fatal: true }).decode(data.subarray(2));
+    else if (startsWith(data, [0xfe, 0xff]))
+      text = new TextDecoder('utf-16be', { fatal: true }).decode(data.subarray(2));
+    else text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(data);
+  } catch {
+    return null;
+  }
+  return hasBinaryControls(text) ? null : text.replace(/^\uFEFF/, '');
+}
+
+/** NUL and the other C0 controls that never appear in text (tab, newlines and form feed do). */
+function hasBinaryControls(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if ((code < 0x09 || (code > 0x0d && code < 0x20) || code === 0x7f) && code !== 0x0c)
+      return true;
+  }
+  return false;
+}

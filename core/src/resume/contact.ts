@@ -1,0 +1,262 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { classifyHeading } from './section-headings.js';
+import type { LayoutLine } from './layout.js';
+import { titleCaseIfShouting } from './text-normalize.js';
+
+/** Contact fields found anywhere in the resume. */
+export interface Contact {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  location: string | null;
+  links: string[];
+}
+
+const EMAIL = /[\p{L}\d._%+-]+@[\p{L}\d.-]+\.\p{L}{2,}/u;
+const URL_PATTERN =
+  /\b(?:https?:\/\/[^\s|,;<>"')]+|www\.[^\s|,;<>"')]+|(?:linkedin\.com|github\.com|gitlab\.com|bitbucket\.org|behance\.net|dribbble\.com|medium\.com|stackoverflow\.com|twitter\.com|x\.com)\/[^\s|,;<>"')]+|[a-z\d][a-z\d-]*(?:\.[a-z\d-]+)*\.(?:dev|io|me|com|net|org|co|ai|app|tech|site|page|info|xyz|codes|design|blog)(?:\/[^\s|,;<>"')]*)?)/gi;
+const PHONE_CANDIDATE = /(?:\+|00)?\(?\d[\d\s().\-/]{6,18}\d/g;
+
+const US_STATES =
+  'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC';
+const COUNTRIES: Record<string, CountryCode> = {
+  'united states': 'US',
+  usa: 'US',
+  us: 'US',
+  'united kingdom': 'GB',
+  uk: 'GB',
+  england: 'GB',
+  scotland: 'GB',
+  germany: 'DE',
+  deutschland: 'DE',
+  france: 'FR',
+  spain: 'ES',
+  italy: 'IT',
+  netherlands: 'NL',
+  canada: 'CA',
+  australia: 'AU',
+  india: 'IN',
+  ireland: 'IE',
+  portugal: 'PT',
+  poland: 'PL',
+  sweden: 'SE',
+  norway: 'NO',
+  denmark: 'DK',
+  finland: 'FI',
+  switzerland: 'CH',
+  austria: 'AT',
+  belgium: 'BE',
+  brazil: 'BR',
+  mexico: 'MX',
+  japan: 'JP',
+  singapore: 'SG',
+  'new zealand': 'NZ',
+  israel: 'IL',
+  'south africa': 'ZA',
+  nigeria: 'NG',
+  kenya: 'KE',
+  argentina: 'AR',
+  chile: 'CL',
+  colombia: 'CO',
+  ukraine: 'UA',
+  romania: 'RO',
+  greece: 'GR',
+  'czech republic': 'CZ',
+  czechia: 'CZ',
+  hungary: 'HU',
+  china: 'CN',
+  'hong kong': 'HK',
+  korea: 'KR',
+  'south korea': 'KR',
+  philippines: 'PH',
+  vietnam: 'VN',
+  turkey: 'TR',
+  egypt: 'EG',
+  uae: 'AE',
+  'united arab emirates': 'AE',
+  pakistan: 'PK',
+  indonesia: 'ID',
+};
+const CANADIAN_PROVINCES = 'ON|QC|BC|AB|MB|SK|NS|NB|NL|PE';
+const LOCATION_US = new RegExp(
+  `^[\\p{Lu}][\\p{L}.' -]+,\\s*(?:${US_STATES})(?:\\s+\\d{5})?(?:,\\s*(?:USA|US|United States))?$`,
+  'u',
+);
+const LOCATION_CA = new RegExp(
+  `^[\\p{Lu}][\\p{L}.' -]+,\\s*(?:${CANADIAN_PROVINCES})(?:,\\s*Canada)?$`,
+  'u',
+);
+const LOCATION_COUNTRY = new RegExp(
+  `^[\\p{Lu}][\\p{L}.' -]+(?:,\\s*[\\p{Lu}][\\p{L}.' -]+)?,\\s*(?:${Object.keys(COUNTRIES).join('|')})$`,
+  'iu',
+);
+const LOCATION_LABEL = /^(?:location|address|based in|city|lives in|residence)\s*[:：]\s*(.+)$/i;
+
+/** Splits a contact line at its separators: pipes, bullets, tabs, wide dashes. */
+export function contactFragments(text: string): string[] {
+  return text
+    .split(/\t|\s[|•·◆◇▪●∙⋅/]\s|\s{2,}|\s[–—-]\s|[|•·◆◇▪●∙⋅]/)
+    .map((part) => part.trim().replace(/^[\s,;:]+|[\s,;]+$/g, ''))
+    .filter((part) => part !== '');
+}
+
+/** The first email address in the text. */
+export function findEmail(text: string): string | null {
+  const match = EMAIL.exec(text.replace(/^mailto:/i, ''));
+  return match === null ? null : match[0].replace(/\.$/, '').toLowerCase();
+}
+
+/** Profile and site links in the text, without emails. */
+export function findUrls(text: string): string[] {
+  const withoutEmails = text.replace(new RegExp(EMAIL.source, 'gu'), ' ');
+  const found: string[] = [];
+  for (const match of withoutEmails.matchAll(URL_PATTERN)) {
+    const url = match[0].replace(/[.,;:]+$/, '');
+    if (
+      /^\d/.test(url) ||
+      /^(?:e\.g|i\.e|node\.js|vue\.js|react\.js|next\.js|asp\.net|ado\.net|vb\.net)\b/i.test(url)
+    )
+      continue;
+    if (!url.includes('/') && !/^(?:https?:|www\.)/i.test(url) && !isLikelySite(url)) continue;
+    found.push(url);
+  }
+  return found;
+}
+
+/** A bare domain counts as a personal site only with a TLD people use for them. */
+function isLikelySite(domain: string): boolean {
+  return (
+    /\.(?:dev|io|me|com|net|org|co|ai|app|tech|site|page|xyz|codes|design|blog)$/i.test(domain) &&
+    !/\.js$/i.test(domain)
+  );
+}
+
+/** A link in one comparable form: https, no "www.", no trailing slash. */
+export function normalizeLink(url: string): string | null {
+  const trimmed = url.trim();
+  if (/^(?:mailto|tel|javascript|data|file):/i.test(trimmed)) return null;
+  const withScheme = /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  let parsed: URL;
+  try {
+    parsed = new URL(withScheme);
+  } catch {
+    return null;
+  }
+  if (!/^https?:$/.test(parsed.protocol) || !parsed.hostname.includes('.')) return null;
+  const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
+  const rest = `${parsed.pathname}${parsed.search}${parsed.hash}`.replace(/\/+$/, '');
+  return `https://${host}${rest}`;
+}
+
+/** A country named in a location ("Berlin, Germany" → DE; "Austin, TX" → US). */
+export function countryOfLocation(location: string | null): CountryCode | undefined {
+  if (location === null) return undefined;
+  if (new RegExp(`,\\s*(?:${US_STATES})\\b`).test(location)) return 'US';
+  if (new RegExp(`,\\s*(?:${CANADIAN_PROVINCES})\\b`).test(location)) return 'CA';
+  const last = location.split(',').at(-1)?.trim().toLowerCase() ?? '';
+  return COUNTRIES[last];
+}
+
+/** The first phone number: E.164 when its country is known (a + prefix, or the location's country). */
+export function findPhone(text: string, country: CountryCode | undefined): string | null {
+  for (const match of text.matchAll(PHONE_CANDIDATE)) {
+    const written = match[0].trim();
+    const digits = written.replace(/\D/g, '');
+    if (digits.length < 7 || digits.length > 15) continue;
+    if (/^(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}$/.test(written)) continue;
+    if (/^\d{1,2}[/.]\d{4}/.test(written) || /^\d{4}[-./]\d{1,2}([-./]\d{1,2})?$/.test(written))
+      continue;
+    const international = written.startsWith('+') || written.startsWith('00');
+    const normalised = written.startsWith('00') ? `+${written.slice(2)}` : written;
+    const parsed = international
+      ? parsePhoneNumberFromString(normalised)
+      : parsePhoneNumberFromString(normalised, country ?? 'US');
+    if (parsed?.isPossible() && (international || country !== undefined || parsed.isValid())) {
+      return parsed.number;
+    }
+    if (digits.length >= 9) return written;
+  }
+  return null;
+}
+
+/** A location in one fragment of a contact line, when it reads like one. */
+export function findLocation(fragment: string): string | null {
+  const text = fragment.trim().replace(/[.;]$/, '');
+  const labelled = LOCATION_LABEL.exec(text);
+  if (labelled?.[1] !== undefined) return labelled[1].trim();
+  if (text.length > 60 || /\d{3,}(?!\d*$)|@|https?:|www\./i.test(text)) return null;
+  if (LOCATION_US.test(text) || LOCATION_CA.test(text) || LOCATION_COUNTRY.test(text)) return text;
+  if (/^remote(?:\s*\(.+\))?$/i.test(text)) return text;
+  return null;
+}
+
+/** True when a line could be a person's name: 2 to 4 words of letters, not a heading or a value. */
+export function looksLikeName(text: string): boolean {
+  const trimmed = text.trim();
+  if (trimmed.length < 3 || trimmed.length > 50) return false;
+  if (/[\d@:|/\\]|https?|www\./i.test(trimmed)) return false;
+  if (
+    classifyHeading({
+      text: trimmed,
+      page: 0,
+      x: 0,
+      fontSize: 0,
+      bold: false,
+      gapBefore: 0,
+      links: [],
+    }) !== null
+  )
+    return false;
+  if (/^(?:resume|résumé|curriculum vitae|cv|page)\b/i.test(trimmed)) return false;
+  const words = trimmed.split(/\s+/);
+  if (words.length < 2 || words.length > 5) return false;
+  return words.every(
+    (word) =>
+      /^[\p{Lu}][\p{L}'’.-]*$/u.test(word) ||
+      /^(?:de|da|van|von|der|del|la|le|di|du|bin|al)$/i.test(word),
+  );
+}
+
+/**
+ * The name: the first name-like line in the header, preferring the largest font on the first page.
+ * A letter-spaced name that lost its word breaks ("JANEDOE") is split where the email or profile
+ * link splits it ("jane.doe@...").
+ */
+export function findName(lines: LayoutLine[], hints: string[]): string | null {
+  const firstPage = lines.filter((line) => line.page === 0).slice(0, 40);
+  const candidates: LayoutLine[] = [];
+  for (const line of firstPage) {
+    for (const fragment of line.text.split('\t')) {
+      const cleaned = fragment.replace(/^(?:name\s*[:：]\s*)/i, '').trim();
+      if (looksLikeName(cleaned)) candidates.push({ ...line, text: cleaned });
+      else if (/^[\p{L}]{4,24}$/u.test(cleaned) && line.fontSize > 0) {
+        const split = splitByHints(cleaned, hints);
+        if (split !== null) candidates.push({ ...line, text: split });
+      }
+    }
+  }
+  if (candidates.length === 0) return null;
+  const largest = Math.max(...candidates.map((line) => line.fontSize));
+  const chosen = largest > 0 ? candidates.find((line) => line.fontSize === largest) : candidates[0];
+  return chosen === undefined ? null : titleCaseIfShouting(chosen.text);
+}
+
+function splitByHints(joined: string, hints: string[]): string | null {
+  const target = joined.toLowerCase();
+  for (const hint of hints) {
+    const parts = hint
+      .toLowerCase()
+      .split(/[._\-+]/)
+      .filter((part) => /^\p{L}+$/u.test(part));
+    if (parts.length >= 2 && parts.join('') === target) {
+      let offset = 0;
+      const words = parts.map((part) => {
+        const word = joined.slice(offset, offset + part.length);
+        offset += part.length;
+        return word;
+      });
+      return words.join(' ');
+    }
+  }
+  return null;
+}

@@ -1,0 +1,302 @@
+import type { EducationEntry, ExperienceEntry } from './parsed-resume.js';
+import type { LayoutLine } from './layout.js';
+import { findDates, hasDateRange, removeDates, type FoundDates } from './resume-dates.js';
+import { COMPANY_WORDS, DEGREE_WORDS, SCHOOL_WORDS, TITLE_WORDS } from './entry-words.js';
+import { findLocation } from './contact.js';
+import { startsWithBullet, stripBullet } from './text-normalize.js';
+
+/**
+ * Entries of an experience or education section. An entry is a few short header lines (title,
+ * employer, dates, place) and the description under them; a new entry starts where a header line
+ * follows a description, or a second date range appears, as long as a date sits nearby: entries are
+ * anchored on their dates, so short undated bullet lines stay in the description.
+ */
+interface Block {
+  header: LayoutLine[];
+  body: LayoutLine[];
+  hasDate: boolean;
+}
+
+/** True for a line that belongs to a description rather than an entry header. */
+function isDescriptionLine(line: LayoutLine): boolean {
+  const text = line.text.replace(/\t/g, ' ').trim();
+  if (startsWithBullet(text)) return true;
+  if (hasDateRange(text) && text.length < 110) return false;
+  if (text.length > 85) return true;
+  if (/^\p{Ll}/u.test(text)) return true;
+  return /[.;!]$/.test(text) && text.split(' ').length > 5;
+}
+
+function splitBlocks(lines: LayoutLine[]): Block[] {
+  const blocks: Block[] = [];
+  let current: Block | null = null;
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index];
+    if (line === undefined) continue;
+    const isDescription = isDescriptionLine(line);
+    const isDated = !isDescription && hasDateRange(line.text);
+    if (current === null) {
+      current = { header: [], body: [], hasDate: false };
+      blocks.push(current);
+    }
+    if (!isDescription) {
+      const dateNearby = isDated || upcomingHeaderHasDate(lines, index);
+      const startsNew =
+        current.header.length > 0 &&
+        dateNearby &&
+        (current.body.length > 0 ||
+          (isDated && current.hasDate) ||
+          (current.hasDate && !isDated && line.gapBefore >= 0.6 && current.header.length >= 2) ||
+          current.header.length >= 4);
+      const bigGapNew =
+        current.header.length > 0 &&
+        current.body.length > 0 &&
+        line.gapBefore >= 1.2 &&
+        !current.hasDate;
+      if (startsNew || bigGapNew) {
+        current = { header: [], body: [], hasDate: false };
+        blocks.push(current);
+      }
+      if (current.body.length === 0 && current.header.length < 5) {
+        current.header.push(line);
+        current.hasDate ||= isDated;
+        continue;
+      }
+    }
+    current.body.push(line);
+  }
+  return blocks.filter((block) => block.header.length > 0 || block.body.length > 0);
+}
+
+/** A date in this line or in the next header lines, before any description. */
+function upcomingHeaderHasDate(lines: LayoutLine[], from: number): boolean {
+  for (let index = from + 1; index < Math.min(lines.length, from + 3); index += 1) {
+    const line = lines[index];
+    if (line === undefined || isDescriptionLine(line)) return false;
+    if (hasDateRange(line.text)) return true;
+  }
+  return false;
+}
+
+/** Header lines → fragments without dates, and the dates. */
+function headerParts(
+  header: LayoutLine[],
+  splitCommas = true,
+): { fragments: string[]; dates: FoundDates | null } {
+  let dates: FoundDates | null = null;
+  const fragments: string[] = [];
+  for (const line of header) {
+    for (const cell of line.text.split('\t')) {
+      let text = cell.trim();
+      const found = findDates(text);
+      if (found !== null && (dates === null || (dates.start === null && found.start !== null))) {
+        if (dates === null || found.start !== null) dates = found;
+        text = removeDates(text, found);
+      } else if (found !== null) {
+        text = removeDates(text, found);
+      }
+      fragments.push(...(splitCommas ? splitHeader(text) : splitEducationHeader(text)));
+    }
+  }
+  return {
+    fragments: fragments.filter(
+      (fragment) => fragment !== '' && findLocation(fragment) === null && !isNoise(fragment),
+    ),
+    dates,
+  };
+}
+
+function isNoise(fragment: string): boolean {
+  return (
+    /^(?:remote|hybrid|on-?site|full[- ]time|part[- ]time|contract|freelance|internship)$/i.test(
+      fragment,
+    ) || /^[\p{P}\s]+$/u.test(fragment)
+  );
+}
+
+/** "Senior Engineer at Acme | Berlin" → ["Senior Engineer", "Acme", "Berlin"]. */
+function splitHeader(text: string): string[] {
+  return text
+    .split(
+      /\s+[|•·◆▪–—-]\s+|\s*[|•·◆▪]\s*|\s+@\s+|\s+at\s+(?=\p{Lu})|,\s+(?=[^,]*$)(?![A-Z]{2}\b)/u,
+    )
+    .map((part) => part.trim().replace(/^[\s,(]+|[\s,)]+$/g, ''))
+    .filter((part) => part !== '');
+}
+
+/** Education keeps "University of California, Berkeley" whole; it splits a degree from its school. */
+function splitEducationHeader(text: string): string[] {
+  const parts: string[] = [];
+  for (const part of text.split(/\s+[|•·◆▪–—-]\s+|\s*[|•·◆▪]\s*|\s+at\s+(?=\p{Lu})/u)) {
+    const pieces = part.split(/,\s+/);
+    const schoolIndex = pieces.findIndex((piece) => SCHOOL_WORDS.test(piece));
+    const degreeIndex = pieces.findIndex(
+      (piece) => DEGREE_WORDS.test(piece) && !SCHOOL_WORDS.test(piece),
+    );
+    if (schoolIndex >= 0 && degreeIndex >= 0 && schoolIndex !== degreeIndex) {
+      const cut = Math.max(schoolIndex, degreeIndex);
+      parts.push(pieces.slice(0, cut).join(', '), pieces.slice(cut).join(', '));
+    } else {
+      parts.push(part);
+    }
+  }
+  return parts
+    .map((part) => part.trim().replace(/^[\s,(]+|[\s,)]+$/g, ''))
+    .filter((part) => part !== '');
+}
+
+/** Description lines → text: bullets become lines, wrapped lines are joined again. */
+function describe(body: LayoutLine[]): string | null {
+  const items: string[] = [];
+  let previousWasBullet = false;
+  for (const line of body) {
+    const text = line.text.replace(/\t/g, ' ').trim();
+    if (startsWithBullet(text)) {
+      items.push(stripBullet(text));
+      previousWasBullet = true;
+    } else if (items.length > 0 && (previousWasBullet || !/[.!?:]$/.test(items.at(-1) ?? ''))) {
+      items[items.length - 1] = `${items.at(-1) ?? ''} ${text}`;
+    } else {
+      items.push(text);
+      previousWasBullet = false;
+    }
+  }
+  const joined = items.filter((item) => item !== '').join('\n');
+  return joined === '' ? null : joined;
+}
+
+/** Experience entries of the section's lines. */
+export function parseExperience(lines: LayoutLine[]): ExperienceEntry[] {
+  const entries: ExperienceEntry[] = [];
+  for (const block of splitBlocks(lines)) {
+    const { fragments, dates } = headerParts(block.header);
+    if (fragments.length === 0 && dates === null) {
+      const last = entries.at(-1);
+      const extra = describe(block.body);
+      if (last !== undefined && extra !== null)
+        last.description = [last.description, extra].filter(Boolean).join('\n');
+      continue;
+    }
+    const { title, employer } = assignTitleEmployer(fragments, block.header);
+    entries.push({
+      employer,
+      title,
+      start: dates?.start ?? null,
+      end: dates?.end ?? null,
+      description: describe(block.body),
+    });
+  }
+  return entries.filter((entry) => entry.employer !== null || entry.title !== null);
+}
+
+function assignTitleEmployer(
+  fragments: string[],
+  header: LayoutLine[],
+): { title: string | null; employer: string | null } {
+  const [first, second] = fragments;
+  if (first === undefined) return { title: null, employer: null };
+  if (second === undefined) {
+    return TITLE_WORDS.test(first) && !COMPANY_WORDS.test(first)
+      ? { title: first, employer: null }
+      : { title: null, employer: first };
+  }
+  const titleScore = (text: string): number =>
+    (TITLE_WORDS.test(text) ? 2 : 0) - (COMPANY_WORDS.test(text) ? 2 : 0);
+  const firstScore = titleScore(first);
+  const secondScore = titleScore(second);
+  if (firstScore > secondScore) return { title: first, employer: second };
+  if (secondScore > firstScore) return { title: second, employer: first };
+  // Undecided: a bold first line is usually the employer in "Employer / Title" layouts, else the title.
+  const firstLine = header[0];
+  const isFirstBold = firstLine !== undefined && firstLine.bold && !(header[1]?.bold ?? false);
+  return isFirstBold ? { title: second, employer: first } : { title: first, employer: second };
+}
+
+/** Education entries of the section's lines. */
+export function parseEducation(lines: LayoutLine[]): EducationEntry[] {
+  const entries: EducationEntry[] = [];
+  const blocks = splitEducationBlocks(lines);
+  for (const block of blocks) {
+    const { fragments, dates } = headerParts(block, false);
+    const institution = fragments.find((fragment) => SCHOOL_WORDS.test(fragment)) ?? null;
+    const degree =
+      fragments.find((fragment) => fragment !== institution && DEGREE_WORDS.test(fragment)) ??
+      fragments.find(
+        (fragment) =>
+          fragment !== institution &&
+          !/^(?:gpa|grade|honou?rs|relevant|coursework|thesis)\b/i.test(fragment),
+      ) ??
+      null;
+    const school = institution ?? fragments.find((fragment) => fragment !== degree) ?? null;
+    if (school === null && degree === null) continue;
+    entries.push({
+      institution: school,
+      degree: joinDegree(degree, fragments, school),
+      end: dates?.end ?? null,
+    });
+  }
+  return entries;
+}
+
+/** "B.S. in Computer Science, Minor in Math": keep the field of study with its degree. */
+function joinDegree(
+  degree: string | null,
+  fragments: string[],
+  school: string | null,
+): string | null {
+  if (degree === null) return null;
+  const index = fragments.indexOf(degree);
+  const next = fragments[index + 1];
+  if (
+    next !== undefined &&
+    next !== school &&
+    /^(?:in\s|of\s)?[\p{Lu}][\p{L} &]+$/u.test(next) &&
+    !DEGREE_WORDS.test(next) &&
+    !SCHOOL_WORDS.test(next) &&
+    /^(?:B|M|Ph|MBA|A\.|BS|MS|BA|MA)/.test(degree) &&
+    degree.split(' ').length <= 2
+  ) {
+    return `${degree}, ${next}`;
+  }
+  return degree;
+}
+
+/** Education blocks: a new one at each school line once the current block has its school. */
+function splitEducationBlocks(lines: LayoutLine[]): LayoutLine[][] {
+  const blocks: LayoutLine[][] = [];
+  let current: LayoutLine[] = [];
+  let hasSchool = false;
+  let hasDegree = false;
+  let hasDate = false;
+  for (const line of lines) {
+    const text = line.text;
+    if (startsWithBullet(text) || text.length > 110) continue;
+    const isSchool = SCHOOL_WORDS.test(text);
+    const isDegree = DEGREE_WORDS.test(text) && !isSchool;
+    const isDated = hasDateRange(text);
+    const startsNew =
+      current.length > 0 &&
+      ((isSchool && hasSchool) ||
+        (isDegree && hasDegree && !isSchool) ||
+        (isDated &&
+          hasDate &&
+          !isSchool &&
+          !isDegree &&
+          current.length >= 2 &&
+          findDates(text.replace(findDates(text)?.match ?? '', '')) === null &&
+          text.replace(/[^\p{L}]/gu, '').length > 3));
+    if (startsNew) {
+      blocks.push(current);
+      current = [];
+      hasSchool = false;
+      hasDegree = false;
+      hasDate = false;
+    }
+    current.push(line);
+    hasSchool ||= isSchool;
+    hasDegree ||= isDegree;
+    hasDate ||= isDated;
+  }
+  if (current.length > 0) blocks.push(current);
+  return blocks;
+}

@@ -1,0 +1,191 @@
+import type { LayoutLine } from './layout.js';
+import type { ParsedResume } from './parsed-resume.js';
+import { classifyHeading, looksLikeUnknownHeading, type SectionKind } from './section-headings.js';
+import {
+  contactFragments,
+  countryOfLocation,
+  findEmail,
+  findLocation,
+  findName,
+  findPhone,
+  findUrls,
+  normalizeLink,
+} from './contact.js';
+import { parseEducation, parseExperience } from './entries.js';
+import { areNaturalLanguages, splitCertifications, splitLanguages, splitSkills } from './skills.js';
+import { cleanLine, startsWithBullet, stripBullet } from './text-normalize.js';
+
+/** Bumped whenever parsing changes what it extracts; stored with each resume. */
+export const RESUME_PARSER_VERSION = 'layout-1';
+
+interface Section {
+  kind: SectionKind | 'header';
+  lines: LayoutLine[];
+}
+
+/**
+ * Lines in reading order → the resume's fields. The lines come from any extractor (PDF layout, DOCX
+ * paragraphs, plain text); what they carry beyond text (font size, gaps, link targets) sharpens the
+ * result but is never required.
+ */
+export function parseResumeLines(rawLines: LayoutLine[]): ParsedResume {
+  const lines = rawLines
+    .map((line) => ({ ...line, text: cleanLine(line.text) }))
+    .filter((line) => line.text !== '' || line.links.length > 0);
+  const sections = splitSections(lines);
+  const header = sections
+    .filter((section) => section.kind === 'header' || section.kind === 'contact')
+    .flatMap((section) => section.lines);
+  const linesOf = (kind: SectionKind): LayoutLine[] =>
+    sections.filter((section) => section.kind === kind).flatMap((section) => section.lines);
+
+  const allText = lines.map((line) => line.text.replace(/\t/g, '  ')).join('\n');
+  const headerText = header.map((line) => line.text).join('\n');
+  const email = findEmail(headerText) ?? findEmail(allText) ?? findMailtoLink(lines);
+  const location = findLocationIn(header) ?? findLocationIn(lines.slice(0, 12));
+  const phone =
+    findPhone(headerText, countryOfLocation(location)) ??
+    findPhone(contactish(lines), countryOfLocation(location));
+  const links = collectLinks(lines, header);
+  const name = findName(lines, [
+    email?.split('@')[0] ?? '',
+    ...links.map((link) => link.split('/').filter(Boolean).at(-1) ?? ''),
+  ]);
+
+  let skills = splitSkills(linesOf('skills').map((line) => line.text));
+  let languages = splitLanguages(linesOf('languages').map((line) => line.text));
+  if (!areNaturalLanguages(languages)) {
+    skills = [...skills, ...languages.filter((item) => !skills.includes(item))];
+    languages = [];
+  }
+
+  return {
+    name,
+    email,
+    phone,
+    location,
+    links,
+    summary: summaryOf(linesOf('summary'), header, name),
+    skills,
+    experience: parseExperience(linesOf('experience')),
+    education: parseEducation(linesOf('education')),
+    languages,
+    certifications: splitCertifications(linesOf('certifications').map((line) => line.text)),
+  };
+}
+
+/** Cuts the lines at headings; a heading with its content on the same line ("Skills: Go") keeps it. */
+function splitSections(lines: LayoutLine[]): Section[] {
+  const bodySize = medianFontSize(lines);
+  const sections: Section[] = [{ kind: 'header', lines: [] }];
+  for (const line of lines) {
+    const heading = classifyHeading(line);
+    const current = sections.at(-1)?.kind;
+    const kind = heading === null ? inlineHeading(line, current) : { kind: heading, rest: null };
+    if (kind !== null) {
+      sections.push({
+        kind: kind.kind,
+        lines: kind.rest === null ? [] : [{ ...line, text: kind.rest }],
+      });
+      continue;
+    }
+    if (sections.length > 1 && looksLikeUnknownHeading(line, bodySize)) {
+      sections.push({ kind: 'other', lines: [] });
+      continue;
+    }
+    sections.at(-1)?.lines.push(line);
+  }
+  return sections;
+}
+
+function inlineHeading(
+  line: LayoutLine,
+  current: Section['kind'] | undefined,
+): { kind: SectionKind; rest: string | null } | null {
+  const firstCell = line.text.split('\t')[0] ?? '';
+  const tabbed = line.text.includes('\t') ? classifyHeading({ ...line, text: firstCell }) : null;
+  if (tabbed !== null && tabbed !== 'contact')
+    return { kind: tabbed, rest: line.text.slice(firstCell.length + 1).trim() || null };
+  const match = /^([^:：]{3,40})[:：]\s*(.*)$/.exec(line.text);
+  if (match?.[1] === undefined) return null;
+  const kind = classifyHeading({ ...line, text: match[1] });
+  if (kind === null || kind === 'contact' || kind === 'other') return null;
+  // "Languages: Python, Go" inside a skills list is a skills line, not a new section.
+  if (current === 'skills' && (kind === 'skills' || kind === 'languages')) return null;
+  if (kind === 'skills' || kind === 'languages') {
+    return match[2] === undefined || match[2] === ''
+      ? { kind, rest: null }
+      : { kind, rest: match[2] };
+  }
+  return { kind, rest: match[2] === '' || match[2] === undefined ? null : match[2] };
+}
+
+function medianFontSize(lines: LayoutLine[]): number {
+  const sizes = lines
+    .map((line) => line.fontSize)
+    .filter((size) => size > 0)
+    .sort((a, b) => a - b);
+  return sizes[Math.floor(sizes.length / 2)] ?? 0;
+}
+
+function findLocationIn(lines: LayoutLine[]): string | null {
+  for (const line of lines) {
+    for (const fragment of contactFragments(line.text)) {
+      const location = findLocation(fragment);
+      if (location !== null) return location;
+    }
+  }
+  return null;
+}
+
+/** Lines that carry contact data (short, with digits), so a phone is not taken from a bullet. */
+function contactish(lines: LayoutLine[]): string {
+  return lines
+    .filter((line) => line.text.length < 90 && !startsWithBullet(line.text))
+    .map((line) => line.text.replace(/\t/g, '  '))
+    .join('\n');
+}
+
+function findMailtoLink(lines: LayoutLine[]): string | null {
+  for (const line of lines) {
+    for (const link of line.links) {
+      if (/^mailto:/i.test(link)) return findEmail(link.slice(7));
+    }
+  }
+  return null;
+}
+
+/** Profile links: written URLs in the header or contact section, and link annotations anywhere near it. */
+function collectLinks(lines: LayoutLine[], header: LayoutLine[]): string[] {
+  const found: string[] = [];
+  const add = (url: string): void => {
+    const normalized = normalizeLink(url);
+    if (normalized !== null && !found.includes(normalized)) found.push(normalized);
+  };
+  const profileLike =
+    /linkedin|github|gitlab|bitbucket|behance|dribbble|stackoverflow|medium\.com|twitter|x\.com|kaggle|portfolio/i;
+  for (const line of header) {
+    for (const url of line.links) add(url);
+    for (const url of findUrls(line.text)) add(url);
+  }
+  for (const line of lines) {
+    for (const url of line.links) if (profileLike.test(url)) add(url);
+    for (const url of findUrls(line.text)) if (profileLike.test(url)) add(url);
+  }
+  return found;
+}
+
+/** The summary section; without one, a long paragraph in the header under the name. */
+function summaryOf(lines: LayoutLine[], header: LayoutLine[], name: string | null): string | null {
+  const source =
+    lines.length > 0
+      ? lines
+      : header.filter((line) => line.text.length >= 90 && !line.text.includes('@'));
+  const text = source
+    .map((line) => stripBullet(line.text.replace(/\t/g, ' ')))
+    .filter((text) => text !== name)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text === '' ? null : text;
+}

@@ -1,0 +1,265 @@
+import type { LayoutLine } from './layout.js';
+
+/** The sections a resume is cut into. `other` ends the previous section without a field of its own. */
+export type SectionKind =
+  | 'summary'
+  | 'experience'
+  | 'education'
+  | 'skills'
+  | 'projects'
+  | 'certifications'
+  | 'languages'
+  | 'contact'
+  | 'other';
+
+/** Heading synonyms, lower case, without punctuation. */
+const HEADINGS: Record<Exclude<SectionKind, 'other'>, string[]> = {
+  summary: [
+    'summary',
+    'professional summary',
+    'career summary',
+    'executive summary',
+    'profile',
+    'professional profile',
+    'personal profile',
+    'career profile',
+    'objective',
+    'career objective',
+    'about',
+    'about me',
+    'overview',
+    'introduction',
+    'personal statement',
+    'summary of qualifications',
+    'qualifications summary',
+    'professional overview',
+    'who i am',
+  ],
+  experience: [
+    'experience',
+    'work experience',
+    'professional experience',
+    'employment',
+    'employment history',
+    'work history',
+    'career history',
+    'relevant experience',
+    'career',
+    'professional background',
+    'positions held',
+    'experience history',
+    'industry experience',
+    'work',
+    'professional history',
+    'employment experience',
+    'career experience',
+    'technical experience',
+    'berufserfahrung',
+    'expérience professionnelle',
+    'experiencia',
+    'experiencia laboral',
+    'internships',
+    'internship experience',
+  ],
+  education: [
+    'education',
+    'education and training',
+    'academic background',
+    'academic history',
+    'academics',
+    'educational background',
+    'education history',
+    'qualifications',
+    'academic qualifications',
+    'studies',
+    'schooling',
+    'ausbildung',
+    'formation',
+    'educación',
+    'education & training',
+    'degrees',
+    'academic',
+  ],
+  skills: [
+    'skills',
+    'technical skills',
+    'core skills',
+    'key skills',
+    'skills summary',
+    'skill set',
+    'skillset',
+    'technologies',
+    'technology',
+    'tech stack',
+    'tools',
+    'tools and technologies',
+    'technical proficiencies',
+    'core competencies',
+    'competencies',
+    'expertise',
+    'areas of expertise',
+    'technical expertise',
+    'proficiencies',
+    'skills and tools',
+    'skills & tools',
+    'skills and technologies',
+    'stack',
+    'programming languages',
+    'technical summary',
+    'kenntnisse',
+    'compétences',
+    'habilidades',
+    'hard skills',
+    'soft skills',
+    'key competencies',
+    'professional skills',
+    'relevant skills',
+  ],
+  projects: [
+    'projects',
+    'personal projects',
+    'selected projects',
+    'side projects',
+    'key projects',
+    'open source',
+    'open source contributions',
+    'portfolio',
+    'academic projects',
+    'notable projects',
+  ],
+  certifications: [
+    'certifications',
+    'certificates',
+    'certification',
+    'licenses',
+    'licenses and certifications',
+    'licenses & certifications',
+    'certifications and licenses',
+    'professional certifications',
+    'credentials',
+    'accreditations',
+    'courses and certifications',
+    'training and certifications',
+    'certifications & training',
+    'courses',
+  ],
+  languages: [
+    'languages',
+    'spoken languages',
+    'language skills',
+    'language',
+    'sprachen',
+    'langues',
+    'idiomas',
+  ],
+  contact: [
+    'contact',
+    'contact information',
+    'contact info',
+    'contact details',
+    'personal information',
+    'personal details',
+    'details',
+    'info',
+    'get in touch',
+    'links',
+    'social',
+  ],
+};
+
+/** Headings that end a section without a field of their own. */
+const OTHER_HEADINGS = [
+  'awards',
+  'honors',
+  'honours',
+  'honors and awards',
+  'awards and honors',
+  'achievements',
+  'publications',
+  'volunteer',
+  'volunteering',
+  'volunteer experience',
+  'interests',
+  'hobbies',
+  'references',
+  'activities',
+  'extracurricular activities',
+  'leadership',
+  'affiliations',
+  'memberships',
+  'professional affiliations',
+  'patents',
+  'talks',
+  'presentations',
+  'conferences',
+  'additional information',
+  'additional',
+  'miscellaneous',
+  'research',
+  'teaching',
+  'hobbies and interests',
+  'references available upon request',
+  'leadership and activities',
+  'strengths',
+  'recognition',
+];
+
+const LOOKUP = new Map<string, SectionKind>();
+for (const [kind, names] of Object.entries(HEADINGS)) {
+  for (const name of names) LOOKUP.set(name, kind as SectionKind);
+}
+for (const name of OTHER_HEADINGS) LOOKUP.set(name, 'other');
+
+/** A heading's text reduced for lookup: lower case, "&" as "and", no punctuation or numbering. */
+export function headingKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/^[\s\d.)#§]+/, '')
+    .replace(/[^\p{L}\s'-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Looks a heading's text up; also accepts a heading written without spaces ("WORKEXPERIENCE"). */
+function lookup(text: string): SectionKind | null {
+  const key = headingKey(text);
+  const direct = LOOKUP.get(key) ?? LOOKUP.get(key.replace(/ and /g, ' & '));
+  if (direct !== undefined) return direct;
+  const squeezed = key.replace(/[\s'-]/g, '');
+  for (const [name, kind] of LOOKUP) {
+    if (
+      name.replace(/[\s&'-]/g, '') === squeezed.replace(/and/g, '') ||
+      name.replace(/[\s'-]/g, '') === squeezed
+    )
+      return kind;
+  }
+  return null;
+}
+
+/**
+ * The section a line opens, or null for an ordinary line. A heading is short and stands alone; a known
+ * synonym counts even in body case, an unknown title only when the layout marks it (capitals, bold,
+ * larger font) and it carries no sentence or value.
+ */
+export function classifyHeading(line: LayoutLine): SectionKind | null {
+  const text = line.text.replace(/\t/g, ' ').trim();
+  if (text.length === 0 || text.length > 48) return null;
+  const stripped = text.replace(/[:：]\s*$/, '');
+  if (/[:：]/.test(stripped)) return null;
+  if (/[@/\\]|\d{3}|https?|www\./i.test(stripped)) return null;
+  const known = lookup(stripped);
+  if (known !== null) return known;
+  return null;
+}
+
+/** True for a line that looks like a heading by its layout alone (used to end a section). */
+export function looksLikeUnknownHeading(line: LayoutLine, bodyFontSize: number): boolean {
+  const text = line.text.trim();
+  if (text.length < 3 || text.length > 32 || /[\d@,.:;|()]/.test(text)) return false;
+  const words = text.split(/\s+/);
+  if (words.length > 4) return false;
+  const isCapitals = text === text.toUpperCase() && /\p{Lu}{3}/u.test(text);
+  const isLarger = bodyFontSize > 0 && line.fontSize >= bodyFontSize * 1.25;
+  return isCapitals && (isLarger || line.bold || line.gapBefore >= 1);
+}
