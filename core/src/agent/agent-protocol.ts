@@ -33,6 +33,8 @@ export const ZAgentTurnReport = z
     startedAt: z.iso.datetime().optional(),
     endedAt: z.iso.datetime().optional(),
     latency: ZTurnLatency.optional(),
+    /** The engine state after this turn: a re-dispatched agent resumes from it (REL-5). */
+    engineState: z.unknown().optional(),
   })
   .strict();
 export type AgentTurnReport = z.infer<typeof ZAgentTurnReport>;
@@ -51,3 +53,34 @@ export const ZAgentCallReport = z.discriminatedUnion('event', [
     .strict(),
 ]);
 export type AgentCallReport = z.infer<typeof ZAgentCallReport>;
+
+/**
+ * The agent's internal API on the backend, authorised by `Authorization: Bearer <backendToken>`
+ * from the dispatch metadata. Reports are idempotent: turns by `id`, call events by their kind.
+ */
+export const AGENT_API = {
+  /** GET → `ZAgentContext`: the plan, saved turns and engine state to resume from. */
+  context: (interviewId: string) =>
+    `/api/agent/interviews/${encodeURIComponent(interviewId)}/context`,
+  /** POST `ZAgentTurnReport` → 200/201. */
+  turns: (interviewId: string) => `/api/agent/interviews/${encodeURIComponent(interviewId)}/turns`,
+  /** POST `ZAgentCallReport` → 200. */
+  events: (interviewId: string) =>
+    `/api/agent/interviews/${encodeURIComponent(interviewId)}/events`,
+} as const;
+
+/** What the agent needs to hold (or resume) the interview. */
+export const ZAgentContext = z.object({
+  interviewId: z.string(),
+  /** An `InterviewPlan` (validated by the engine that consumes it). */
+  plan: z.unknown(),
+  /** The engine state saved at the last report, or null for a fresh start. */
+  engineState: z.unknown().nullable(),
+  /** Turns already saved, oldest first, so a re-dispatched agent continues the numbering. */
+  turns: z.array(
+    z.object({ id: z.string(), speaker: z.enum(['agent', 'candidate']), text: z.string() }),
+  ),
+  /** The candidate's IANA time zone, when known (for reading callback times). */
+  timezone: z.string().nullable(),
+});
+export type AgentContext = z.infer<typeof ZAgentContext>;
