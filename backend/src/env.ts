@@ -10,6 +10,11 @@ const optionalString = z.preprocess(
   z.string().optional(),
 );
 
+/** A number setting where `FOO=` counts as unset. */
+function numberSetting<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === '' ? undefined : v), schema);
+}
+
 const ZEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('127.0.0.1')),
@@ -68,6 +73,33 @@ const ZEnvSchema = z.object({
     (v) => (v === '' ? undefined : v),
     z.coerce.number().int().min(100).max(120_000).default(10_000),
   ),
+  /** ISO countries a screen may call (FR-2); the number's country, never its calling code. */
+  ALLOWED_COUNTRIES: z.preprocess(
+    (v) => (v === '' || v === undefined ? 'US,CA' : v),
+    z
+      .string()
+      .regex(/^[A-Za-z]{2}(\s*,\s*[A-Za-z]{2})*$/, 'comma-separated ISO country codes')
+      .transform((v) => v.split(',').map((code) => code.trim().toUpperCase())),
+  ),
+  /** A simulated call prompts the candidate after this much silence, twice, then ends. */
+  SILENCE_TIMEOUT_S: numberSetting(z.coerce.number().positive().max(600).default(8)),
+  /** The interview closes politely after this long. */
+  CALL_MAX_DURATION_S: numberSetting(z.coerce.number().int().min(60).max(7200).default(900)),
+  /** How long a simulated call rings before it is answered (dialing, then ringing). */
+  SIMULATED_RING_MS: numberSetting(z.coerce.number().int().min(0).max(60_000).default(1500)),
+  LLM_MODE: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.enum(['scripted', 'llm']).default('scripted'),
+  ),
+  LLM_BASE_URL: optionalString.pipe(z.url().optional()),
+  LLM_API_KEY: optionalString,
+  LLM_MODEL: optionalString,
+  /** FR-4 rate limits on "Call Me Now" (0 turns one off). */
+  RATE_LIMIT_PER_IP_PER_HOUR: numberSetting(z.coerce.number().int().min(0).default(5)),
+  RATE_LIMIT_PER_NUMBER_PER_10_MIN: numberSetting(z.coerce.number().int().min(0).default(1)),
+  RATE_LIMIT_PER_NUMBER_PER_DAY: numberSetting(z.coerce.number().int().min(0).default(3)),
+  RATE_LIMIT_PER_PREFIX_PER_HOUR: numberSetting(z.coerce.number().int().min(0).default(10)),
+  RATE_LIMIT_GLOBAL_PER_MINUTE: numberSetting(z.coerce.number().int().min(0).default(60)),
 });
 
 export type Env = z.infer<typeof ZEnvSchema> & { mode: Mode };
@@ -90,6 +122,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       `Incomplete LiveKit configuration: missing ${mode.missing.join(', ')}. ` +
         'Set all of LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET, or none for simulated mode.',
     );
+  }
+  if (result.data.LLM_MODE === 'llm' && (!result.data.LLM_BASE_URL || !result.data.LLM_MODEL)) {
+    throw new ConfigError('LLM_MODE=llm needs LLM_BASE_URL and LLM_MODEL (see .env.example)');
   }
   return { ...result.data, mode: mode.mode };
 }
