@@ -77,7 +77,10 @@ export class ReportOutbox {
       }
       if (result === 'retry') {
         await this.options.sleep(
-          backoffDelayMs(attempt, { baseMs: this.options.baseDelayMs, capMs: this.options.maxDelayMs }),
+          backoffDelayMs(attempt, {
+            baseMs: this.options.baseDelayMs,
+            capMs: this.options.maxDelayMs,
+          }),
         );
         attempt += 1;
         continue;

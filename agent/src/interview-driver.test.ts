@@ -1,0 +1,103 @@
+import {
+  SAMPLE_JOB,
+  SAMPLE_RESUME,
+  buildInterviewPlan,
+  createPersona,
+  type AgentContext,
+  type AgentTurnReport,
+} from '@screenline/core';
+import { describe, expect, it } from 'vitest';
+import { InterviewDriver, type DriverReports } from './interview-driver.js';
+
+function recorder(): DriverReports & { turns: AgentTurnReport[]; events: string[] } {
+  const turns: AgentTurnReport[] = [];
+  const events: string[] = [];
+  return {
+    turns,
+    events,
+    reportTurn: (turn) => turns.push(turn),
+    reportCall: (event) => events.push(event.event),
+  };
+}
+
+const plan = buildInterviewPlan({ ...SAMPLE_JOB }, SAMPLE_RESUME);
+const freshContext: AgentContext = {
+  interviewId: 'iv-1',
+  plan,
+  engineState: null,
+  turns: [],
+  timezone: 'America/New_York',
+};
+
+describe('InterviewDriver', () => {
+  it('opens with the AI and recording disclosures and reports the turn with its state', async () => {
+    const reports = recorder();
+    const driver = new InterviewDriver({ context: freshContext, reports });
+    const reply = await driver.open();
+    expect(reply.utterance).toMatch(/AI/);
+    expect(reply.utterance).toMatch(/record/i);
+    expect(reports.turns).toHaveLength(1);
+    expect(reports.turns[0]).toMatchObject({ id: 'iv-1:1', speaker: 'agent' });
+    expect(reports.turns[0]?.engineState).toBeDefined();
+  });
+
+  it('holds a whole screen with the qualified persona and ends finished', async () => {
+    const reports = recorder();
+    const driver = new InterviewDriver({ context: freshContext, reports });
+    const persona = createPersona('qualified', plan, SAMPLE_RESUME);
+    let reply = await driver.open();
+    for (let turn = 0; turn < 40 && reply.endReason === null; turn += 1) {
+      const answer = persona.reply(reply.utterance ?? '');
+      reply = answer === null ? await driver.onSilence() : await driver.onCandidateTurn(answer);
+    }
+    expect(reply.endReason).toBe('finished');
+    expect(driver.isEnded).toBe(true);
+    const ids = reports.turns.map((turn) => turn.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(reports.turns.filter((turn) => turn.speaker === 'candidate').length).toBeGreaterThan(4);
+  });
+
+  it('ends at once on an opt-out', async () => {
+    const driver = new InterviewDriver({ context: freshContext, reports: recorder() });
+    await driver.open();
+    const reply = await driver.onCandidateTurn('Stop calling me. Take me off your list.');
+    expect(reply.endReason).toBe('opted_out');
+    expect(reply.utterance).toMatch(/not call you again/);
+  });
+
+  it('resumes from saved turns and state instead of starting over', async () => {
+    const first = recorder();
+    const before = new InterviewDriver({ context: freshContext, reports: first });
+    await before.open();
+    await before.onCandidateTurn('Yes, now is a good time.');
+    const lastAgentTurn = first.turns.filter((turn) => turn.speaker === 'agent').at(-1);
+
+    const resumedReports = recorder();
+    const resumed = new InterviewDriver({
+      context: {
+        ...freshContext,
+        engineState: lastAgentTurn?.engineState ?? null,
+        turns: first.turns.map(({ id, speaker, text }) => ({ id, speaker, text })),
+      },
+      reports: resumedReports,
+    });
+    expect(resumed.isResuming).toBe(true);
+    const reply = await resumed.open();
+    expect(reply.utterance).toMatch(/cut off/);
+    expect(reply.utterance).not.toMatch(/this is an AI/i);
+    expect(resumedReports.turns[0]?.id).toBe(`iv-1:${first.turns.length + 1}`);
+  });
+
+  it('ignores empty transcripts and attaches latency to the next agent turn', async () => {
+    const reports = recorder();
+    const driver = new InterviewDriver({ context: freshContext, reports });
+    await driver.open();
+    expect(await driver.onCandidateTurn('   ')).toEqual({ utterance: null, endReason: null });
+    driver.noteLatency({ endOfUtteranceDelayMs: 420 });
+    driver.noteLatency({ llmTimeToFirstTokenMs: 3 });
+    await driver.onCandidateTurn('Yes, it is.');
+    const agentTurn = reports.turns.at(-1);
+    expect(agentTurn?.speaker).toBe('agent');
+    expect(agentTurn?.latency).toEqual({ endOfUtteranceDelayMs: 420, llmTimeToFirstTokenMs: 3 });
+  });
+});
