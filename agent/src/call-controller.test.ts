@@ -1,0 +1,94 @@
+import { initializeLogger, voice } from '@livekit/agents';
+import {
+  SAMPLE_JOB,
+  SAMPLE_RESUME,
+  buildInterviewPlan,
+  type AgentTurnReport,
+  type EndReason,
+} from '@screenline/core';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CallController } from './call-controller.js';
+import { EngineLLM } from './engine-llm.js';
+import { InterviewDriver } from './interview-driver.js';
+import { InterviewerAgent } from './interviewer-agent.js';
+
+const plan = buildInterviewPlan({ ...SAMPLE_JOB }, SAMPLE_RESUME);
+
+interface Harness {
+  session: voice.AgentSession;
+  turns: AgentTurnReport[];
+  hangUps: EndReason[];
+  controller: CallController;
+}
+
+/** An AgentSession with no room: text in, engine replies out (the framework's own test harness). */
+async function startHarness(): Promise<Harness> {
+  const turns: AgentTurnReport[] = [];
+  const hangUps: EndReason[] = [];
+  const driver = new InterviewDriver({
+    context: { interviewId: 'iv-7', plan, engineState: null, turns: [], timezone: null },
+    reports: { reportTurn: (turn) => turns.push(turn), reportCall: () => undefined },
+  });
+  let controller: CallController | undefined;
+  const engineLlm = new EngineLLM(
+    (text) => driver.onCandidateTurn(text),
+    (reply) => controller?.onEngineReply(reply),
+  );
+  const session = new voice.AgentSession({
+    llm: engineLlm,
+    vad: null,
+    turnHandling: { turnDetection: null },
+  });
+  controller = new CallController({
+    session,
+    driver,
+    hangUp: (reason) => {
+      hangUps.push(reason);
+      return Promise.resolve();
+    },
+    hangUpGraceMs: 2_000,
+  });
+  await session.start({ agent: new InterviewerAgent() });
+  return { session, turns, hangUps, controller };
+}
+
+describe('CallController with the framework test harness', () => {
+  let harness: Harness | undefined;
+  beforeAll(() => {
+    initializeLogger({ pretty: false, level: 'error' });
+  });
+  afterEach(async () => {
+    await harness?.session.close();
+    harness = undefined;
+  });
+
+  it('opens with the AI and recording disclosure', async () => {
+    harness = await startHarness();
+    await harness.controller.open();
+    const opening = harness.turns[0];
+    expect(opening?.speaker).toBe('agent');
+    expect(opening?.text).toMatch(/AI/);
+    expect(opening?.text).toMatch(/record/i);
+  });
+
+  it('answers a candidate turn with the engine and reports both turns', async () => {
+    harness = await startHarness();
+    await harness.controller.open();
+    const result = await harness.session.run({ userInput: 'Yes, now is a good time.' }).wait();
+    result.expect.containsMessage({ role: 'assistant' });
+    const speakers = harness.turns.map((turn) => turn.speaker);
+    expect(speakers).toEqual(['agent', 'candidate', 'agent']);
+    expect(harness.turns[1]?.text).toBe('Yes, now is a good time.');
+  });
+
+  it('ends the call on an opt-out after saying goodbye', async () => {
+    harness = await startHarness();
+    await harness.controller.open();
+    const result = await harness.session
+      .run({ userInput: 'Please stop calling me, take me off your list.' })
+      .wait();
+    result.expect.containsMessage({ role: 'assistant' });
+    await expect.poll(() => harness?.hangUps, { timeout: 5_000 }).toEqual(['opted_out']);
+    expect(harness.turns.at(-1)?.text).toMatch(/not call you again/);
+  });
+});

@@ -1,0 +1,94 @@
+import { voice, type metrics } from '@livekit/agents';
+import type { EndReason, TurnLatency } from '@screenline/core';
+import type { DriverReply, InterviewDriver } from './interview-driver.js';
+
+export interface CallControllerOptions {
+  session: voice.AgentSession;
+  driver: InterviewDriver;
+  /** Ends the call for everyone (deletes the room, so the phone leg hangs up). */
+  hangUp: (reason: EndReason) => Promise<void>;
+  /** Hang up this long after the goodbye even if its playout never reports done. */
+  hangUpGraceMs?: number;
+}
+
+/**
+ * Connects a voice session to the interview: says the opening, answers silence with the engine's
+ * prompts, collects per-turn latency, and hangs up once the engine's last words have played.
+ */
+export class CallController {
+  private latestSpeech: voice.SpeechHandle | undefined;
+  private hangUpStarted = false;
+  private readonly graceMs: number;
+
+  constructor(private readonly options: CallControllerOptions) {
+    this.graceMs = options.hangUpGraceMs ?? 20_000;
+    const { session } = options;
+    session.on(voice.AgentSessionEventTypes.SpeechCreated, (event) => {
+      this.latestSpeech = event.speechHandle;
+    });
+    session.on(voice.AgentSessionEventTypes.UserStateChanged, (event) => {
+      if (event.newState === 'away') void this.onSilence();
+    });
+    session.on(voice.AgentSessionEventTypes.MetricsCollected, (event) => {
+      this.onMetrics(event.metrics);
+    });
+  }
+
+  /** Called by `EngineLLM` after each engine reply that the session is about to speak. */
+  onEngineReply(reply: DriverReply): void {
+    if (reply.endReason !== null) this.hangUpAfter(this.latestSpeech, reply.endReason);
+  }
+
+  /** Speaks the opening (or, when resuming, the current question again). */
+  async open(): Promise<void> {
+    this.speak(await this.options.driver.open());
+  }
+
+  private async onSilence(): Promise<void> {
+    if (this.hangUpStarted) return;
+    this.speak(await this.options.driver.onSilence());
+  }
+
+  private speak(reply: DriverReply): void {
+    if (reply.utterance === null) {
+      if (reply.endReason !== null) this.hangUpAfter(undefined, reply.endReason);
+      return;
+    }
+    const handle = this.options.session.say(reply.utterance, { allowInterruptions: true });
+    if (reply.endReason !== null) this.hangUpAfter(handle, reply.endReason);
+  }
+
+  private hangUpAfter(handle: voice.SpeechHandle | undefined, reason: EndReason): void {
+    if (this.hangUpStarted) return;
+    this.hangUpStarted = true;
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, this.graceMs).unref());
+    const played = handle === undefined ? Promise.resolve() : handle.waitForPlayout();
+    void Promise.race([played, grace])
+      .catch(() => undefined) // An interrupted goodbye still ends the call.
+      .then(() => this.options.hangUp(reason));
+  }
+
+  private onMetrics(metric: metrics.AgentMetrics): void {
+    // The framework reports -1 for a figure it could not measure; those are left out.
+    const note = (key: keyof TurnLatency, value: number): void => {
+      if (Number.isFinite(value) && value >= 0) this.options.driver.noteLatency({ [key]: value });
+    };
+    switch (metric.type) {
+      case 'eou_metrics':
+        note('endOfUtteranceDelayMs', metric.endOfUtteranceDelayMs);
+        break;
+      case 'llm_metrics':
+        note('llmTimeToFirstTokenMs', metric.ttftMs);
+        break;
+      case 'tts_metrics':
+        note('ttsTimeToFirstByteMs', metric.ttfbMs);
+        break;
+      default:
+        break;
+    }
+  }
+
+  get isHangingUp(): boolean {
+    return this.hangUpStarted;
+  }
+}
