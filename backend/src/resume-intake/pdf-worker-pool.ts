@@ -150,6 +150,8 @@ export class PdfWorkerPool {
     if (index >= 0) this.workers.splice(index, 1);
     if (worker.child.exitCode !== null || worker.child.signalCode !== null)
       return Promise.resolve();
+    // Held referenced until it is gone, so closing waits for the exit instead of leaving it behind.
+    this.setIdle(worker, false);
     return new Promise<void>((resolve) => {
       worker.child.once('exit', () => resolve());
       worker.child.kill('SIGKILL');

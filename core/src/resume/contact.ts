@@ -225,6 +225,20 @@ export function looksLikeName(text: string): boolean {
 export function findName(lines: LayoutLine[], hints: string[]): string | null {
   const firstPage = lines.filter((line) => line.page === 0).slice(0, 40);
   const candidates: LayoutLine[] = [];
+  firstPage.forEach((line, index) => {
+    // A large name wrapped in a narrow sidebar arrives as two one-word lines.
+    const next = firstPage[index + 1];
+    if (
+      next !== undefined &&
+      line.fontSize > 0 &&
+      next.fontSize === line.fontSize &&
+      /^[\p{Lu}][\p{L}'’-]+$/u.test(line.text.trim()) &&
+      /^[\p{Lu}][\p{L}'’-]+$/u.test(next.text.trim())
+    ) {
+      const joined = `${line.text.trim()} ${next.text.trim()}`;
+      if (looksLikeName(joined)) candidates.push({ ...line, text: joined });
+    }
+  });
   for (const line of firstPage) {
     for (const fragment of line.text.split('\t')) {
       const cleaned = fragment.replace(/^(?:name\s*[:：]\s*)/i, '').trim();

@@ -32,21 +32,27 @@ function pageToLines(page: LayoutPage, pageIndex: number): LayoutLine[] {
 function readingBlocks(items: LayoutItem[], pageWidth: number): Column[] {
   const gutter = findGutter(items, pageWidth);
   if (gutter === null) return [{ items }];
-  const spanning = items.filter(
-    (item) => item.x < gutter.end && item.x + item.width > gutter.start,
-  );
+  const minX = Math.min(...items.map((item) => item.x));
+  const maxX = Math.max(...items.map((item) => item.x + item.width));
+  // Spanning means reaching well into both columns: a long email that overflows its sidebar by a
+  // few points still belongs to the sidebar.
+  const reach = (maxX - minX) * 0.05;
+  const isSpanning = (item: LayoutItem): boolean =>
+    item.x < gutter.start - reach && item.x + item.width > gutter.end + reach;
+  const isLeft = (item: LayoutItem): boolean => item.x < (gutter.start + gutter.end) / 2;
+  const spanning = items.filter(isSpanning);
   const spanningTops = [...new Set(spanning.map((item) => Math.round(item.y)))].sort(
     (a, b) => a - b,
   );
   const blocks: Column[] = [];
   let top = -Infinity;
   for (const cut of [...spanningTops, Infinity]) {
-    const band = items.filter((item) => item.y >= top && item.y < cut);
-    const left = band.filter((item) => item.x + item.width <= gutter.start + 1);
-    const right = band.filter((item) => item.x >= gutter.end - 1);
+    const band = items.filter((item) => item.y >= top && item.y < cut && !isSpanning(item));
+    const left = band.filter(isLeft);
+    const right = band.filter((item) => !isLeft(item));
     if (left.length > 0) blocks.push({ items: left });
     if (right.length > 0) blocks.push({ items: right });
-    const atCut = items.filter((item) => Math.round(item.y) === cut);
+    const atCut = spanning.filter((item) => Math.round(item.y) === cut);
     if (atCut.length > 0) blocks.push({ items: lineMates(items, atCut) });
     top = cut + 0.5;
   }
