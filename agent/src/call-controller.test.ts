@@ -29,17 +29,18 @@ async function startHarness(): Promise<Harness> {
     context: { interviewId: 'iv-7', plan, engineState: null, turns: [], timezone: null },
     reports: { reportTurn: (turn) => turns.push(turn), reportCall: () => undefined },
   });
-  let controller: CallController | undefined;
+  // The LLM adapter and the controller refer to each other; the holder breaks the cycle.
+  const wiring: { controller?: CallController } = {};
   const engineLlm = new EngineLLM(
     (text) => driver.onCandidateTurn(text),
-    (reply) => controller?.onEngineReply(reply),
+    (reply) => wiring.controller?.onEngineReply(reply),
   );
   const session = new voice.AgentSession({
     llm: engineLlm,
     vad: null,
     turnHandling: { turnDetection: null },
   });
-  controller = new CallController({
+  const controller = new CallController({
     session,
     driver,
     hangUp: (reason) => {
@@ -48,6 +49,7 @@ async function startHarness(): Promise<Harness> {
     },
     hangUpGraceMs: 2_000,
   });
+  wiring.controller = controller;
   await session.start({ agent: new InterviewerAgent() });
   return { session, turns, hangUps, controller };
 }

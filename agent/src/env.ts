@@ -25,6 +25,27 @@ const ZAgentEnv = z.object({
     (v) => (v === '' ? undefined : v),
     z.enum(['inference', 'openai']).default('inference'),
   ),
+  /** LiveKit Inference model strings (SPEECH=inference) or OpenAI model names (SPEECH=openai). */
+  STT_MODEL: optionalString,
+  TTS_MODEL: optionalString,
+  TTS_VOICE: optionalString,
+  /** OpenAI-compatible speech endpoint for SPEECH=openai (self-hosted LiveKit). */
+  OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
+  OPENAI_API_KEY: optionalString,
+  /** The engine's turn reader for LLM_MODE=llm (any OpenAI-compatible chat endpoint). */
+  LLM_BASE_URL: optionalString.pipe(z.url().optional()),
+  LLM_MODEL: optionalString,
+  LLM_API_KEY: optionalString,
+  /** Seconds of silence before the engine prompts the candidate (two prompts, then the call ends). */
+  SILENCE_TIMEOUT_S: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().min(3).max(120).default(8),
+  ),
+  /** How long to wait for the candidate to join or answer before giving up. */
+  ANSWER_TIMEOUT_S: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().min(5).max(300).default(60),
+  ),
 });
 
 export type AgentEnv = z.infer<typeof ZAgentEnv> & {
@@ -58,6 +79,14 @@ export function parseAgentEnv(source: Record<string, string | undefined>): Agent
   ) {
     throw new AgentConfigError(
       `The voice agent needs LiveKit: set ${missing.join(', ')}. Simulated mode needs no agent.`,
+    );
+  }
+  if (
+    result.data.LLM_MODE === 'llm' &&
+    (result.data.LLM_BASE_URL === undefined || result.data.LLM_MODEL === undefined)
+  ) {
+    throw new AgentConfigError(
+      'LLM_MODE=llm needs LLM_BASE_URL and LLM_MODEL (and LLM_API_KEY where the endpoint wants one).',
     );
   }
   return { ...result.data, LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET };

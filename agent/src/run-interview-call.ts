@@ -1,0 +1,198 @@
+import {
+  log,
+  voice,
+  waitForParticipantAttribute,
+  type JobContext,
+  type VAD,
+} from '@livekit/agents';
+import * as openai from '@livekit/agents-plugin-openai';
+import {
+  ZAgentJobMetadata,
+  createLlmResponder,
+  type AgentJobMetadata,
+  type EndReason,
+  type Responder,
+} from '@screenline/core';
+import { BackendClient } from './backend/backend-client.js';
+import { CallController } from './call-controller.js';
+import { EngineLLM } from './engine-llm.js';
+import type { AgentEnv } from './env.js';
+import { InterviewDriver } from './interview-driver.js';
+import { InterviewerAgent } from './interviewer-agent.js';
+import { PHONE_ENDPOINTING, createSpeechModels, createTurnDetector } from './speech.js';
+
+/** Said to an answering machine: who called and that we will try again, nothing personal. */
+const VOICEMAIL_MESSAGE =
+  'Hello, this is an AI assistant calling about your job application. We will try you again later. Goodbye.';
+
+/** The per-job entry: one dispatched agent holds one interview call. */
+export async function runInterviewCall(ctx: JobContext, env: AgentEnv): Promise<void> {
+  const logger = log().child({ job: ctx.job.id });
+  const metadata = parseMetadata(ctx.job.metadata);
+  if (metadata === undefined) {
+    logger.error('dispatch metadata is not a Screenline interview; leaving');
+    ctx.shutdown('invalid_metadata');
+    return;
+  }
+  const backend = new BackendClient({
+    baseUrl: env.BACKEND_URL,
+    interviewId: metadata.interviewId,
+    token: metadata.backendToken,
+    onRejected: (path, status) => logger.warn({ path, status }, 'backend refused a report'),
+  });
+  const context = await backend.fetchContext();
+  const driver = new InterviewDriver({
+    context,
+    reports: backend,
+    ...optionalResponder(env),
+  });
+
+  await ctx.connect();
+  const answered = await waitForCandidate(ctx, metadata, env.ANSWER_TIMEOUT_S * 1_000);
+  if (!answered) {
+    // No answer or the browser never joined: the backend learns the outcome from LiveKit's webhooks.
+    logger.info({ interviewId: metadata.interviewId }, 'candidate did not join');
+    ctx.shutdown('candidate_absent');
+    return;
+  }
+
+  const wiring: { controller?: CallController } = {};
+  const engineLlm = new EngineLLM(
+    (text) => driver.onCandidateTurn(text),
+    (reply) => wiring.controller?.onEngineReply(reply),
+  );
+  const speech = createSpeechModels(env);
+  const session = new voice.AgentSession({
+    llm: engineLlm,
+    stt: speech.stt,
+    tts: speech.tts,
+    vad: ctx.proc.userData.vad as VAD,
+    turnHandling: {
+      turnDetection: createTurnDetector(),
+      endpointing: PHONE_ENDPOINTING,
+    },
+    userAwayTimeout: env.SILENCE_TIMEOUT_S,
+  });
+
+  let endReason: EndReason | 'candidate_hung_up' = 'candidate_hung_up';
+  const hangUp = async (reason: EndReason): Promise<void> => {
+    endReason = reason;
+    await ctx.deleteRoom();
+  };
+  const controller = new CallController({ session, driver, hangUp });
+  wiring.controller = controller;
+
+  // The Node job does not end when the caller hangs up: close the job with the session.
+  session.on(voice.AgentSessionEventTypes.Close, () => {
+    ctx.shutdown(endReason);
+  });
+  ctx.addShutdownCallback(async () => {
+    backend.reportCall({ event: 'ended', reason: driver.finalEndReason ?? endReason });
+    const isFlushed = await backend.flush(10_000);
+    if (!isFlushed) logger.warn({ pending: backend.pendingReports }, 'reports left undelivered');
+  });
+
+  await session.start({
+    agent: new InterviewerAgent(),
+    room: ctx.room,
+    inputOptions: { participantIdentity: metadata.participantIdentity },
+  });
+
+  if (metadata.channel === 'phone' && isAmdAvailable(env)) {
+    const verdict = await detectAnsweringMachine(session, metadata, env);
+    if (verdict === 'machine') {
+      backend.reportCall({ event: 'voicemail' });
+      await session.say(VOICEMAIL_MESSAGE, { allowInterruptions: false }).waitForPlayout();
+      await hangUp('voicemail');
+      return;
+    }
+  }
+  backend.reportCall({ event: 'answered' });
+  await controller.open();
+}
+
+function parseMetadata(raw: string): AgentJobMetadata | undefined {
+  try {
+    const result = ZAgentJobMetadata.safeParse(JSON.parse(raw));
+    return result.success ? result.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function optionalResponder(env: AgentEnv): { responder?: Responder } {
+  if (env.LLM_MODE !== 'llm' || env.LLM_BASE_URL === undefined || env.LLM_MODEL === undefined) {
+    return {};
+  }
+  return {
+    responder: createLlmResponder({
+      baseUrl: env.LLM_BASE_URL,
+      model: env.LLM_MODEL,
+      apiKey: env.LLM_API_KEY,
+    }),
+  };
+}
+
+/**
+ * Waits for the candidate: on the phone until the SIP leg is `active` (never speak into ringing),
+ * in the browser until the participant joins. False when that does not happen in time.
+ */
+async function waitForCandidate(
+  ctx: JobContext,
+  metadata: AgentJobMetadata,
+  timeoutMs: number,
+): Promise<boolean> {
+  const signal = AbortSignal.timeout(timeoutMs);
+  const joined = Promise.race([
+    ctx.waitForParticipant(metadata.participantIdentity).then(() => true),
+    new Promise<false>((resolve) => signal.addEventListener('abort', () => resolve(false))),
+  ]);
+  if (!(await joined)) return false;
+  if (metadata.channel === 'web') return true;
+  try {
+    await waitForParticipantAttribute({
+      room: ctx.room,
+      identity: metadata.participantIdentity,
+      attribute: 'sip.callStatus',
+      value: 'active',
+      signal,
+    });
+    return true;
+  } catch {
+    // The leg hung up or never answered within the window: not answered.
+    return false;
+  }
+}
+
+/** AMD needs a classifier: LiveKit Inference, or the OpenAI-compatible model of LLM_MODE=llm. */
+function isAmdAvailable(env: AgentEnv): boolean {
+  return env.SPEECH === 'inference' || env.LLM_MODE === 'llm';
+}
+
+async function detectAnsweringMachine(
+  session: voice.AgentSession,
+  metadata: AgentJobMetadata,
+  env: AgentEnv,
+): Promise<'human' | 'machine'> {
+  const classifier =
+    env.SPEECH === 'inference' || env.LLM_BASE_URL === undefined || env.LLM_MODEL === undefined
+      ? {}
+      : {
+          llm: new openai.LLM({
+            model: env.LLM_MODEL,
+            baseURL: env.LLM_BASE_URL,
+            ...(env.LLM_API_KEY === undefined ? {} : { apiKey: env.LLM_API_KEY }),
+          }),
+        };
+  const amd = new voice.AMD(session, {
+    participantIdentity: metadata.participantIdentity,
+    noSpeechTimeoutMs: 6_000,
+    ...classifier,
+  });
+  try {
+    const prediction = await amd.execute();
+    return prediction.isMachine ? 'machine' : 'human';
+  } finally {
+    await amd.aclose();
+  }
+}
