@@ -1,0 +1,142 @@
+/**
+ * `npm run bench:agent`: our overhead per turn inside a LiveKit AgentSession (scripted engine, no
+ * speech), beside the engine alone as the baseline from the same run; then how many concurrent
+ * sessions one worker process holds and the memory each one takes.
+ */
+import { initializeLogger, voice } from '@livekit/agents';
+import {
+  SAMPLE_JOB,
+  SAMPLE_RESUME,
+  buildInterviewPlan,
+  createPersona,
+  InterviewEngine,
+} from '@screenline/core';
+import { CallController } from '../src/call-controller.js';
+import { EngineLLM } from '../src/engine-llm.js';
+import { InterviewDriver } from '../src/interview-driver.js';
+import { InterviewerAgent } from '../src/interviewer-agent.js';
+
+initializeLogger({ pretty: false, level: 'fatal' });
+const plan = buildInterviewPlan({ ...SAMPLE_JOB }, SAMPLE_RESUME);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** Baseline: the engine alone answering the qualified persona, per turn. */
+async function engineTurnTimes(): Promise<number[]> {
+  const engine = new InterviewEngine(plan);
+  const persona = createPersona('qualified', plan, SAMPLE_RESUME);
+  const times: number[] = [];
+  let output = await engine.start();
+  for (let turn = 0; turn < 40 && !output.isEnded; turn += 1) {
+    const answer = persona.reply(output.utterance ?? '') ?? 'Yes.';
+    const started = performance.now();
+    output = await engine.onCandidateTurn(answer, `t${turn}`);
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+interface BenchSession {
+  session: voice.AgentSession;
+  persona: ReturnType<typeof createPersona>;
+  lastAgentText: () => string;
+  isEnded: () => boolean;
+}
+
+async function startSession(index: number): Promise<BenchSession> {
+  let lastAgentText = '';
+  const driver = new InterviewDriver({
+    context: { interviewId: `bench-${index}`, plan, engineState: null, turns: [], timezone: null },
+    reports: {
+      reportTurn: (turn) => {
+        if (turn.speaker === 'agent') lastAgentText = turn.text;
+      },
+      reportCall: () => undefined,
+    },
+  });
+  const wiring: { controller?: CallController } = {};
+  const session = new voice.AgentSession({
+    llm: new EngineLLM(
+      (text) => driver.onCandidateTurn(text),
+      (reply) => wiring.controller?.onEngineReply(reply),
+    ),
+    vad: null,
+    turnHandling: { turnDetection: null },
+  });
+  wiring.controller = new CallController({
+    session,
+    driver,
+    hangUp: () => Promise.resolve(),
+    hangUpGraceMs: 1_000,
+  });
+  await session.start({ agent: new InterviewerAgent() });
+  await wiring.controller.open();
+  return {
+    session,
+    persona: createPersona('qualified', plan, SAMPLE_RESUME),
+    lastAgentText: () => lastAgentText,
+    isEnded: () => driver.isEnded,
+  };
+}
+
+/** One turn through the whole framework path: user input → engine → assistant message. */
+async function sessionTurn(bench: BenchSession): Promise<number> {
+  const answer = bench.persona.reply(bench.lastAgentText()) ?? 'Yes.';
+  const started = performance.now();
+  await bench.session.run({ userInput: answer }).wait();
+  return performance.now() - started;
+}
+
+async function main(): Promise<void> {
+  // Warm both paths once so the figures are steady-state.
+  await engineTurnTimes();
+  const warm = await startSession(-1);
+  await sessionTurn(warm);
+  await warm.session.close();
+
+  const engineTimes = (await Promise.all([1, 2, 3].map(() => engineTurnTimes()))).flat();
+  const single = await startSession(0);
+  const sessionTimes: number[] = [];
+  while (!single.isEnded() && sessionTimes.length < 30)
+    sessionTimes.push(await sessionTurn(single));
+  await single.session.close();
+
+  const engineMs = median(engineTimes);
+  const sessionMs = median(sessionTimes);
+  console.log(
+    `turn, engine alone (baseline):        median ${engineMs.toFixed(3)} ms over ${engineTimes.length} turns`,
+  );
+  console.log(
+    `turn, AgentSession + engine (ours):   median ${sessionMs.toFixed(3)} ms over ${sessionTimes.length} turns`,
+  );
+  console.log(`framework + adapter overhead per turn: ${(sessionMs - engineMs).toFixed(3)} ms`);
+
+  const count = Number(process.env.BENCH_AGENT_SESSIONS ?? 50);
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const rssBefore = process.memoryUsage().rss;
+  const sessions: BenchSession[] = [];
+  for (let index = 1; index <= count; index += 1) sessions.push(await startSession(index));
+  const started = performance.now();
+  const concurrentTimes = await Promise.all(sessions.map((bench) => sessionTurn(bench)));
+  const roundMs = performance.now() - started;
+  global.gc?.();
+  const heapPerSession = (process.memoryUsage().heapUsed - heapBefore) / count / 1024 / 1024;
+  const rssPerSession = (process.memoryUsage().rss - rssBefore) / count / 1024 / 1024;
+  console.log(
+    `${count} concurrent sessions in one process: one turn each in ${roundMs.toFixed(1)} ms ` +
+      `(median ${median(concurrentTimes).toFixed(2)} ms per turn)`,
+  );
+  console.log(
+    `memory per session: heap ${heapPerSession.toFixed(2)} MiB, rss ${rssPerSession.toFixed(2)} MiB`,
+  );
+  console.log(
+    'note: without speech; a live call adds STT, TTS and VAD streams (LiveKit quotes about 25 calls per 4-core worker).',
+  );
+  await Promise.all(sessions.map((bench) => bench.session.close()));
+}
+
+await main();
