@@ -3,6 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppLayout } from './components/layout/app-layout';
 import { ApplyPage } from './routes/apply-page';
+import { DashboardLayout } from './routes/dashboard/dashboard-layout';
+import { InterviewPage } from './routes/dashboard/interview-page';
+import { InterviewsPage } from './routes/dashboard/interviews-page';
+import { JobEditorPage } from './routes/dashboard/job-editor-page';
+import { JobsPage } from './routes/dashboard/jobs-page';
 import { HomePage } from './routes/home-page';
 import { NotFoundPage } from './routes/not-found-page';
 import './styles.css';
@@ -13,6 +18,17 @@ const router = createBrowserRouter([
     children: [
       { path: '/', element: <HomePage /> },
       { path: '/apply/:jobId', element: <ApplyPage /> },
+      {
+        path: '/dashboard',
+        element: <DashboardLayout />,
+        children: [
+          { index: true, element: <InterviewsPage /> },
+          { path: 'interviews/:interviewId', element: <InterviewPage /> },
+          { path: 'jobs', element: <JobsPage /> },
+          { path: 'jobs/new', element: <JobEditorPage /> },
+          { path: 'jobs/:jobId', element: <JobEditorPage /> },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

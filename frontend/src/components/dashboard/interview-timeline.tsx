@@ -1,0 +1,30 @@
+import { ZInterviewStatus, type TimelineEvent } from '@screenline/core';
+import { formatTime, STATUS_LABELS } from '../../lib/labels';
+
+/** The interview's audit trail, oldest first. */
+export function InterviewTimeline({ events }: { events: TimelineEvent[] }) {
+  if (events.length === 0) return <p className="empty">No events recorded yet.</p>;
+  return (
+    <ol className="timeline">
+      {events.map((event) => (
+        <li key={event.id}>
+          <time dateTime={event.at}>{formatTime(event.at)}</time> <span>{describe(event)}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function describe(event: TimelineEvent): string {
+  if (event.type === 'decision') {
+    const decision = event.data.decision === 'advance' ? 'advance' : 'reject';
+    return `Recruiter decided: ${decision}`;
+  }
+  const status = ZInterviewStatus.safeParse(event.status);
+  const reason =
+    typeof event.data.endReason === 'string'
+      ? ` (${event.data.endReason.replaceAll('_', ' ')})`
+      : '';
+  if (status.success) return `${STATUS_LABELS[status.data]}${reason}`;
+  return event.type.replaceAll('_', ' ');
+}

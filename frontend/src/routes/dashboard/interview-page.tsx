@@ -1,0 +1,92 @@
+import type { InterviewReview } from '@screenline/core';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { DashboardLoadError } from '../../components/common/load-error';
+import { TranscriptLog } from '../../components/common/transcript-log';
+import { DecisionPanel } from '../../components/dashboard/decision-panel';
+import { InterviewTimeline } from '../../components/dashboard/interview-timeline';
+import { KnockoutResults } from '../../components/dashboard/knockout-results';
+import { NotesPanel } from '../../components/dashboard/notes-panel';
+import { ScorecardView } from '../../components/dashboard/scorecard-view';
+import { StatusBadge } from '../../components/dashboard/status-badge';
+import { useAsync } from '../../hooks/use-async';
+import { formatDateTime } from '../../lib/labels';
+import { recruiterApi } from '../../lib/recruiter-api';
+
+/** One interview for review: scorecard, knock-outs, transcript, timeline, decision and notes. */
+export function InterviewPage() {
+  const { interviewId = '' } = useParams();
+  const loaded = useAsync(() => recruiterApi.review(interviewId), interviewId);
+  // Decisions and notes answer with the updated review; it replaces the loaded one.
+  const [updated, setUpdated] = useState<InterviewReview | undefined>();
+
+  if (loaded.status === 'loading') return <p role="status">Loading the interview…</p>;
+  if (loaded.status === 'error') return <DashboardLoadError error={loaded.error} />;
+  const review = updated?.interview.id === interviewId ? updated : loaded.data;
+  const { interview, candidate, job } = review;
+
+  return (
+    <article aria-labelledby="interview-heading" className="interview">
+      <p>
+        <Link to="/dashboard">← All interviews</Link>
+      </p>
+      <header className="page-heading">
+        <div>
+          <h1 id="interview-heading">{candidate.name}</h1>
+          <p className="muted">
+            {job.title} · {formatDateTime(interview.createdAt)} · {interview.phone}
+            {candidate.email !== null && ` · ${candidate.email}`}
+          </p>
+        </div>
+        <StatusBadge status={interview.status} />
+      </header>
+
+      <div className="interview-grid">
+        <div className="interview-main">
+          <section className="card" aria-labelledby="scorecard-heading">
+            <h2 id="scorecard-heading">Scorecard</h2>
+            {review.scorecard === null ? (
+              <p className="empty">
+                No scorecard yet: it appears when the screen is complete and evaluated.
+              </p>
+            ) : (
+              <ScorecardView scorecard={review.scorecard} rubric={job.rubric} />
+            )}
+          </section>
+          <section className="card" aria-labelledby="knockouts-heading">
+            <h2 id="knockouts-heading">Knock-out answers</h2>
+            <KnockoutResults review={review} />
+          </section>
+          <section className="card" aria-labelledby="transcript-heading">
+            <h2 id="transcript-heading">Conversation</h2>
+            <TranscriptLog
+              lines={review.transcript.map((turn) => ({
+                id: turn.id,
+                speaker: turn.speaker,
+                text: turn.text,
+                at: turn.startedAt,
+                metrics: turn.metrics,
+              }))}
+              speakerNames={{ agent: 'AI assistant', candidate: candidate.name }}
+              emptyText="Nothing was said in this interview."
+            />
+          </section>
+        </div>
+        <aside className="interview-side">
+          <section className="card" aria-labelledby="decision-heading">
+            <h2 id="decision-heading">Decision</h2>
+            <DecisionPanel review={review} onChange={setUpdated} />
+          </section>
+          <section className="card" aria-labelledby="notes-heading">
+            <h2 id="notes-heading">Notes</h2>
+            <NotesPanel review={review} onChange={setUpdated} />
+          </section>
+          <section className="card" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">Timeline</h2>
+            <InterviewTimeline events={review.timeline} />
+          </section>
+        </aside>
+      </div>
+    </article>
+  );
+}
