@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
-import { resolveMode, type Mode } from '@screenline/core';
+import { parseCallingHours, resolveMode, type Mode } from '@screenline/core';
 import { z } from 'zod';
 
 /** `FOO=` counts as unset: an empty string becomes undefined before validation. */
@@ -100,6 +100,39 @@ const ZEnvSchema = z.object({
   RATE_LIMIT_PER_NUMBER_PER_DAY: numberSetting(z.coerce.number().int().min(0).default(3)),
   RATE_LIMIT_PER_PREFIX_PER_HOUR: numberSetting(z.coerce.number().int().min(0).default(10)),
   RATE_LIMIT_GLOBAL_PER_MINUTE: numberSetting(z.coerce.number().int().min(0).default(60)),
+  /** Phone mode: how long a dialed phone rings before the attempt counts as no answer. */
+  RINGING_TIMEOUT_S: numberSetting(z.coerce.number().int().min(5).max(120).default(30)),
+  /** LAW-4: local hours a phone may ring, `HH:MM-HH:MM`; `00:00-24:00` turns the guard off. */
+  CALLING_HOURS: z.preprocess(
+    (v) => (v === '' || v === undefined ? '09:00-20:00' : v),
+    z.string().transform((text, context) => {
+      const window = parseCallingHours(text);
+      if (window === undefined) {
+        context.addIssue({ code: 'custom', message: 'HH:MM-HH:MM, start before end' });
+        return z.NEVER;
+      }
+      return window;
+    }),
+  ),
+  /** FR-6 kill switch: true stops every new dial at once (starts answer 503). */
+  DIALING_DISABLED: z.preprocess(
+    (v) => (v === '' || v === undefined ? 'false' : v),
+    z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1'),
+  ),
+  /** LOAD-2: dials per second per trunk (carriers default to 1). */
+  SIP_CALLS_PER_SECOND: numberSetting(z.coerce.number().positive().max(100).default(1)),
+  /** Deadline of one LiveKit API request; a dial past it is hung up and retried. */
+  LIVEKIT_REQUEST_TIMEOUT_S: numberSetting(z.coerce.number().positive().max(60).default(5)),
+  /** Audio recording to an S3-compatible bucket (all four, or none). */
+  RECORDING_S3_BUCKET: optionalString,
+  RECORDING_S3_REGION: optionalString,
+  RECORDING_S3_ACCESS_KEY: optionalString,
+  RECORDING_S3_SECRET: optionalString,
+  RECORDING_S3_ENDPOINT: optionalString,
+  RECORDING_PREFIX: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().default('recordings/'),
+  ),
 });
 
 export type Env = z.infer<typeof ZEnvSchema> & { mode: Mode };
@@ -121,6 +154,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new ConfigError(
       `Incomplete LiveKit configuration: missing ${mode.missing.join(', ')}. ` +
         'Set all of LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET, or none for simulated mode.',
+    );
+  }
+  const recording = [
+    'RECORDING_S3_BUCKET',
+    'RECORDING_S3_REGION',
+    'RECORDING_S3_ACCESS_KEY',
+    'RECORDING_S3_SECRET',
+  ] as const;
+  const missingRecording = recording.filter((key) => result.data[key] === undefined);
+  if (missingRecording.length > 0 && missingRecording.length < recording.length) {
+    throw new ConfigError(
+      `Incomplete recording configuration: missing ${missingRecording.join(', ')}`,
     );
   }
   if (result.data.LLM_MODE === 'llm' && (!result.data.LLM_BASE_URL || !result.data.LLM_MODEL)) {

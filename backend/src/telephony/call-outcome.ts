@@ -142,19 +142,17 @@ export function outcomeForSipStatus(sipStatusCode: number): CallOutcome {
  * (the only signal when dialing without `waitUntilAnswered`). A rejection cannot be told from busy
  * here, so it counts as busy: at most two more rings, never a tight loop. Undefined: not a dial failure.
  */
-export function outcomeForDisconnectReason(reason: DisconnectReason): CallOutcome | undefined {
-  switch (reason) {
-    case DisconnectReason.USER_UNAVAILABLE:
-      return 'no_answer';
-    case DisconnectReason.USER_REJECTED:
-      return 'busy';
-    case DisconnectReason.SIP_TRUNK_FAILURE:
-    case DisconnectReason.MEDIA_FAILURE:
-      return 'carrier_error';
-    default:
-      return undefined;
-  }
+export function outcomeForDisconnectReason(reason: number): CallOutcome | undefined {
+  return OUTCOME_BY_DISCONNECT_REASON.get(reason);
 }
+
+/** A number key: the SDK's webhook events carry its own protocol copy's enum, equal in value. */
+const OUTCOME_BY_DISCONNECT_REASON = new Map<number, CallOutcome>([
+  [DisconnectReason.USER_UNAVAILABLE, 'no_answer'],
+  [DisconnectReason.USER_REJECTED, 'busy'],
+  [DisconnectReason.SIP_TRUNK_FAILURE, 'carrier_error'],
+  [DisconnectReason.MEDIA_FAILURE, 'carrier_error'],
+]);
 
 /**
  * When to try again after `retriesSoFar` retries of this outcome, or undefined for never. The

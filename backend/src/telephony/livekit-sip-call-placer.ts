@@ -1,6 +1,6 @@
 import { ZAgentJobMetadata } from '@screenline/core';
 import type { AgentDispatchClient, RoomServiceClient, SipClient } from 'livekit-server-sdk';
-import type { BaseLogger } from 'pino';
+import type { CallLog } from './call-log.js';
 import type { CallPlacer, PlaceCallRequest, PlaceCallResult } from './call-placer.js';
 import { ruleFor, type CallOutcome } from './call-outcome.js';
 import { isNotFound, outcomeForLiveKitError } from './livekit-errors.js';
@@ -18,7 +18,7 @@ export interface LiveKitSipCallPlacerOptions {
   /** Per LiveKit request; a dial that times out is hung up and retried, never left ringing. */
   requestTimeoutS: number;
   pacer: DialPacer;
-  log: BaseLogger;
+  log: CallLog;
 }
 
 /**

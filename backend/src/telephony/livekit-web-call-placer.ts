@@ -6,7 +6,7 @@ import {
   TrackSource,
   type RoomServiceClient,
 } from 'livekit-server-sdk';
-import type { BaseLogger } from 'pino';
+import type { CallLog } from './call-log.js';
 import type { CallPlacer, PlaceCallRequest, PlaceCallResult } from './call-placer.js';
 import { ruleFor } from './call-outcome.js';
 import { isNotFound, outcomeForLiveKitError } from './livekit-errors.js';
@@ -23,7 +23,7 @@ export interface LiveKitWebCallPlacerOptions {
   agentName: string;
   /** How long an unjoined room waits for the candidate before LiveKit closes it. */
   emptyTimeoutS: number;
-  log: BaseLogger;
+  log: CallLog;
 }
 
 /**

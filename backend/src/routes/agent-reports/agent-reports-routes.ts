@@ -1,0 +1,187 @@
+import {
+  AppError,
+  ZAgentCallReport,
+  ZAgentTurnReport,
+  ZEndReason,
+  type AgentCallReport,
+} from '@screenline/core';
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql, type Kysely } from 'kysely';
+import { z } from 'zod';
+import { readBearerToken } from '../../lib/tokens.js';
+import { isAgentTokenValid } from '../../telephony/agent-token.js';
+import { recordCallEvent, type CallEventResult } from '../../telephony/call-events.js';
+import type { CallPlacer } from '../../telephony/call-placer.js';
+import type { CallRecorder } from '../../telephony/call-recorder.js';
+import type { CallRetries } from '../../telephony/call-retries.js';
+import type { CallDatabase } from '../../telephony/call-tables.js';
+
+export interface AgentReportsRoutesOptions {
+  db: Kysely<CallDatabase>;
+  callPlacer: CallPlacer;
+  retries: CallRetries;
+  /** Present when `RECORDING_*` is configured. */
+  recorder?: CallRecorder | undefined;
+}
+
+const ZParams = z.object({ id: z.uuid() });
+const ZResult = z.object({ result: z.string() });
+
+/**
+ * The agent's internal API (not for browsers): call facts and each turn as it happens, authorised
+ * by the per-interview token from the dispatch metadata.
+ */
+export const agentReportsRoutes: FastifyPluginAsync<AgentReportsRoutesOptions> = async (
+  plainApp,
+  options,
+) => {
+  const app = plainApp.withTypeProvider<ZodTypeProvider>();
+  const { db } = options;
+
+  app.addHook('preHandler', async (request) => {
+    const params = ZParams.safeParse(request.params);
+    const token = readBearerToken(request.headers.authorization);
+    if (!params.success || !(await isAgentTokenValid(db, params.data.id, token))) {
+      throw new AppError('UNAUTHORIZED', {
+        message: 'A valid agent token for this interview is required.',
+      });
+    }
+  });
+
+  app.post(
+    '/api/agent/interviews/:id/events',
+    {
+      schema: {
+        description: 'Agent: the candidate answered, voicemail, or the call ended (and why).',
+        tags: ['agent'],
+        params: ZParams,
+        body: ZAgentCallReport,
+        response: { 200: ZResult },
+      },
+    },
+    async (request) => {
+      const recorded = await onCallReport(options, request.params.id, request.body);
+      return { result: recorded.result };
+    },
+  );
+
+  app.post(
+    '/api/agent/interviews/:id/turns',
+    {
+      schema: {
+        description: 'Agent: one transcript turn with its latency; idempotent by turn id.',
+        tags: ['agent'],
+        params: ZParams,
+        body: ZAgentTurnReport,
+        response: { 200: ZResult },
+      },
+    },
+    async (request) => {
+      const turn = request.body;
+      const interviewId = request.params.id;
+      const stored = await db.transaction().execute(async (trx) => {
+        // Lock the interview so concurrent turns take consecutive sequence numbers.
+        await trx
+          .selectFrom('interviews')
+          .select('id')
+          .where('id', '=', interviewId)
+          .forUpdate()
+          .execute();
+        const inserted = await trx
+          .insertInto('transcript_turns')
+          .values({
+            id: turn.id,
+            interview_id: interviewId,
+            seq: sql<number>`(select coalesce(max(seq), 0) + 1 from transcript_turns where interview_id = ${interviewId})`,
+            speaker: turn.speaker,
+            text: turn.text,
+            ...(turn.startedAt === undefined ? {} : { started_at: turn.startedAt }),
+            ...(turn.endedAt === undefined ? {} : { ended_at: turn.endedAt }),
+            metrics: turn.latency === undefined ? null : JSON.stringify(turn.latency),
+          })
+          .onConflict((conflict) => conflict.column('id').doNothing())
+          .returning('id')
+          .executeTakeFirst();
+        if (inserted !== undefined && turn.engineState !== undefined) {
+          await trx
+            .updateTable('interviews')
+            .set({ engine_state: JSON.stringify(turn.engineState) })
+            .where('id', '=', interviewId)
+            .execute();
+        }
+        return inserted !== undefined;
+      });
+      return { result: stored ? 'stored' : 'duplicate' };
+    },
+  );
+};
+
+async function onCallReport(
+  options: AgentReportsRoutesOptions,
+  interviewId: string,
+  report: AgentCallReport,
+): Promise<CallEventResult> {
+  const { db } = options;
+  switch (report.event) {
+    case 'answered': {
+      const recorded = await recordCallEvent(db, {
+        interviewId,
+        type: 'agent_answered',
+        status: 'in_progress',
+      });
+      if (recorded.result === 'applied' && options.recorder !== undefined) {
+        const room = await roomOf(db, interviewId);
+        if (room !== undefined) {
+          const egressId = await options.recorder.start(room);
+          await recordCallEvent(db, {
+            interviewId,
+            type: 'recording_requested',
+            patch: { egress_id: egressId },
+          });
+        }
+      }
+      return recorded;
+    }
+    case 'voicemail': {
+      const room = await roomOf(db, interviewId);
+      const recorded = await recordCallEvent(db, {
+        interviewId,
+        type: 'dial_failed',
+        status: 'voicemail',
+        endReason: 'voicemail',
+        data: { outcome: 'voicemail' },
+        patch: { last_outcome: 'voicemail' },
+      });
+      // Leave no message: hang up, then try again later (REL-1).
+      if (room !== undefined) await options.callPlacer.hangUp(room);
+      if (recorded.result === 'applied')
+        await options.retries.afterFailure(interviewId, 'voicemail');
+      return recorded;
+    }
+    case 'ended': {
+      const reason = ZEndReason.safeParse(report.reason);
+      const endReason = reason.success ? reason.data : 'finished';
+      const status = endReason === 'opted_out' ? 'opted_out' : 'completed';
+      return recordCallEvent(db, {
+        interviewId,
+        type: 'agent_ended',
+        status,
+        endReason,
+        data: { reason: report.reason },
+        ...(report.engineState === undefined
+          ? {}
+          : { patch: { engine_state: JSON.stringify(report.engineState) } }),
+      });
+    }
+  }
+}
+
+async function roomOf(db: Kysely<CallDatabase>, interviewId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('interviews')
+    .select('room_name')
+    .where('id', '=', interviewId)
+    .executeTakeFirst();
+  return row?.room_name ?? undefined;
+}

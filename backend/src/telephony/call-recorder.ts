@@ -1,0 +1,51 @@
+import {
+  EncodedFileOutput,
+  EncodedFileType,
+  S3Upload,
+  type EgressClient,
+} from 'livekit-server-sdk';
+
+export interface RecordingStorage {
+  bucket: string;
+  region: string;
+  accessKey: string;
+  secret: string;
+  /** An S3-compatible endpoint (MinIO, R2...); empty for AWS. */
+  endpoint?: string | undefined;
+  /** Object key prefix, e.g. `recordings/`. */
+  prefix: string;
+}
+
+/** Starts the audio-only room-composite recording of a call (LAW-5: only once the candidate agreed). */
+export class CallRecorder {
+  constructor(
+    private readonly egress: Pick<EgressClient, 'startRoomCompositeEgress'>,
+    private readonly storage: RecordingStorage,
+  ) {}
+
+  async start(roomName: string): Promise<string> {
+    const { storage } = this;
+    const file = new EncodedFileOutput({
+      fileType: EncodedFileType.OGG,
+      filepath: `${storage.prefix}{room_name}-{time}.ogg`,
+      output: {
+        case: 's3',
+        value: new S3Upload({
+          bucket: storage.bucket,
+          region: storage.region,
+          accessKey: storage.accessKey,
+          secret: storage.secret,
+          ...(storage.endpoint === undefined
+            ? {}
+            : { endpoint: storage.endpoint, forcePathStyle: true }),
+        }),
+      },
+    });
+    const info = await this.egress.startRoomCompositeEgress(
+      roomName,
+      { file },
+      { audioOnly: true },
+    );
+    return info.egressId;
+  }
+}

@@ -1,0 +1,148 @@
+import type { InterviewStatus } from '@screenline/core';
+import type { Kysely } from 'kysely';
+import type { WebhookEvent } from 'livekit-server-sdk';
+import type { CallLog } from './call-log.js';
+import { IN_FLIGHT_STATUSES, recordCallEvent, type CallEventResult } from './call-events.js';
+import { outcomeForDisconnectReason, ruleFor } from './call-outcome.js';
+import type { CallRetries } from './call-retries.js';
+import type { CallDatabase } from './call-tables.js';
+
+/** `ParticipantInfo.Kind` values (numbers on the wire; the SDK does not export the enum). */
+const KIND_STANDARD = 0;
+const KIND_SIP = 3;
+const KIND_AGENT = 4;
+/** `DisconnectReason.ROOM_DELETED`: we (or the agent) hung up by deleting the room. */
+const REASON_ROOM_DELETED = 10;
+
+export interface LiveKitEventDeps {
+  db: Kysely<CallDatabase>;
+  retries: CallRetries;
+  log: CallLog;
+}
+
+export type LiveKitEventResult = CallEventResult | { result: 'ignored' };
+
+/**
+ * Moves the interview a verified LiveKit webhook is about (found by its room). Late and repeated
+ * deliveries are harmless: the event id de-duplicates, and states only move forward.
+ */
+export async function handleLiveKitEvent(
+  deps: LiveKitEventDeps,
+  event: WebhookEvent,
+): Promise<LiveKitEventResult> {
+  const roomName = event.room?.name ?? event.egressInfo?.roomName;
+  if (roomName === undefined || roomName === '' || event.id === '') return { result: 'ignored' };
+  const interview = await deps.db
+    .selectFrom('interviews')
+    .select(['id', 'status'])
+    .where('room_name', '=', roomName)
+    .executeTakeFirst();
+  if (interview === undefined) return { result: 'ignored' };
+  const status = interview.status as InterviewStatus;
+  // Only a call under way moves; anything else (a late event after the end) is trail only.
+  const isInFlight = (IN_FLIGHT_STATUSES as readonly string[]).includes(status);
+  const base = { interviewId: interview.id, externalId: event.id };
+  const participant = event.participant;
+  const kind: number | undefined = participant?.kind;
+
+  switch (event.event) {
+    case 'participant_joined': {
+      if (participant === undefined) return { result: 'ignored' };
+      if (!isInFlight) return recordCallEvent(deps.db, { ...base, type: 'participant_joined' });
+      if (kind === KIND_SIP) {
+        const callStatus = participant.attributes['sip.callStatus'] ?? '';
+        return recordCallEvent(deps.db, {
+          ...base,
+          type: 'sip_participant_joined',
+          status: callStatus === 'active' ? 'in_progress' : 'ringing',
+          data: { callStatus },
+        });
+      }
+      if (kind === KIND_AGENT) {
+        return recordCallEvent(deps.db, { ...base, type: 'agent_joined' });
+      }
+      if (kind === KIND_STANDARD) {
+        return recordCallEvent(deps.db, {
+          ...base,
+          type: 'candidate_joined',
+          status: 'in_progress',
+        });
+      }
+      return { result: 'ignored' };
+    }
+    case 'participant_left': {
+      if (participant === undefined) return { result: 'ignored' };
+      const reason: number = participant.disconnectReason;
+      if (kind === KIND_AGENT) {
+        return recordCallEvent(deps.db, { ...base, type: 'agent_left', data: { reason } });
+      }
+      if (kind !== KIND_SIP && kind !== KIND_STANDARD) return { result: 'ignored' };
+      const outcome = kind === KIND_SIP ? outcomeForDisconnectReason(reason) : undefined;
+      if (outcome !== undefined && (status === 'dialing' || status === 'ringing')) {
+        const recorded = await recordCallEvent(deps.db, {
+          ...base,
+          type: 'dial_failed',
+          status: ruleFor(outcome).status,
+          endReason: 'error',
+          data: { outcome, reason },
+          patch: { last_outcome: outcome },
+        });
+        if (recorded.result === 'applied') await deps.retries.afterFailure(interview.id, outcome);
+        return recorded;
+      }
+      if (!isInFlight) return recordCallEvent(deps.db, { ...base, type: 'candidate_left' });
+      return recordCallEvent(deps.db, {
+        ...base,
+        type: 'candidate_left',
+        status: status === 'in_progress' ? 'completed' : 'failed',
+        endReason: reason === REASON_ROOM_DELETED ? 'finished' : 'candidate_hung_up',
+        data: { reason },
+      });
+    }
+    case 'room_finished': {
+      if (status === 'dialing' || status === 'ringing') {
+        // The room closed before any participant told us how the dial ended: LiveKit lost it.
+        const recorded = await recordCallEvent(deps.db, {
+          ...base,
+          type: 'dial_failed',
+          status: 'failed',
+          endReason: 'error',
+          data: { outcome: 'livekit_error', reason: 'room_finished' },
+          patch: { last_outcome: 'livekit_error' },
+        });
+        if (recorded.result === 'applied') {
+          await deps.retries.afterFailure(interview.id, 'livekit_error');
+        }
+        return recorded;
+      }
+      return recordCallEvent(deps.db, {
+        ...base,
+        type: 'room_finished',
+        ...(status === 'in_progress'
+          ? { status: 'completed' as const, endReason: 'finished' as const }
+          : {}),
+      });
+    }
+    case 'egress_started': {
+      const egressId = event.egressInfo?.egressId;
+      return recordCallEvent(deps.db, {
+        ...base,
+        type: 'recording_started',
+        ...(egressId === undefined ? {} : { patch: { egress_id: egressId } }),
+      });
+    }
+    case 'egress_ended': {
+      const location = event.egressInfo?.fileResults[0]?.location;
+      return recordCallEvent(deps.db, {
+        ...base,
+        type: 'recording_saved',
+        data: { status: event.egressInfo?.status ?? 0 },
+        ...(location === undefined || location === ''
+          ? {}
+          : { patch: { recording_location: location } }),
+      });
+    }
+    default:
+      return { result: 'ignored' };
+  }
+}

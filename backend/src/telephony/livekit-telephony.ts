@@ -1,0 +1,179 @@
+import { exceedsLegalCallingHours } from '@screenline/core';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import {
+  AgentDispatchClient,
+  EgressClient,
+  RoomServiceClient,
+  SipClient,
+  WebhookReceiver,
+} from 'livekit-server-sdk';
+import type { CallLog } from './call-log.js';
+import type { Env } from '../env.js';
+import { agentReportsRoutes } from '../routes/agent-reports/agent-reports-routes.js';
+import { interviewCancelRoutes } from '../routes/interview-cancel/interview-cancel-routes.js';
+import { liveKitWebhookRoutes } from '../routes/livekit-webhook/livekit-webhook-routes.js';
+import type { CallPlacer } from './call-placer.js';
+import { CallRecorder } from './call-recorder.js';
+import { CallRetries, type ScheduledCallQueue } from './call-retries.js';
+import type { CallDatabase } from './call-tables.js';
+import { handleLiveKitEvent } from './handle-livekit-event.js';
+import { LiveKitSipCallPlacer } from './livekit-sip-call-placer.js';
+import { LiveKitWebCallPlacer } from './livekit-web-call-placer.js';
+import { reconcileCalls, type ReconcileSummary } from './reconcile-calls.js';
+import { DialPacer } from './token-bucket.js';
+
+/** Everything phone and web mode need from LiveKit, built once from configuration. */
+export interface LiveKitTelephony {
+  callPlacer: CallPlacer;
+  retries: CallRetries;
+  rooms: RoomServiceClient;
+  receiver: WebhookReceiver;
+  recorder: CallRecorder | undefined;
+  /** How long the agent's backend token lives: the longest a call can take, plus a margin. */
+  agentTokenTtlS: number;
+  reconcile(): Promise<ReconcileSummary>;
+}
+
+export interface CreateLiveKitTelephonyOptions {
+  env: Env;
+  db: Kysely<CallDatabase>;
+  log: CallLog;
+  queue: ScheduledCallQueue;
+}
+
+/** Builds the LiveKit side for web and phone mode; undefined in simulated mode. */
+export function createLiveKitTelephony(
+  options: CreateLiveKitTelephonyOptions,
+): LiveKitTelephony | undefined {
+  const { env, db, log } = options;
+  const { LIVEKIT_URL: url, LIVEKIT_API_KEY: key, LIVEKIT_API_SECRET: secret } = env;
+  if (env.mode === 'simulated' || url === undefined || key === undefined || secret === undefined) {
+    return undefined;
+  }
+  const requestTimeout = env.LIVEKIT_REQUEST_TIMEOUT_S;
+  const rooms = new RoomServiceClient(url, key, secret, { requestTimeout });
+  const retries = new CallRetries({
+    db,
+    queue: options.queue,
+    callingHours: env.CALLING_HOURS,
+    mode: env.mode,
+    log,
+  });
+  const callPlacer: CallPlacer =
+    env.mode === 'phone' && env.SIP_TRUNK_ID !== undefined
+      ? new LiveKitSipCallPlacer({
+          // Failover off: a dial replayed against another region after a timeout rings twice.
+          sip: new SipClient(url, key, secret, { failover: false, requestTimeout }),
+          dispatch: new AgentDispatchClient(url, key, secret, { requestTimeout }),
+          rooms,
+          trunkId: env.SIP_TRUNK_ID,
+          agentName: env.AGENT_NAME,
+          ringingTimeoutS: env.RINGING_TIMEOUT_S,
+          maxCallDurationS: env.CALL_MAX_DURATION_S,
+          requestTimeoutS: requestTimeout,
+          pacer: new DialPacer(env.SIP_CALLS_PER_SECOND),
+          log,
+        })
+      : new LiveKitWebCallPlacer({
+          rooms,
+          livekitUrl: url,
+          apiKey: key,
+          apiSecret: secret,
+          agentName: env.AGENT_NAME,
+          emptyTimeoutS: 10 * 60,
+          log,
+        });
+  const recorder =
+    env.RECORDING_S3_BUCKET !== undefined &&
+    env.RECORDING_S3_REGION !== undefined &&
+    env.RECORDING_S3_ACCESS_KEY !== undefined &&
+    env.RECORDING_S3_SECRET !== undefined
+      ? new CallRecorder(new EgressClient(url, key, secret, { requestTimeout }), {
+          bucket: env.RECORDING_S3_BUCKET,
+          region: env.RECORDING_S3_REGION,
+          accessKey: env.RECORDING_S3_ACCESS_KEY,
+          secret: env.RECORDING_S3_SECRET,
+          endpoint: env.RECORDING_S3_ENDPOINT,
+          prefix: env.RECORDING_PREFIX,
+        })
+      : undefined;
+  return {
+    callPlacer,
+    retries,
+    rooms,
+    receiver: new WebhookReceiver(key, secret),
+    recorder,
+    agentTokenTtlS: env.RINGING_TIMEOUT_S + env.CALL_MAX_DURATION_S + 5 * 60,
+    reconcile: () =>
+      reconcileCalls({
+        db,
+        rooms,
+        retries,
+        log,
+        dialStaleAfterS: env.RINGING_TIMEOUT_S + 60,
+        callStaleAfterS: env.CALL_MAX_DURATION_S + 120,
+      }),
+  };
+}
+
+/** The webhook, agent-report and cancel routes of LiveKit mode. */
+export async function registerLiveKitRoutes(
+  app: FastifyInstance,
+  options: {
+    db: Kysely<CallDatabase>;
+    telephony: LiveKitTelephony;
+    isRecruiter?: (request: FastifyRequest) => Promise<boolean>;
+  },
+): Promise<void> {
+  const { db, telephony } = options;
+  await app.register(liveKitWebhookRoutes, {
+    receiver: telephony.receiver,
+    handle: (event) => handleLiveKitEvent({ db, retries: telephony.retries, log: app.log }, event),
+  });
+  await app.register(agentReportsRoutes, {
+    db,
+    callPlacer: telephony.callPlacer,
+    retries: telephony.retries,
+    recorder: telephony.recorder,
+  });
+  await app.register(interviewCancelRoutes, {
+    db,
+    callPlacer: telephony.callPlacer,
+    ...(options.isRecruiter === undefined ? {} : { isRecruiter: options.isRecruiter }),
+  });
+}
+
+/** The start-up warning of LAW-4 when the operator's window reaches outside 08:00-21:00. */
+export function warnAboutCallingHours(env: Env, log: CallLog): void {
+  if (exceedsLegalCallingHours(env.CALLING_HOURS)) {
+    log.warn(
+      { callingHours: env.CALLING_HOURS },
+      'CALLING_HOURS reaches outside 08:00-21:00 local time; check the rules where you call',
+    );
+  }
+}
+
+/** Runs the reconciler every `intervalMs` until stopped (the returned function). */
+export function startReconciler(
+  telephony: LiveKitTelephony,
+  log: CallLog,
+  intervalMs = 30_000,
+): () => void {
+  let isRunning = false;
+  const timer = setInterval(() => {
+    if (isRunning) return;
+    isRunning = true;
+    telephony
+      .reconcile()
+      .then((summary) => {
+        if (summary.checked > 0) log.info(summary, 'reconciled calls in flight');
+      })
+      .catch((error: unknown) => log.error({ err: error }, 'reconciler failed'))
+      .finally(() => {
+        isRunning = false;
+      });
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,172 @@
+import { randomBytes } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { pino } from 'pino';
+import type { DatabaseHandle } from '../../db/database.js';
+import { seedDemoData } from '../../db/seed.js';
+import { parseEnv, type Env } from '../../env.js';
+import { registerErrorHandler } from '../../errors/error-handler.js';
+import { createToken, hashToken } from '../../lib/tokens.js';
+import { openTestDatabase, type TestEngine } from '../../test/test-database.js';
+import { prepareAgentMetadata } from '../../telephony/agent-token.js';
+import { withCallColumns, type CallDatabase } from '../../telephony/call-tables.js';
+import {
+  createLiveKitTelephony,
+  registerLiveKitRoutes,
+  type LiveKitTelephony,
+} from '../../telephony/livekit-telephony.js';
+import type { Kysely } from 'kysely';
+import { startLiveKitEmulator, type LiveKitEmulator } from './livekit-emulator.js';
+import type { SipScript } from './sip-script.js';
+
+export const TEST_API_KEY = 'APItestapp';
+export const TEST_API_SECRET = 'test-app-secret-test-app-secret-test-app-00';
+export const TEST_TRUNK = 'ST_testapp';
+
+export interface QueuedRetry {
+  interviewId: string;
+  attempt: number;
+  at: Date;
+}
+
+/** The LiveKit routes on a real database, wired to an emulator that delivers webhooks to them. */
+export interface LiveKitTestApp {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  db: Kysely<CallDatabase>;
+  emulator: LiveKitEmulator;
+  telephony: LiveKitTelephony;
+  env: Env;
+  queued: QueuedRetry[];
+  /** Inserts a candidate, resume and interview; answers the ids and the candidate's token. */
+  createInterview(input?: {
+    status?: string;
+    phone?: string;
+    timezone?: string;
+  }): Promise<{ interviewId: string; roomName: string; candidateToken: string }>;
+  /** The dispatch metadata and its backend token, as the start flow prepares them. */
+  prepareMetadata(interviewId: string): Promise<{ metadata: string; backendToken: string }>;
+  close(): Promise<void>;
+}
+
+export async function buildLiveKitTestApp(
+  engine: TestEngine,
+  options: { env?: Record<string, string>; scripts?: Record<string, SipScript> } = {},
+): Promise<LiveKitTestApp> {
+  const database = await openTestDatabase(engine);
+  await seedDemoData(database.db);
+  const db = withCallColumns(database.db);
+  const app = Fastify({ logger: false });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  const emulator = await startLiveKitEmulator({
+    apiKey: TEST_API_KEY,
+    apiSecret: TEST_API_SECRET,
+    sipTrunkIds: [TEST_TRUNK],
+    departureTimeoutMs: 5,
+    defaultScript: { kind: 'answer', afterMs: 30 },
+    ...(options.scripts === undefined ? {} : { scripts: options.scripts }),
+    deliverWebhook: async (webhook) => {
+      await app.inject({
+        method: 'POST',
+        url: '/api/livekit/webhook',
+        headers: webhook.headers,
+        payload: webhook.body,
+      });
+    },
+  });
+  const env = parseEnv({
+    NODE_ENV: 'test',
+    LIVEKIT_URL: emulator.url,
+    LIVEKIT_API_KEY: TEST_API_KEY,
+    LIVEKIT_API_SECRET: TEST_API_SECRET,
+    SIP_TRUNK_ID: TEST_TRUNK,
+    SIP_CALLS_PER_SECOND: '100',
+    CALLING_HOURS: '00:00-24:00',
+    ...options.env,
+  });
+  const queued: QueuedRetry[] = [];
+  const telephony = createLiveKitTelephony({
+    env,
+    db,
+    log: pino({ level: 'silent' }),
+    queue: {
+      enqueue: (job) => {
+        queued.push(job);
+        return Promise.resolve();
+      },
+    },
+  });
+  if (telephony === undefined) throw new Error('LiveKit telephony was not created');
+  await registerLiveKitRoutes(app, { db, telephony });
+  await app.ready();
+
+  return {
+    app,
+    database,
+    db,
+    emulator,
+    telephony,
+    env,
+    queued,
+    async createInterview(input = {}) {
+      const job = await db.selectFrom('jobs').select('id').executeTakeFirstOrThrow();
+      const candidate = await db
+        .insertInto('candidates')
+        .values({ name: 'Test Candidate', phone_e164: input.phone ?? '+12133734253' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const resume = await db
+        .insertInto('resumes')
+        .values({
+          candidate_id: candidate.id,
+          file_name: 'resume.txt',
+          sha256: randomBytes(32).toString('hex'),
+          media_type: 'text/plain',
+          size_bytes: 10,
+          storage_key: randomBytes(8).toString('hex'),
+          text: 'resume',
+          parsed: '{}',
+          warnings: '[]',
+          parser_version: 'test',
+          token_hash: hashToken(createToken()),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const candidateToken = createToken();
+      const roomName = `screen-${randomBytes(8).toString('hex')}-1`;
+      const interview = await db
+        .insertInto('interviews')
+        .values({
+          job_id: job.id,
+          candidate_id: candidate.id,
+          resume_id: resume.id,
+          mode: 'phone',
+          status: input.status ?? 'dialing',
+          phone_e164: input.phone ?? '+12133734253',
+          timezone: input.timezone ?? null,
+          room_name: roomName,
+          candidate_token_hash: hashToken(candidateToken),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return { interviewId: interview.id, roomName, candidateToken };
+    },
+    async prepareMetadata(interviewId) {
+      const metadata = await prepareAgentMetadata(db, {
+        interviewId,
+        channel: 'phone',
+        ttlS: telephony.agentTokenTtlS,
+      });
+      const parsed = JSON.parse(metadata) as { backendToken: string };
+      return { metadata, backendToken: parsed.backendToken };
+    },
+    async close() {
+      await app.close();
+      await emulator.stop();
+      await database.close();
+    },
+  };
+}
