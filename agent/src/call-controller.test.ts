@@ -94,3 +94,62 @@ describe('CallController with the framework test harness', () => {
     expect(harness.turns.at(-1)?.text).toMatch(/not call you again/);
   });
 });
+
+describe('voicemail', () => {
+  it('leaves the short message, reports voicemail and hangs up', async () => {
+    initializeLogger({ pretty: false, level: 'error' });
+    const { leaveVoicemail, VOICEMAIL_MESSAGE } = await import('./voicemail.js');
+    const session = new voice.AgentSession({
+      llm: new voice.testing.FakeLLM([]),
+      vad: null,
+      turnHandling: { turnDetection: null },
+    });
+    await session.start({ agent: new InterviewerAgent() });
+    const events: string[] = [];
+    const hangUps: EndReason[] = [];
+    await leaveVoicemail(session, { reportCall: (event) => events.push(event.event) }, (reason) => {
+      hangUps.push(reason);
+      return Promise.resolve();
+    });
+    expect(events).toEqual(['voicemail']);
+    expect(hangUps).toEqual(['voicemail']);
+    const said = session.history.items
+      .filter((item) => item.type === 'message' && item.role === 'assistant')
+      .map((item) => (item.type === 'message' ? item.textContent : ''));
+    expect(said).toContain(VOICEMAIL_MESSAGE);
+    expect(VOICEMAIL_MESSAGE).not.toMatch(/\d/);
+    await session.close();
+  });
+});
+
+describe('a whole screen through the voice session', () => {
+  it('records every knock-out answer from the candidate turns', async () => {
+    const { createPersona } = await import('@screenline/core');
+    const harness = await startHarness();
+    try {
+      await harness.controller.open();
+      const persona = createPersona('qualified', plan, SAMPLE_RESUME);
+      for (let turn = 0; turn < 30 && harness.hangUps.length === 0; turn += 1) {
+        const lastAgent = harness.turns.filter((item) => item.speaker === 'agent').at(-1);
+        const answer = persona.reply(lastAgent?.text ?? '');
+        if (answer === null) break;
+        await harness.session.run({ userInput: answer }).wait();
+      }
+      await expect.poll(() => harness.hangUps, { timeout: 5_000 }).toEqual(['finished']);
+      const state = harness.turns.filter((item) => item.speaker === 'agent').at(-1)
+        ?.engineState as {
+        answers: { kind: string; answer?: { knockoutId: string; turnId: string } }[];
+      };
+      const knockouts = state.answers.filter((answer) => answer.kind === 'knockout');
+      expect(knockouts.map((answer) => answer.answer?.knockoutId).sort()).toEqual(
+        plan.knockouts.map((knockout) => knockout.id).sort(),
+      );
+      const candidateTurnIds = new Set(
+        harness.turns.filter((item) => item.speaker === 'candidate').map((item) => item.id),
+      );
+      for (const answer of knockouts) expect(candidateTurnIds).toContain(answer.answer?.turnId);
+    } finally {
+      await harness.session.close();
+    }
+  });
+});

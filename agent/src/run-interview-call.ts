@@ -19,11 +19,8 @@ import { EngineLLM } from './engine-llm.js';
 import type { AgentEnv } from './env.js';
 import { InterviewDriver } from './interview-driver.js';
 import { InterviewerAgent } from './interviewer-agent.js';
+import { leaveVoicemail } from './voicemail.js';
 import { PHONE_ENDPOINTING, createSpeechModels, createTurnDetector } from './speech.js';
-
-/** Said to an answering machine: who called and that we will try again, nothing personal. */
-const VOICEMAIL_MESSAGE =
-  'Hello, this is an AI assistant calling about your job application. We will try you again later. Goodbye.';
 
 /** The per-job entry: one dispatched agent holds one interview call. */
 export async function runInterviewCall(ctx: JobContext, env: AgentEnv): Promise<void> {
@@ -101,9 +98,7 @@ export async function runInterviewCall(ctx: JobContext, env: AgentEnv): Promise<
   if (metadata.channel === 'phone' && isAmdAvailable(env)) {
     const verdict = await detectAnsweringMachine(session, metadata, env);
     if (verdict === 'machine') {
-      backend.reportCall({ event: 'voicemail' });
-      await session.say(VOICEMAIL_MESSAGE, { allowInterruptions: false }).waitForPlayout();
-      await hangUp('voicemail');
+      await leaveVoicemail(session, backend, hangUp);
       return;
     }
   }
