@@ -1,6 +1,7 @@
 import {
   AppError,
   ZAgentCallReport,
+  ZAgentContext,
   ZAgentTurnReport,
   ZEndReason,
   type AgentCallReport,
@@ -48,6 +49,41 @@ export const agentReportsRoutes: FastifyPluginAsync<AgentReportsRoutesOptions> =
       });
     }
   });
+
+  app.get(
+    '/api/agent/interviews/:id/context',
+    {
+      schema: {
+        description: 'Agent: the plan, the saved turns and the engine state to resume from.',
+        tags: ['agent'],
+        params: ZParams,
+        response: { 200: ZAgentContext },
+      },
+    },
+    async (request) => {
+      const interviewId = request.params.id;
+      const interview = await db
+        .selectFrom('interviews')
+        .select(['engine_state', 'timezone'])
+        .where('id', '=', interviewId)
+        .executeTakeFirstOrThrow();
+      const turns = await db
+        .selectFrom('transcript_turns')
+        .select(['id', 'speaker', 'text'])
+        .where('interview_id', '=', interviewId)
+        .orderBy('seq')
+        .execute();
+      const stored = (interview.engine_state ?? {}) as { plan?: unknown; engine?: unknown };
+      return {
+        interviewId,
+        plan: stored.plan ?? null,
+        // A fresh start has nothing to resume from, whatever initial state was stored.
+        engineState: turns.length === 0 ? null : (stored.engine ?? null),
+        turns,
+        timezone: interview.timezone,
+      };
+    },
+  );
 
   app.post(
     '/api/agent/interviews/:id/events',
@@ -104,11 +140,7 @@ export const agentReportsRoutes: FastifyPluginAsync<AgentReportsRoutesOptions> =
           .returning('id')
           .executeTakeFirst();
         if (inserted !== undefined && turn.engineState !== undefined) {
-          await trx
-            .updateTable('interviews')
-            .set({ engine_state: JSON.stringify(turn.engineState) })
-            .where('id', '=', interviewId)
-            .execute();
+          await saveEngineState(trx, interviewId, turn.engineState);
         }
         return inserted !== undefined;
       });
@@ -169,12 +201,31 @@ async function onCallReport(
         status,
         endReason,
         data: { reason: report.reason },
-        ...(report.engineState === undefined
-          ? {}
-          : { patch: { engine_state: JSON.stringify(report.engineState) } }),
+      }).then(async (recorded) => {
+        if (report.engineState !== undefined)
+          await saveEngineState(db, interviewId, report.engineState);
+        return recorded;
       });
     }
   }
+}
+
+/**
+ * Keeps the agent's engine state beside the plan: `engine_state` holds `{ plan, engine }`, and the
+ * agent reports only the engine part.
+ */
+async function saveEngineState(
+  db: Kysely<CallDatabase>,
+  interviewId: string,
+  engineState: unknown,
+): Promise<void> {
+  await db
+    .updateTable('interviews')
+    .set({
+      engine_state: sql<string>`coalesce(engine_state, '{}'::jsonb) || jsonb_build_object('engine', ${JSON.stringify(engineState)}::jsonb)`,
+    })
+    .where('id', '=', interviewId)
+    .execute();
 }
 
 async function roomOf(db: Kysely<CallDatabase>, interviewId: string): Promise<string | undefined> {

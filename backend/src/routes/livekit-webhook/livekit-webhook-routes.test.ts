@@ -259,6 +259,46 @@ describe.each(TEST_ENGINES)('LiveKit webhooks, agent reports and cancel (%s)', (
     expect(twice.json()).toEqual({ status: 'canceled' });
   });
 
+  it('gives the agent its context, keeping the plan beside the engine state it reports', async () => {
+    const { interviewId } = await t.createInterview({ status: 'in_progress' });
+    await t.db
+      .updateTable('interviews')
+      .set({ engine_state: JSON.stringify({ plan: { version: 1 }, engine: { step: 0 } }) })
+      .where('id', '=', interviewId)
+      .execute();
+    const { backendToken } = await t.prepareMetadata(interviewId);
+    const headers = { authorization: `Bearer ${backendToken}` };
+    const fresh = await t.app.inject({
+      method: 'GET',
+      url: `/api/agent/interviews/${interviewId}/context`,
+      headers,
+    });
+    expect(fresh.json()).toMatchObject({ plan: { version: 1 }, engineState: null, turns: [] });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/agent/interviews/${interviewId}/turns`,
+      headers,
+      payload: { id: 't1', speaker: 'candidate', text: 'Yes.', engineState: { step: 3 } },
+    });
+    const resumed = await t.app.inject({
+      method: 'GET',
+      url: `/api/agent/interviews/${interviewId}/context`,
+      headers,
+    });
+    expect(resumed.json()).toEqual({
+      interviewId,
+      plan: { version: 1 },
+      engineState: { step: 3 },
+      turns: [{ id: 't1', speaker: 'candidate', text: 'Yes.' }],
+      timezone: null,
+    });
+    const anonymous = await t.app.inject({
+      method: 'GET',
+      url: `/api/agent/interviews/${interviewId}/context`,
+    });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
   it('voicemail hangs up and queues a later retry', async () => {
     const { interviewId, roomName } = await t.createInterview();
     const { backendToken } = await dial(t, interviewId, roomName);
