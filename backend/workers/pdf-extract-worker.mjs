@@ -18,7 +18,9 @@ function isBoldFontName(name) {
 
 async function extract(data, maxPages) {
   const task = pdfjs.getDocument({
-    data,
+    // A copy that owns its whole buffer: a small Buffer arrives as a view into a shared pool slab,
+    // and pdfjs reads the view's underlying buffer.
+    data: Uint8Array.from(data),
     isEvalSupported: false,
     standardFontDataUrl,
     useSystemFonts: false,

@@ -104,7 +104,14 @@ function readEntry(zip: ZipFile, entry: Entry): Promise<string> {
         chunks.push(chunk);
       });
       stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-      stream.on('error', () => reject(resumeFileErrors.damaged('Word document')));
+      // yauzl checks the inflated size against the directory; more bytes than declared is a bomb.
+      stream.on('error', (streamError: Error) =>
+        reject(
+          /too many bytes/i.test(streamError.message)
+            ? resumeFileErrors.zipBomb()
+            : resumeFileErrors.damaged('Word document'),
+        ),
+      );
     });
   });
 }

@@ -221,20 +221,18 @@ export function headingKey(text: string): string {
     .trim();
 }
 
-/** Looks a heading's text up; also accepts a heading written without spaces ("WORKEXPERIENCE"). */
+/** The same names without spaces or "and", for headings written as one word ("WORKEXPERIENCE"). */
+const SQUEEZED = new Map<string, SectionKind>();
+for (const [name, kind] of LOOKUP) SQUEEZED.set(squeeze(name), kind);
+
+function squeeze(key: string): string {
+  return key.replace(/\band\b|&/g, '').replace(/[\s'-]/g, '');
+}
+
+/** Looks a heading's text up; also accepts a heading written without spaces. */
 function lookup(text: string): SectionKind | null {
   const key = headingKey(text);
-  const direct = LOOKUP.get(key) ?? LOOKUP.get(key.replace(/ and /g, ' & '));
-  if (direct !== undefined) return direct;
-  const squeezed = key.replace(/[\s'-]/g, '');
-  for (const [name, kind] of LOOKUP) {
-    if (
-      name.replace(/[\s&'-]/g, '') === squeezed.replace(/and/g, '') ||
-      name.replace(/[\s'-]/g, '') === squeezed
-    )
-      return kind;
-  }
-  return null;
+  return LOOKUP.get(key) ?? SQUEEZED.get(squeeze(key)) ?? null;
 }
 
 /**

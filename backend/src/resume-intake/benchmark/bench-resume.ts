@@ -1,0 +1,124 @@
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { createPdfWorkerPool } from '../default-pdf-pool.js';
+import { parseResumeFile } from '../parse-resume-file.js';
+import { loadLabelledResumes } from './fixture-files.js';
+import { parseNaively } from './naive-text-baseline.js';
+import { scoreLabelledSet } from './score-labelled-set.js';
+import { SCORED_FIELDS } from './score-resumes.js';
+
+/**
+ * `npm run bench:resume`: field scores of the layout parser and of the text-only baseline on the
+ * labelled set, then the median parse time per PDF, warm (a started pool) and cold (a new worker
+ * process per file, its start included), each beside the baseline's from the same run.
+ */
+const WARM_ROUNDS = 5;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 0
+    ? ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
+    : (sorted[middle] ?? 0);
+}
+
+const format = (value: number): string => value.toFixed(1).padStart(8);
+
+async function main(): Promise<void> {
+  const labelled = loadLabelledResumes();
+  const pool = createPdfWorkerPool();
+  const layout = await scoreLabelledSet(pool);
+  const baseline = await scoreLabelledSet(pool, (data) => parseNaively(data));
+  const kinds = labelled.map((resume) => path.extname(resume.file).slice(1));
+  const count = (extension: string): number => kinds.filter((kind) => kind === extension).length;
+  const out: string[] = [];
+  out.push(
+    `Labelled set: ${labelled.length} resumes (${count('pdf')} PDF, ${count('docx')} DOCX, ${count('txt')} text, ${count('md')} Markdown)`,
+  );
+  out.push(
+    '',
+    `${'field (accuracy or F1, %)'.padEnd(28)}${'layout'.padStart(8)}${'baseline'.padStart(10)}`,
+  );
+  for (const field of SCORED_FIELDS)
+    out.push(
+      `${field.padEnd(28)}${format(layout.summary.fields[field])}${format(baseline.summary.fields[field]).padStart(10)}`,
+    );
+  out.push(
+    `${'MEAN'.padEnd(28)}${format(layout.summary.mean)}${format(baseline.summary.mean).padStart(10)}`,
+  );
+
+  const pdfs = await Promise.all(
+    labelled
+      .filter((resume) => resume.file.endsWith('.pdf'))
+      .map(async (resume) => new Uint8Array(await readFile(resume.filePath))),
+  );
+
+  pool.warmUp();
+  const warm: number[] = [];
+  const warmBaseline: number[] = [];
+  for (let round = 0; round < WARM_ROUNDS; round += 1) {
+    for (const data of pdfs) {
+      let started = performance.now();
+      await parseResumeFile(data, pool);
+      warm.push(performance.now() - started);
+      started = performance.now();
+      await parseNaively(data);
+      warmBaseline.push(performance.now() - started);
+    }
+  }
+  await pool.close();
+
+  const cold: number[] = [];
+  const coldBaseline: number[] = [];
+  for (const data of pdfs) {
+    const fresh = createPdfWorkerPool({ size: 1 });
+    const started = performance.now();
+    await parseResumeFile(data, fresh);
+    cold.push(performance.now() - started);
+    await fresh.close();
+    coldBaseline.push(coldNaiveRun(data));
+  }
+  out.push(
+    '',
+    `Median parse time per PDF (${pdfs.length} files, 1-2 pages)`,
+    `${''.padEnd(28)}${'layout'.padStart(8)}${'baseline'.padStart(10)}`,
+  );
+  out.push(
+    `${`warm (ms, ${WARM_ROUNDS} rounds)`.padEnd(28)}${format(median(warm))}${format(median(warmBaseline)).padStart(10)}`,
+  );
+  out.push(
+    `${'cold (ms, process start)'.padEnd(28)}${format(median(cold))}${format(median(coldBaseline)).padStart(10)}`,
+  );
+  out.push(
+    '',
+    'layout: pdfjs in a worker process, reading order, link annotations, then the parser.',
+  );
+  out.push('baseline: pdfjs text in stream order in this process, the same parser on plain text.');
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+/** The baseline cold: a fresh Node process that loads pdfjs and extracts one file's text, start to exit. */
+function coldNaiveRun(data: Uint8Array): number {
+  const pdfjsRoot = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  const script = `
+    const pdfjs = await import(${JSON.stringify(pathToFileURL(path.join(pdfjsRoot, 'legacy/build/pdf.mjs')).href)});
+    const chunks = []; for await (const chunk of process.stdin) chunks.push(chunk);
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(Buffer.concat(chunks)), isEvalSupported: false,
+      standardFontDataUrl: ${JSON.stringify(path.join(pdfjsRoot, 'standard_fonts') + path.sep)}, verbosity: 0 }).promise;
+    let text = '';
+    for (let n = 1; n <= doc.numPages; n += 1) {
+      for (const item of (await (await doc.getPage(n)).getTextContent()).items) text += item.str + (item.hasEOL ? '\\n' : '');
+    }
+    await doc.destroy();`;
+  const started = performance.now();
+  execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    input: data,
+    stdio: ['pipe', 'ignore', 'inherit'],
+  });
+  return performance.now() - started;
+}
+
+void main();
