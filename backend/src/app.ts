@@ -23,6 +23,9 @@ import { authRoutes } from './routes/auth/auth-routes.js';
 import { healthRoutes } from './routes/health/health-routes.js';
 import { jobsRoutes } from './routes/jobs/jobs-routes.js';
 import { recruiterInterviewsRoutes } from './routes/recruiter/recruiter-interviews-routes.js';
+import { createInterviewRuntime, type InterviewRuntime } from './interviews/interview-runtime.js';
+import { interviewsRoutes } from './routes/interviews/interviews-routes.js';
+import type { CallPlacer } from './telephony/call-placer.js';
 import { resumesRoutes, resumesRoutesOptions } from './routes/resumes/resumes-routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -34,6 +37,10 @@ export interface BuildAppOptions {
   database: DatabaseHandle;
   /** Where the built frontend lives; defaults to `frontend/dist`. */
   frontendDir?: string;
+  /** The telephony port; the simulated one when absent. */
+  callPlacer?: CallPlacer;
+  /** A ready interview runtime (tests and the CLI wait on its bus); one is created when absent. */
+  interviewRuntime?: InterviewRuntime;
 }
 
 /** Builds the HTTP app without listening, so tests can call it with `app.inject()`. */
@@ -90,6 +97,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(jobsRoutes, { jobs, auth });
   await app.register(recruiterInterviewsRoutes, { db: database.db, auth });
   await app.register(resumesRoutes, resumesRoutesOptions(env, database, jobs));
+  const interviewRuntime =
+    options.interviewRuntime ??
+    (await createInterviewRuntime({
+      env,
+      database,
+      log: app.log,
+      ...(options.callPlacer ? { callPlacer: options.callPlacer } : {}),
+    }));
+  await app.register(interviewsRoutes, { runtime: interviewRuntime, auth });
 
   await registerFrontend(app, options.frontendDir ?? DEFAULT_FRONTEND_DIR);
   return app;

@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as initial from './migrations/0001-initial.js';
+import * as interviewRuntime from './migrations/0002-interview-runtime.js';
 import * as recruiterAuthAndNotes from './migrations/0003-recruiter-auth-and-notes.js';
 import * as resumeTokens from './migrations/0004-resume-tokens.js';
 import * as livekitCalls from './migrations/0006-livekit-calls.js';
@@ -10,6 +11,7 @@ import * as livekitCalls from './migrations/0006-livekit-calls.js';
  */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-interview-runtime': interviewRuntime,
   '0003-recruiter-auth-and-notes': recruiterAuthAndNotes,
   '0004-resume-tokens': resumeTokens,
   '0006-livekit-calls': livekitCalls,
@@ -19,7 +21,8 @@ const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRA
 
 /** Applies every pending migration; throws with the failing migration's name. */
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<string[]> {
-  const migrator = new Migrator({ db: db, provider });
+  // 0002 landed after 0003 and later had run on some databases; order by name, apply what is missing.
+  const migrator = new Migrator({ db: db, provider, allowUnorderedMigrations: true });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results.find((result) => result.status === 'Error');

@@ -1,0 +1,172 @@
+import { createLlmResponder, createScriptedResponder, type Responder } from '@screenline/core';
+import type { FastifyBaseLogger } from 'fastify';
+import type { DatabaseHandle } from '../db/database.js';
+import { JobsRepository } from '../db/repositories/jobs-repository.js';
+import type { Env } from '../env.js';
+import { createJobQueue, type JobQueue } from '../queue/job-queue.js';
+import { evaluateInterview } from '../services/evaluate-interview.js';
+import {
+  CALLBACK_QUEUE,
+  InterviewConversations,
+  newStoredConversation,
+  readStoredConversation,
+  SCORE_QUEUE,
+} from '../services/interview-conversations.js';
+import { startPhoneScreen, type StartPhoneScreenInput } from '../services/start-phone-screen.js';
+import type { CallPlacer } from '../telephony/call-placer.js';
+import { SimulatedCallPlacer } from '../telephony/simulated-call-placer.js';
+import { createInterviewBus, type InterviewBus } from './interview-bus.js';
+import { InterviewStore } from './interview-store.js';
+
+export interface InterviewRuntimeOptions {
+  env: Env;
+  database: DatabaseHandle;
+  log: FastifyBaseLogger;
+  /** The telephony port; the simulated one when absent. */
+  callPlacer?: CallPlacer;
+  /** Queue polling; short in tests and the CLI. */
+  queuePollingIntervalSeconds?: number;
+}
+
+/** Everything a live screen needs, created once per app and closed with it. */
+export interface InterviewRuntime {
+  store: InterviewStore;
+  bus: InterviewBus;
+  queue: JobQueue;
+  conversations: InterviewConversations;
+  callPlacer: CallPlacer;
+  start(input: StartPhoneScreenInput): ReturnType<typeof startPhoneScreen>;
+  close(): Promise<void>;
+}
+
+/** Wires the store, bus, queue, conversations and telephony port, and starts the queue workers. */
+export async function createInterviewRuntime(
+  options: InterviewRuntimeOptions,
+): Promise<InterviewRuntime> {
+  const { env, database, log } = options;
+  const bus = await createInterviewBus(database);
+  const store = new InterviewStore(database.db, bus);
+  const queue = createJobQueue(database, {
+    pollingIntervalSeconds: options.queuePollingIntervalSeconds ?? 2,
+    onError: (error) => log.error({ err: error }, 'queue error'),
+  });
+  const createResponder = (): Responder =>
+    env.LLM_MODE === 'llm' && env.LLM_BASE_URL !== undefined && env.LLM_MODEL !== undefined
+      ? createLlmResponder({
+          baseUrl: env.LLM_BASE_URL,
+          model: env.LLM_MODEL,
+          apiKey: env.LLM_API_KEY,
+          onFallback: (reason) =>
+            log.warn({ reason }, 'LLM reply unusable; this turn used the scripted rules'),
+        })
+      : createScriptedResponder();
+  const conversations = new InterviewConversations({
+    store,
+    queue,
+    log,
+    createResponder,
+    silenceTimeoutMs: env.SILENCE_TIMEOUT_S * 1000,
+    maxDurationMs: env.CALL_MAX_DURATION_S * 1000,
+  });
+
+  const simulated = new SimulatedCallPlacer(
+    {
+      onRinging: async (interviewId) => {
+        await store.transition(interviewId, ['dialing'], 'ringing');
+      },
+      onAnswered: async (interviewId) => {
+        const answered = await store.transition(interviewId, ['ringing'], 'in_progress', {
+          startedAt: new Date(),
+        });
+        if (answered) await conversations.open(interviewId);
+      },
+      onError: (interviewId, error) =>
+        log.error({ err: error, interviewId }, 'simulated call failed'),
+    },
+    env.SIMULATED_RING_MS,
+  );
+  const callPlacer = options.callPlacer ?? simulated;
+  const jobs = new JobsRepository(database.db);
+
+  await queue.start();
+  await queue.work<{ interviewId: string }>(SCORE_QUEUE, async ({ interviewId }) => {
+    await evaluateInterview(store, interviewId, log);
+  });
+  await queue.work<{ interviewId: string; attempt: number }>(
+    CALLBACK_QUEUE,
+    async ({ interviewId, attempt }) => {
+      const interview = await store.find(interviewId);
+      if (interview?.status !== 'scheduled' || interview.attempt !== attempt) return;
+      const { plan } = readStoredConversation(interview.engineState);
+      const next = attempt + 1;
+      const roomName = `screen-${interviewId}-${next}`;
+      await store.saveEngineState(interviewId, newStoredConversation(plan));
+      const moved = await store
+        .transition(
+          interviewId,
+          ['scheduled'],
+          'dialing',
+          { attempt: next, roomName, endReason: null },
+          { attempt: next },
+        )
+        .catch((error: unknown) => {
+          // Another call for the same application is active: this callback gives way to it.
+          log.warn({ err: error, interviewId }, 'callback not placed');
+          return false;
+        });
+      if (!moved) return;
+      const result = await callPlacer.placeCall({
+        interviewId,
+        attempt: next,
+        roomName,
+        phoneE164: interview.phoneE164,
+        agentMetadata: JSON.stringify({ interviewId }),
+      });
+      if (result.outcome === 'failed') {
+        await store.transition(
+          interviewId,
+          ['dialing', 'ringing'],
+          result.status,
+          { endedAt: new Date() },
+          {
+            reason: result.reason,
+            isFinal: true,
+          },
+        );
+      }
+    },
+  );
+
+  return {
+    store,
+    bus,
+    queue,
+    conversations,
+    callPlacer,
+    start: (input) =>
+      startPhoneScreen(
+        {
+          store,
+          jobs,
+          callPlacer,
+          mode: env.mode,
+          allowedCountries: env.ALLOWED_COUNTRIES,
+          limits: {
+            perIpPerHour: env.RATE_LIMIT_PER_IP_PER_HOUR,
+            perNumberPer10Min: env.RATE_LIMIT_PER_NUMBER_PER_10_MIN,
+            perNumberPerDay: env.RATE_LIMIT_PER_NUMBER_PER_DAY,
+            perPrefixPerHour: env.RATE_LIMIT_PER_PREFIX_PER_HOUR,
+            globalPerMinute: env.RATE_LIMIT_GLOBAL_PER_MINUTE,
+          },
+          log,
+        },
+        input,
+      ),
+    async close() {
+      simulated.close();
+      conversations.close();
+      await queue.stop();
+      await bus.close();
+    },
+  };
+}

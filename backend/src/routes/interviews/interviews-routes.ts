@@ -1,0 +1,314 @@
+import {
+  AppError,
+  ZCandidateTurnRequest,
+  ZEndReason,
+  ZInterviewStatus,
+  ZMode,
+  ZScorecard,
+  ZStartPhoneScreenRequest,
+  ZStartPhoneScreenResponse,
+  ZTranscriptTurn,
+  type InterviewStatus,
+} from '@screenline/core';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { InterviewRecord } from '../../interviews/interview-store.js';
+import type { InterviewRuntime } from '../../interviews/interview-runtime.js';
+import { readBearerToken } from '../../lib/tokens.js';
+import { FINAL_STATUSES } from '../../services/interview-conversations.js';
+
+export interface InterviewsRoutesOptions {
+  runtime: InterviewRuntime;
+  /** Recruiters read any interview (and its scorecard) with their session. */
+  auth?: { findRecruiter(request: FastifyRequest): Promise<unknown> };
+}
+
+const ZError = z.object({ code: z.string(), message: z.string() }).loose();
+const ZParams = z.object({ id: z.string().min(1).max(100) });
+
+/** The interview as the candidate's call page (or a recruiter) reads it. */
+const ZInterviewView = z.object({
+  interview: z.object({
+    id: z.string(),
+    status: ZInterviewStatus,
+    mode: ZMode,
+    endReason: ZEndReason.nullable(),
+    jobId: z.string(),
+    jobTitle: z.string(),
+    company: z.string(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    endedAt: z.string().nullable(),
+    scheduledFor: z.string().nullable(),
+  }),
+  transcript: z.array(ZTranscriptTurn),
+  /** Only for a recruiter's session; the candidate never sees a scorecard. */
+  scorecard: ZScorecard.nullable().optional(),
+});
+
+const ZTurnAnswer = z.object({
+  candidateTurn: ZTranscriptTurn,
+  agentTurn: ZTranscriptTurn.nullable(),
+  interview: z.object({
+    id: z.string(),
+    status: ZInterviewStatus,
+    endReason: ZEndReason.nullable(),
+  }),
+});
+
+/**
+ * The candidate's side of a screen: start it ("Call Me Now"), follow it (status, transcript, live
+ * events) and, in a simulated call, speak in it.
+ */
+export const interviewsRoutes: FastifyPluginAsyncZod<InterviewsRoutesOptions> = async (
+  app,
+  { runtime, auth },
+) => {
+  const { store, bus } = runtime;
+  app.addHook('onClose', async () => {
+    await runtime.close();
+  });
+
+  /** The interview when the caller holds its candidate token (or a recruiter session). */
+  const authorise = async (
+    request: FastifyRequest,
+    id: string,
+    queryToken?: string,
+  ): Promise<{ interview: InterviewRecord; isRecruiter: boolean }> => {
+    const interview = await store.find(id);
+    const token = readBearerToken(request.headers.authorization) ?? queryToken;
+    if (interview !== undefined && (await store.isCandidateTokenValid(interview, token))) {
+      return { interview, isRecruiter: false };
+    }
+    const recruiter = auth === undefined ? undefined : await auth.findRecruiter(request);
+    if (recruiter !== undefined && recruiter !== null) {
+      if (interview === undefined)
+        throw new AppError('NOT_FOUND', { message: 'This interview does not exist.' });
+      return { interview, isRecruiter: true };
+    }
+    if (token === undefined) {
+      throw new AppError('UNAUTHORIZED', {
+        message:
+          'Send the candidate token from the start answer as "Authorization: Bearer <token>".',
+      });
+    }
+    if (interview === undefined)
+      throw new AppError('NOT_FOUND', { message: 'This interview does not exist.' });
+    throw new AppError('UNAUTHORIZED', { message: 'This token does not open this interview.' });
+  };
+
+  app.post(
+    '/api/interview/start-phone-screen',
+    {
+      schema: {
+        tags: ['interviews'],
+        summary: 'Start a phone screen ("Call Me Now")',
+        description:
+          'Validates the number (FR-2), consent and limits, persists the interview, then places the call. ' +
+          'Optional Idempotency-Key header: the same key answers the same interview.',
+        headers: z.object({ 'idempotency-key': z.string().optional() }).loose(),
+        body: ZStartPhoneScreenRequest,
+        response: {
+          202: ZStartPhoneScreenResponse,
+          400: ZError,
+          403: ZError,
+          404: ZError,
+          409: ZError,
+          429: ZError,
+        },
+      },
+    },
+    async (request, reply) => {
+      const answer = await runtime.start({
+        body: request.body,
+        idempotencyKey: request.headers['idempotency-key'],
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
+      return reply.status(202).send(answer);
+    },
+  );
+
+  app.get(
+    '/api/interviews/:id',
+    {
+      schema: {
+        tags: ['interviews'],
+        summary: 'One interview: status and transcript (candidate token or recruiter session)',
+        params: ZParams,
+        response: { 200: ZInterviewView, 401: ZError, 404: ZError },
+      },
+    },
+    async (request) => {
+      const { interview, isRecruiter } = await authorise(request, request.params.id);
+      const job = await store.db
+        .selectFrom('jobs')
+        .select(['title', 'company'])
+        .where('id', '=', interview.jobId)
+        .executeTakeFirstOrThrow();
+      const transcript = (await store.listTurns(interview.id)).map(
+        ({ seq: _seq, ...turn }) => turn,
+      );
+      return {
+        interview: {
+          id: interview.id,
+          status: interview.status,
+          mode: interview.mode,
+          endReason: interview.endReason,
+          jobId: interview.jobId,
+          jobTitle: job.title,
+          company: job.company,
+          createdAt: interview.createdAt.toISOString(),
+          startedAt: interview.startedAt?.toISOString() ?? null,
+          endedAt: interview.endedAt?.toISOString() ?? null,
+          scheduledFor: interview.scheduledFor?.toISOString() ?? null,
+        },
+        transcript,
+        ...(isRecruiter ? { scorecard: await store.findScorecard(interview.id) } : {}),
+      };
+    },
+  );
+
+  app.post(
+    '/api/interviews/:id/turns',
+    {
+      schema: {
+        tags: ['interviews'],
+        summary: "The candidate's turn in a simulated call",
+        params: ZParams,
+        body: ZCandidateTurnRequest,
+        response: { 200: ZTurnAnswer, 400: ZError, 401: ZError, 404: ZError, 409: ZError },
+      },
+    },
+    async (request) => {
+      const { interview } = await authorise(request, request.params.id);
+      if (interview.mode !== 'simulated') {
+        throw new AppError('CONFLICT', {
+          message:
+            'This call runs on the phone or in the browser; speak there, not through this route.',
+        });
+      }
+      const result = await runtime.conversations.onCandidateTurn(interview.id, request.body.text);
+      return {
+        candidateTurn: result.candidateTurn,
+        agentTurn: result.agentTurn,
+        interview: { id: interview.id, status: result.status, endReason: result.endReason },
+      };
+    },
+  );
+
+  app.get(
+    '/api/interviews/:id/events',
+    {
+      schema: {
+        tags: ['interviews'],
+        summary: 'Live status changes and turns (Server-Sent Events); replays what happened before',
+        description:
+          'Events: `status` { status, endReason, at }, `turn` { id, speaker, text, at }, and `end` when ' +
+          'nothing more will happen. The token goes in the Authorization header or, for EventSource, ?token=.',
+        params: ZParams,
+        querystring: z.object({ token: z.string().max(200).optional() }),
+      },
+    },
+    async (request, reply) => {
+      const { interview } = await authorise(request, request.params.id, request.query.token);
+      const id = interview.id;
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      const sentEvents = new Set<string>();
+      let lastSeq = 0;
+      let isClosed = false;
+      let isFlushing = false;
+      /** Bumped by every change signal that arrives while a flush runs, so the flush reads again. */
+      let changeCount = 0;
+
+      const write = (event: string, data: unknown): void => {
+        if (!isClosed) raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      };
+      const close = (): void => {
+        if (isClosed) return;
+        isClosed = true;
+        unsubscribe();
+        clearInterval(heartbeat);
+        raw.end();
+      };
+      const flush = async (): Promise<void> => {
+        changeCount += 1;
+        if (isFlushing) return;
+        isFlushing = true;
+        try {
+          let seenCount: number;
+          do {
+            seenCount = changeCount;
+            const [events, turns] = await Promise.all([
+              store.listEvents(id),
+              store.listTurns(id, lastSeq),
+            ]);
+            const items: { at: number; send: () => void }[] = [];
+            // Only the latest event decides: a callback's `scheduled` is final until the call is placed again.
+            const latest = events.at(-1);
+            const latestStatus = ZInterviewStatus.safeParse(latest?.status);
+            const isFinal =
+              latest?.data.isFinal === true ||
+              (latestStatus.success && FINAL_STATUSES.includes(latestStatus.data));
+            for (const event of events) {
+              if (sentEvents.has(event.id)) continue;
+              sentEvents.add(event.id);
+              const status = ZInterviewStatus.safeParse(event.status);
+              if (event.type !== 'status' || !status.success) continue;
+              const statusValue: InterviewStatus = status.data;
+              items.push({
+                at: event.createdAt.getTime(),
+                send: () =>
+                  write('status', {
+                    status: statusValue,
+                    endReason:
+                      typeof event.data.endReason === 'string' ? event.data.endReason : null,
+                    at: event.createdAt.toISOString(),
+                  }),
+              });
+            }
+            for (const turn of turns) {
+              lastSeq = Math.max(lastSeq, turn.seq);
+              const shown = { id: turn.id, speaker: turn.speaker, text: turn.text, at: turn.at };
+              items.push({ at: Date.parse(turn.at ?? '') || 0, send: () => write('turn', shown) });
+            }
+            items.sort((a, b) => a.at - b.at);
+            for (const item of items) item.send();
+            if (isFinal) {
+              const current = await store.find(id);
+              write('end', {
+                status: current?.status ?? null,
+                endReason: current?.endReason ?? null,
+              });
+              close();
+              return;
+            }
+          } while (changeCount !== seenCount);
+        } finally {
+          isFlushing = false;
+        }
+      };
+      const onChange = (): void => {
+        flush().catch((error: unknown) => {
+          request.log.error({ err: error, interviewId: id }, 'event stream failed');
+          close();
+        });
+      };
+      const unsubscribe = bus.subscribe(id, onChange);
+      const heartbeat = setInterval(() => {
+        if (!isClosed) raw.write(': keep-alive\n\n');
+      }, 15_000);
+      heartbeat.unref();
+      raw.on('close', close);
+      onChange();
+    },
+  );
+};

@@ -1,0 +1,39 @@
+import { overallScore, scoreInterview } from '@screenline/core';
+import type { FastifyBaseLogger } from 'fastify';
+import type { InterviewStore } from '../interviews/interview-store.js';
+import { readStoredConversation } from './interview-conversations.js';
+
+/**
+ * The scoring job: a completed interview gets its scorecard and moves to `evaluated`. Safe to run
+ * twice (the transition only happens once); without any answer there is nothing to score.
+ */
+export async function evaluateInterview(
+  store: InterviewStore,
+  interviewId: string,
+  log: FastifyBaseLogger,
+): Promise<void> {
+  const interview = await store.find(interviewId);
+  if (interview?.status !== 'completed') return;
+  const { plan } = readStoredConversation(interview.engineState);
+  const transcript = await store.listTurns(interviewId);
+  const scorecard =
+    interview.endReason === 'wrong_person'
+      ? null
+      : scoreInterview(plan, transcript, { now: interview.createdAt });
+  if (scorecard === null) {
+    await store.addEvent(interviewId, 'scoring_skipped', {
+      reason: 'no answers to score',
+      isFinal: true,
+    });
+    return;
+  }
+  await store.saveScorecard(interviewId, scorecard, overallScore(plan, scorecard));
+  await store.transition(
+    interviewId,
+    ['completed'],
+    'evaluated',
+    {},
+    { isFinal: true, suggestion: scorecard.suggestion },
+  );
+  log.info({ interviewId, suggestion: scorecard.suggestion }, 'interview evaluated');
+}

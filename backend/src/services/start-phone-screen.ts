@@ -1,0 +1,332 @@
+import {
+  AppError,
+  buildInterviewPlan,
+  checkPhoneNumber,
+  CURRENT_CONSENT_DISCLOSURE,
+  findConsentDisclosure,
+  phoneNumberPrefix,
+  ZParsedResume,
+  type Mode,
+  type ParsedResume,
+  type StartPhoneScreenRequest,
+  type StartPhoneScreenResponse,
+} from '@screenline/core';
+import { createHash } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { JobsRepository } from '../db/repositories/jobs-repository.js';
+import { isUuid } from '../db/repositories/jobs-repository.js';
+import {
+  insertStatusEvent,
+  type InterviewRecord,
+  type InterviewStore,
+} from '../interviews/interview-store.js';
+import { createToken, hashToken } from '../lib/tokens.js';
+import { consumeRateLimits, type RateLimitRule } from '../rate-limit/rate-limiter.js';
+import type { CallPlacer } from '../telephony/call-placer.js';
+import { newStoredConversation } from './interview-conversations.js';
+
+/** The FR-4 limits (0 turns one off). */
+export interface StartLimits {
+  perIpPerHour: number;
+  perNumberPer10Min: number;
+  perNumberPerDay: number;
+  perPrefixPerHour: number;
+  globalPerMinute: number;
+}
+
+export interface StartPhoneScreenDeps {
+  store: InterviewStore;
+  jobs: JobsRepository;
+  callPlacer: CallPlacer;
+  mode: Mode;
+  allowedCountries: readonly string[];
+  limits: StartLimits;
+  log: FastifyBaseLogger;
+  now?: () => Date;
+}
+
+export interface StartPhoneScreenInput {
+  body: StartPhoneScreenRequest;
+  idempotencyKey: string | undefined;
+  ip: string;
+  userAgent: string | undefined;
+}
+
+const ANONYMOUS_RESUME: ParsedResume = {
+  name: null,
+  email: null,
+  phone: null,
+  location: null,
+  links: [],
+  summary: null,
+  skills: [],
+  experience: [],
+  education: [],
+  languages: [],
+  certifications: [],
+};
+
+/** True for an IANA zone name the runtime knows ("America/Chicago"). */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.includes('/') || zone === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
+function invalid(field: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', { message, details: { fields: [{ field, message }] } });
+}
+
+/** Which unique constraint a PostgreSQL error broke, if any. */
+function uniqueViolation(error: unknown): string | null {
+  const pgError = error as { code?: string; constraint?: string; message?: string } | null;
+  if (pgError?.code !== '23505') return null;
+  return pgError.constraint ?? pgError.message ?? '';
+}
+
+/**
+ * "Call Me Now": validate, apply policy, persist the interview with its first event and the consent
+ * in one transaction, then ask the telephony port to place the call. Mode-agnostic: the port is
+ * simulated, LiveKit web or LiveKit SIP.
+ */
+export async function startPhoneScreen(
+  deps: StartPhoneScreenDeps,
+  input: StartPhoneScreenInput,
+): Promise<StartPhoneScreenResponse> {
+  const { body, idempotencyKey } = input;
+  const now = deps.now?.() ?? new Date();
+
+  // 1. Validate.
+  if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
+    throw invalid(
+      'headers.idempotency-key',
+      'The Idempotency-Key header must be 1 to 200 visible ASCII characters.',
+    );
+  }
+  if (body.timezone !== undefined && !isKnownTimeZone(body.timezone)) {
+    throw invalid('body.timezone', 'timezone must be an IANA time zone such as America/Chicago.');
+  }
+  const gate = checkPhoneNumber(body.phone, { allowedCountries: deps.allowedCountries });
+  if (!gate.ok) throw invalid('body.phone', gate.message);
+  const disclosure =
+    body.consentTextVersion === undefined
+      ? CURRENT_CONSENT_DISCLOSURE
+      : findConsentDisclosure(body.consentTextVersion);
+  if (disclosure === undefined) {
+    throw invalid(
+      'body.consentTextVersion',
+      'This consent text version is unknown. Reload the page and agree again.',
+    );
+  }
+
+  if (idempotencyKey !== undefined) {
+    const existing = await deps.store.findByIdempotencyKey(idempotencyKey);
+    if (existing !== undefined) return replay(deps, existing, body, gate.e164);
+  }
+
+  const job = isUuid(body.jobId) ? await deps.jobs.findById(body.jobId) : undefined;
+  if (job?.status !== 'open') {
+    throw new AppError('NOT_FOUND', { message: 'This job does not exist or is no longer open.' });
+  }
+  const db = deps.store.db;
+  const resume = isUuid(body.resumeId)
+    ? await db
+        .selectFrom('resumes')
+        .select(['id', 'candidate_id', 'parsed'])
+        .where('id', '=', body.resumeId)
+        .executeTakeFirst()
+    : undefined;
+  if (resume === undefined) {
+    throw new AppError('NOT_FOUND', {
+      message: 'This resume does not exist. Upload your resume again.',
+    });
+  }
+
+  // 2. Policy.
+  if (await deps.store.isNumberSuppressed(gate.e164)) {
+    throw new AppError('FORBIDDEN', {
+      message:
+        'This number asked not to be called again, so we cannot call it. Use another number.',
+    });
+  }
+  const parsed = ZParsedResume.safeParse(resume.parsed);
+  const parsedResume = parsed.success ? parsed.data : ANONYMOUS_RESUME;
+  const candidateName = body.name ?? parsedResume.name;
+  const plan = buildInterviewPlan(job, parsedResume, { candidateName });
+  const rules = rateLimitRules(deps.limits, input.ip, gate.e164);
+
+  // 3. Persist the interview, its first event and the consent before anything leaves the building.
+  const candidateToken = createToken();
+  let interview: InterviewRecord;
+  try {
+    interview = await db.transaction().execute(async (trx) => {
+      await consumeRateLimits(trx, rules, now);
+      let candidateId = resume.candidate_id;
+      if (candidateId === null) {
+        const created = await trx
+          .insertInto('candidates')
+          .values({
+            name: candidateName,
+            email: body.email ?? parsedResume.email,
+            phone_e164: gate.e164,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        candidateId = created.id;
+        await trx
+          .updateTable('resumes')
+          .set({ candidate_id: candidateId })
+          .where('id', '=', resume.id)
+          .execute();
+      } else {
+        await trx
+          .updateTable('candidates')
+          .set({
+            phone_e164: gate.e164,
+            ...(body.name === undefined ? {} : { name: body.name }),
+            ...(body.email === undefined ? {} : { email: body.email }),
+          })
+          .where('id', '=', candidateId)
+          .execute();
+      }
+      const row = await trx
+        .insertInto('interviews')
+        .values({
+          job_id: job.id,
+          candidate_id: candidateId,
+          resume_id: resume.id,
+          mode: deps.mode,
+          status: 'dialing',
+          phone_e164: gate.e164,
+          timezone: body.timezone ?? null,
+          idempotency_key: idempotencyKey ?? null,
+          candidate_token_hash: hashToken(candidateToken),
+          engine_state: JSON.stringify(newStoredConversation(plan)),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const roomName = `screen-${row.id}-1`;
+      await trx
+        .updateTable('interviews')
+        .set({ room_name: roomName })
+        .where('id', '=', row.id)
+        .execute();
+      await insertStatusEvent(trx, row.id, 'dialing', { attempt: 1, mode: deps.mode });
+      await trx
+        .insertInto('consents')
+        .values({
+          interview_id: row.id,
+          candidate_id: candidateId,
+          phone_e164: gate.e164,
+          text_version: disclosure.version,
+          text_hash: createHash('sha256').update(disclosure.text).digest('hex'),
+          ip: input.ip,
+          user_agent: input.userAgent?.slice(0, 500) ?? null,
+        })
+        .execute();
+      const created = await deps.store.find(row.id, trx);
+      if (created === undefined) throw new Error('interview vanished inside its own transaction');
+      return created;
+    });
+  } catch (error) {
+    const constraint = uniqueViolation(error);
+    if (constraint === null) throw error;
+    if (constraint.includes('idempotency') && idempotencyKey !== undefined) {
+      // The same key raced us and won: answer what it created.
+      const existing = await deps.store.findByIdempotencyKey(idempotencyKey);
+      if (existing !== undefined) return replay(deps, existing, body, gate.e164);
+    }
+    throw new AppError('CONFLICT', {
+      message: 'A call for this application is already in progress. Follow it on the call page.',
+    });
+  }
+  deps.log.info(
+    { interviewId: interview.id, mode: deps.mode, country: gate.country },
+    'phone screen started',
+  );
+
+  // 4. Dial.
+  const result = await deps.callPlacer.placeCall({
+    interviewId: interview.id,
+    attempt: interview.attempt,
+    roomName: interview.roomName ?? `screen-${interview.id}-1`,
+    phoneE164: interview.phoneE164,
+    agentMetadata: JSON.stringify({ interviewId: interview.id }),
+  });
+  if (result.outcome === 'failed') {
+    await deps.store.transition(
+      interview.id,
+      ['dialing', 'ringing'],
+      result.status,
+      { endedAt: new Date() },
+      {
+        reason: result.reason,
+        isRetryable: result.isRetryable,
+        isFinal: true,
+      },
+    );
+  }
+  const current = (await deps.store.find(interview.id)) ?? interview;
+  return {
+    interview: { id: current.id, status: current.status, mode: current.mode },
+    candidateToken,
+    ...(result.outcome === 'web_call' ? { webCall: result.webCall } : {}),
+  };
+}
+
+/** The same Idempotency-Key again: the same interview, and a new token that also reads it. */
+async function replay(
+  deps: StartPhoneScreenDeps,
+  existing: InterviewRecord,
+  body: StartPhoneScreenRequest,
+  phoneE164: string,
+): Promise<StartPhoneScreenResponse> {
+  if (
+    existing.resumeId !== body.resumeId ||
+    existing.jobId !== body.jobId ||
+    existing.phoneE164 !== phoneE164
+  ) {
+    throw new AppError('CONFLICT', {
+      message: 'This Idempotency-Key was already used for a different request. Send a new key.',
+    });
+  }
+  const candidateToken = createToken();
+  await deps.store.addAccessToken(existing.id, candidateToken);
+  return {
+    interview: { id: existing.id, status: existing.status, mode: existing.mode },
+    candidateToken,
+  };
+}
+
+function rateLimitRules(limits: StartLimits, ip: string, phoneE164: string): RateLimitRule[] {
+  return [
+    {
+      label: 'all candidates right now',
+      key: 'start:global',
+      limit: limits.globalPerMinute,
+      windowS: 60,
+    },
+    { label: 'your network', key: `start:ip:${ip}`, limit: limits.perIpPerHour, windowS: 3600 },
+    {
+      label: 'this number',
+      key: `start:number:${phoneE164}`,
+      limit: limits.perNumberPer10Min,
+      windowS: 600,
+    },
+    {
+      label: 'this number today',
+      key: `start:number-day:${phoneE164}`,
+      limit: limits.perNumberPerDay,
+      windowS: 86_400,
+    },
+    {
+      label: 'numbers like this one',
+      key: `start:prefix:${phoneNumberPrefix(phoneE164)}`,
+      limit: limits.perPrefixPerHour,
+      windowS: 3600,
+    },
+  ];
+}
