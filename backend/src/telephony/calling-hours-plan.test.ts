@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
-import { planCallTime } from './calling-hours-plan.js';
+import { planCallTime, planStartCallTime } from './calling-hours-plan.js';
 import { resolveCallingZones, timeZonesForNumber } from './number-time-zones.js';
 
 const WINDOW = { startMinute: 9 * 60, endMinute: 20 * 60 };
@@ -38,6 +38,23 @@ describe('calling hours by number', () => {
     expect(
       await resolveCallingZones({ phoneE164: '+12133734253', timezone: 'Europe/Paris' }),
     ).toEqual(['Europe/Paris']);
+  });
+
+  it('plans a start in the browser zone first, else in every zone of the number', async () => {
+    // 05:00 UTC: 21:00 the day before in Los Angeles, 06:00 in Paris.
+    const now = new Date('2026-01-15T05:00:00Z');
+    const byNumber = await planStartCallTime({ phoneE164: '+12133734253', window: WINDOW, now });
+    expect(byNumber).toMatchObject({ kind: 'later', zone: 'America/Los_Angeles' });
+    if (byNumber.kind !== 'later') throw new Error('expected later');
+    expect(byNumber.at.toISOString()).toBe('2026-01-15T17:00:00.000Z');
+    expect(byNumber.localTime).toBe('Thursday, 9:00 AM PST');
+    const byBrowser = await planStartCallTime({
+      phoneE164: '+12133734253',
+      timezone: 'Europe/Paris',
+      window: WINDOW,
+      now: new Date('2026-01-15T09:00:00Z'),
+    });
+    expect(byBrowser).toEqual({ kind: 'now' });
   });
 
   it('places 0 calls outside the window over 10,000 random (number, instant) pairs', async () => {

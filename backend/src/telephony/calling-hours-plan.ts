@@ -4,6 +4,7 @@ import {
   nextCallableInstant,
   type CallingHoursWindow,
 } from '@screenline/core';
+import { resolveCallingZones } from './number-time-zones.js';
 
 /** When a phone call may be placed, given the callee's zones and the operator's window. */
 export type CallTimePlan =
@@ -25,4 +26,22 @@ export function planCallTime(
   if (at === undefined || zone === undefined) return { kind: 'never' };
   if (at.getTime() === now.getTime()) return { kind: 'now' };
   return { kind: 'later', at, localTime: formatLocalTime(at, zone), zone };
+}
+
+/**
+ * The calling-hours decision of a start: the browser's zone, else the number's zones, against the
+ * operator's window. Phone mode schedules a `later` call; other modes only report it.
+ */
+export async function planStartCallTime(input: {
+  phoneE164: string;
+  timezone?: string | undefined;
+  window: CallingHoursWindow;
+  now: Date;
+}): Promise<CallTimePlan> {
+  if (isAlwaysOpen(input.window)) return { kind: 'now' };
+  const zones = await resolveCallingZones({
+    phoneE164: input.phoneE164,
+    timezone: input.timezone,
+  });
+  return planCallTime(input.now, zones, input.window);
 }
