@@ -24,6 +24,8 @@ function isDescriptionLine(line: LayoutLine): boolean {
   if (hasDateRange(text) && text.length < 110) return false;
   if (text.length > 85) return true;
   if (/^\p{Ll}/u.test(text)) return true;
+  // A long run of words with no separators reads as a sentence, not as "Title, Employer | Place".
+  if (text.split(/\s+/).length >= 8 && !/[|,–—(]|\s-\s|\sat\s|\s@\s/.test(text)) return true;
   return /[.;!]$/.test(text) && text.split(' ').length > 5;
 }
 
@@ -57,7 +59,9 @@ function splitBlocks(lines: LayoutLine[]): Block[] {
         current = { header: [], body: [], hasDate: false };
         blocks.push(current);
       }
-      if (current.body.length === 0 && current.header.length < 5) {
+      const anchor = current.header[0];
+      const isIndented = anchor !== undefined && line.fontSize > 0 && line.x > anchor.x + 6;
+      if (current.body.length === 0 && current.header.length < 5 && !(isIndented && !isDated)) {
         current.header.push(line);
         current.hasDate ||= isDated;
         continue;
@@ -78,7 +82,7 @@ function upcomingHeaderHasDate(lines: LayoutLine[], from: number): boolean {
   return false;
 }
 
-/** Header lines → fragments without dates, and the dates. */
+/** Header lines → fragments without dates, and the dates. Places are dropped before commas split. */
 function headerParts(
   header: LayoutLine[],
   splitCommas = true,
@@ -89,13 +93,14 @@ function headerParts(
     for (const cell of line.text.split('\t')) {
       let text = cell.trim();
       const found = findDates(text);
-      if (found !== null && (dates === null || (dates.start === null && found.start !== null))) {
-        if (dates === null || found.start !== null) dates = found;
-        text = removeDates(text, found);
-      } else if (found !== null) {
+      if (found !== null) {
+        if (dates === null || (dates.start === null && found.start !== null)) dates = found;
         text = removeDates(text, found);
       }
-      fragments.push(...(splitCommas ? splitHeader(text) : splitEducationHeader(text)));
+      for (const piece of splitStrong(text)) {
+        if (findLocation(piece) !== null || isNoise(piece)) continue;
+        fragments.push(...(splitCommas ? splitAtComma(piece) : splitEducationHeader(piece)));
+      }
     }
   }
   return {
@@ -106,6 +111,26 @@ function headerParts(
   };
 }
 
+/** Splits at separators that always separate: pipes, bullets, spaced dashes, " at ", " @ ". */
+function splitStrong(text: string): string[] {
+  return text
+    .split(/\s+[|•·◆▪–—-]\s+|\s*[|•·◆▪]\s*|\s+@\s+|\s+at\s+(?=\p{Lu})/u)
+    .map((part) => part.trim().replace(/^[\s,(]+|[\s,)]+$/g, ''))
+    .filter((part) => part !== '');
+}
+
+/** "Software Engineer, Acme Corp" → two fragments; "Acme, Inc." stays whole. */
+function splitAtComma(text: string): string[] {
+  const match = /^(.+?),\s+(.+)$/.exec(text);
+  if (match?.[1] === undefined || match[2] === undefined) return [text];
+  if (
+    /^(?:inc|llc|ltd|gmbh|co|corp|plc|s\.?a|ag)\b\.?$/i.test(match[2]) ||
+    /^[A-Z]{2}$/.test(match[2])
+  )
+    return [text];
+  return [match[1].trim(), ...splitAtComma(match[2].trim())];
+}
+
 function isNoise(fragment: string): boolean {
   return (
     /^(?:remote|hybrid|on-?site|full[- ]time|part[- ]time|contract|freelance|internship)$/i.test(
@@ -114,20 +139,10 @@ function isNoise(fragment: string): boolean {
   );
 }
 
-/** "Senior Engineer at Acme | Berlin" → ["Senior Engineer", "Acme", "Berlin"]. */
-function splitHeader(text: string): string[] {
-  return text
-    .split(
-      /\s+[|•·◆▪–—-]\s+|\s*[|•·◆▪]\s*|\s+@\s+|\s+at\s+(?=\p{Lu})|,\s+(?=[^,]*$)(?![A-Z]{2}\b)/u,
-    )
-    .map((part) => part.trim().replace(/^[\s,(]+|[\s,)]+$/g, ''))
-    .filter((part) => part !== '');
-}
-
 /** Education keeps "University of California, Berkeley" whole; it splits a degree from its school. */
 function splitEducationHeader(text: string): string[] {
   const parts: string[] = [];
-  for (const part of text.split(/\s+[|•·◆▪–—-]\s+|\s*[|•·◆▪]\s*|\s+at\s+(?=\p{Lu})/u)) {
+  for (const part of text.split(/\s+[|•·◆▪–—-]\s+|\s*[|•·◆▪]\s*/u)) {
     const pieces = part.split(/,\s+/);
     const schoolIndex = pieces.findIndex((piece) => SCHOOL_WORDS.test(piece));
     const degreeIndex = pieces.findIndex(
@@ -193,19 +208,32 @@ function assignTitleEmployer(
   fragments: string[],
   header: LayoutLine[],
 ): { title: string | null; employer: string | null } {
+  const titleScore = (text: string): number => {
+    // The last word weighs most: "Software Engineer" is a title, "Acme Software" an employer.
+    const last = text.split(/\s+/).at(-1) ?? '';
+    return (
+      (TITLE_WORDS.test(last) ? 3 : 0) +
+      (TITLE_WORDS.test(text) ? 1 : 0) -
+      (COMPANY_WORDS.test(last) ? 3 : 0) -
+      (COMPANY_WORDS.test(text) ? 1 : 0)
+    );
+  };
   const [first, second] = fragments;
   if (first === undefined) return { title: null, employer: null };
   if (second === undefined) {
-    return TITLE_WORDS.test(first) && !COMPANY_WORDS.test(first)
+    return titleScore(first) > 0
       ? { title: first, employer: null }
       : { title: null, employer: first };
   }
-  const titleScore = (text: string): number =>
-    (TITLE_WORDS.test(text) ? 2 : 0) - (COMPANY_WORDS.test(text) ? 2 : 0);
-  const firstScore = titleScore(first);
-  const secondScore = titleScore(second);
-  if (firstScore > secondScore) return { title: first, employer: second };
-  if (secondScore > firstScore) return { title: second, employer: first };
+  const scored = fragments.map((text, index) => ({ text, index, score: titleScore(text) }));
+  const best = scored.reduce((top, candidate) => (candidate.score > top.score ? candidate : top));
+  if (best.score > 0) {
+    const rest = scored.filter((candidate) => candidate !== best);
+    const employer = rest.reduce((top, candidate) =>
+      candidate.score < top.score ? candidate : top,
+    );
+    return { title: best.text, employer: employer.text };
+  }
   // Undecided: a bold first line is usually the employer in "Employer / Title" layouts, else the title.
   const firstLine = header[0];
   const isFirstBold = firstLine !== undefined && firstLine.bold && !(header[1]?.bold ?? false);

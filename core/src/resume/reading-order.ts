@@ -21,10 +21,19 @@ export function layoutToLines(pages: LayoutPage[]): LayoutLine[] {
 
 function pageToLines(page: LayoutPage, pageIndex: number): LayoutLine[] {
   const items = page.items.filter((item) => item.text.trim() !== '' && item.width > 0);
-  const lines: LayoutLine[] = [];
-  for (const block of readingBlocks(items, page.width)) {
+  // Small print in the top and bottom margins (running headers, footers, page numbers) is read on
+  // its own, first and last, so it neither hides the gutter nor lands inside a column.
+  const sizes = items.map((item) => item.fontSize).sort((a, b) => a - b);
+  const bodySize = sizes[Math.floor(sizes.length / 2)] ?? 0;
+  const isSmall = (item: LayoutItem): boolean => item.fontSize <= bodySize * 0.85;
+  const top = items.filter((item) => isSmall(item) && item.y + item.height < page.height * 0.06);
+  const bottom = items.filter((item) => isSmall(item) && item.y > page.height * 0.94);
+  const body = items.filter((item) => !top.includes(item) && !bottom.includes(item));
+  const lines: LayoutLine[] = itemsToLines(top, pageIndex, page.links);
+  for (const block of readingBlocks(body, page.width)) {
     lines.push(...itemsToLines(block.items, pageIndex, page.links));
   }
+  lines.push(...itemsToLines(bottom, pageIndex, page.links));
   return lines;
 }
 
@@ -274,14 +283,27 @@ function removeRunningText(perPage: LayoutLine[][], pages: LayoutPage[]): Layout
   for (const lines of perPage) {
     for (const key of new Set(lines.map(keyOf))) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
+  const sizes = perPage
+    .flat()
+    .map((line) => line.fontSize)
+    .filter((size) => size > 0)
+    .sort((a, b) => a - b);
+  const bodySize = sizes[Math.floor(sizes.length / 2)] ?? 0;
   return perPage.map((lines, pageIndex) => {
     const page = pages[pageIndex];
     return lines.filter((line, lineIndex) => {
       const text = line.text.replace(/\t/g, ' ').trim();
       if (PAGE_NUMBER.test(text)) return false;
       const isEdge = lineIndex < 2 || lineIndex >= lines.length - 2;
+      if (!isEdge || page === undefined) return true;
       const repeats = (counts.get(keyOf(line)) ?? 0) >= 2 && perPage.length >= 2;
-      return !(isEdge && repeats && page !== undefined);
+      // Print headers and footers (a browser's date, title, file URL and "1/2") are small print at
+      // the page's edge; a small edge line that reads like one goes even on a one-page resume.
+      const isSmall = bodySize > 0 && line.fontSize <= bodySize * 0.85;
+      return !(repeats || (isSmall && RUNNING_TEXT.test(text)));
     });
   });
 }
+
+const RUNNING_TEXT =
+  /\b(?:page|seite|resume|résumé|curriculum vitae|cv|confidential)\b|file:\/\/|\d{1,2}\/\d{1,2}\/\d{2,4},?\s+\d{1,2}:\d{2}|\b\d+\s*\/\s*\d+$/i;

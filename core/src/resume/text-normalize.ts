@@ -3,22 +3,39 @@
  * not leak into values, and letter-spaced headings ("E X P E R I E N C E") must read as words.
  */
 
-const ICON_PATTERN =
-  /[\uE000-\uF8FF\u{F0000}-\u{FFFFD}\p{Extended_Pictographic}\u2700-\u27BF\u2600-\u26FF\u200B-\u200D\u2060\uFEFF]/gu;
+/**
+ * Icons: private-use glyphs (Font Awesome and friends), emoji, and other symbols (✉ ☎ ⌂ ➤). A few
+ * symbols that carry meaning in text stay (° © ® ™), and so does a bullet that opens a line.
+ */
+const ICON_PATTERN = /[\p{Co}\p{So}\p{Extended_Pictographic}\u200B-\u200D\u2060\uFEFF]/gu;
+const KEPT_SYMBOLS = new Set(['°', '©', '®', '™']);
+/** Bullet-like symbols inside a line separate values ("email ● phone"). */
+const SEPARATOR_SYMBOLS = new Set(['●', '■', '◆', '◇', '▪', '♦', '❖', '★', '☆', '✦', '✧']);
 
 /** Bullet characters that start list items (and that some layouts use as separators). */
 export const BULLET_CHARS = '•●○◦▪▫■□►▸▹‣⁃∙·➢➤➔→✓✔☐❖◆◇★☆*-–—';
 
 const BULLET_START = new RegExp(`^\\s*[${escapeForClass(BULLET_CHARS)}](?=\\s|$)\\s*`);
 const BULLET_START_TIGHT = /^\s*[•●○◦▪▫■□►▸▹‣⁃∙➢➤➔✓✔❖◆◇]\s*/;
+const LEADING_BULLET = /^\s*([•●○◦▪▫■□►▸▹‣⁃∙➢➤➔✓✔❖◆◇★☆])\s*/;
 
 function escapeForClass(chars: string): string {
   return chars.replace(/[\\\]^-]/g, '\\$&');
 }
 
-/** Removes icon glyphs and zero-width characters. */
+/** Removes icon glyphs and zero-width characters; a leading bullet is kept for list detection. */
 export function stripIcons(text: string): string {
-  return text.replace(ICON_PATTERN, ' ').replace(/\uFE0F/g, '');
+  const bullet = LEADING_BULLET.exec(text);
+  const lead = bullet === null ? '' : `${bullet[1] ?? ''} `;
+  const rest = bullet === null ? text : text.slice(bullet[0].length);
+  return (
+    lead +
+    rest
+      .replace(ICON_PATTERN, (symbol) =>
+        KEPT_SYMBOLS.has(symbol) ? symbol : SEPARATOR_SYMBOLS.has(symbol) ? ' · ' : ' ',
+      )
+      .replace(/\uFE0F/g, '')
+  );
 }
 
 /** Collapses runs of spaces and trims. */
