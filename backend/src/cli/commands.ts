@@ -1,5 +1,6 @@
 import { createAdminCommand } from './create-admin.js';
 import { parseResumeCommand } from './parse-resume-command.js';
+import { screenCommand } from './screen-command.js';
 
 /** One `screenline` sub-command. `run` returns the process exit code. */
 export interface CliCommand {
@@ -10,4 +11,4 @@ export interface CliCommand {
 }
 
 /** Every sub-command; each lives in its own module beside this one. */
-export const CLI_COMMANDS: CliCommand[] = [createAdminCommand, parseResumeCommand];
+export const CLI_COMMANDS: CliCommand[] = [createAdminCommand, parseResumeCommand, screenCommand];
