@@ -241,7 +241,13 @@ export function findName(lines: LayoutLine[], hints: string[]): string | null {
   });
   for (const line of firstPage) {
     for (const fragment of line.text.split('\t')) {
-      const cleaned = fragment.replace(/^(?:name\s*[:：]\s*)/i, '').trim();
+      const cleaned = fragment
+        .replace(/^(?:name\s*[:：]\s*)/i, '')
+        .replace(
+          /,?\s+(?:ph\.?\s?d\.?|mba|cpa|pmp|m\.?d\.?|msc|m\.?sc|bsc|p\.?e\.?|cfa|rn|jd|esq\.?|ma|ms|bs|ba)$/i,
+          '',
+        )
+        .trim();
       if (looksLikeName(cleaned)) candidates.push({ ...line, text: cleaned });
       else if (/^[\p{L}]{4,24}$/u.test(cleaned) && line.fontSize > 0) {
         const split = splitByHints(cleaned, hints);

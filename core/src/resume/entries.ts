@@ -97,7 +97,7 @@ function headerParts(
         if (dates === null || (dates.start === null && found.start !== null)) dates = found;
         text = removeDates(text, found);
       }
-      for (const piece of splitStrong(text)) {
+      for (const piece of splitStrong(text, splitCommas)) {
         if (findLocation(piece) !== null || isNoise(piece)) continue;
         fragments.push(...(splitCommas ? splitAtComma(piece) : splitEducationHeader(piece)));
       }
@@ -111,10 +111,14 @@ function headerParts(
   };
 }
 
-/** Splits at separators that always separate: pipes, bullets, spaced dashes, " at ", " @ ". */
-function splitStrong(text: string): string[] {
+/** Splits at separators: pipes, bullets, spaced dashes, and in a job " at " and " @ ". */
+function splitStrong(text: string, isJob: boolean): string[] {
+  // " at " joins title and employer in a job, but is part of a school's name ("University of Texas at Austin").
+  const separators = isJob
+    ? /\s+[|•·◆▪–—-]\s+|\s*[|•·◆▪]\s*|\s+@\s+|\s+at\s+(?=\p{Lu})/u
+    : /\s+[|•·◆▪–—-]\s+|\s*[|•·◆▪]\s*/u;
   return text
-    .split(/\s+[|•·◆▪–—-]\s+|\s*[|•·◆▪]\s*|\s+@\s+|\s+at\s+(?=\p{Lu})/u)
+    .split(separators)
     .map((part) => part.trim().replace(/^[\s,(]+|[\s,)]+$/g, ''))
     .filter((part) => part !== '');
 }
@@ -163,18 +167,22 @@ function splitEducationHeader(text: string): string[] {
 /** Description lines → text: bullets become lines, wrapped lines are joined again. */
 function describe(body: LayoutLine[]): string | null {
   const items: string[] = [];
-  let previousWasBullet = false;
+  // A line that stops well short of the longest one ended its item; the next capitalised line
+  // starts a new one even without a bullet glyph (list markers drawn as shapes carry no text).
+  const longest = Math.max(0, ...body.map((line) => line.text.length));
+  let previousLength = 0;
   for (const line of body) {
     const text = line.text.replace(/\t/g, ' ').trim();
-    if (startsWithBullet(text)) {
+    const last = items.at(-1);
+    const previousEnded = previousLength < longest * 0.75 || /[.!?]$/.test(last ?? '');
+    if (startsWithBullet(text) || last === undefined) {
       items.push(stripBullet(text));
-      previousWasBullet = true;
-    } else if (items.length > 0 && (previousWasBullet || !/[.!?:]$/.test(items.at(-1) ?? ''))) {
-      items[items.length - 1] = `${items.at(-1) ?? ''} ${text}`;
+    } else if (/^\p{Ll}/u.test(text) || !previousEnded) {
+      items[items.length - 1] = `${last} ${text}`;
     } else {
       items.push(text);
-      previousWasBullet = false;
     }
+    previousLength = text.length;
   }
   const joined = items.filter((item) => item !== '').join('\n');
   return joined === '' ? null : joined;

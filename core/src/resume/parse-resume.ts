@@ -42,7 +42,7 @@ export function parseResumeLines(rawLines: LayoutLine[]): ParsedResume {
   const allText = lines.map((line) => line.text.replace(/\t/g, '  ')).join('\n');
   const headerText = header.map((line) => line.text).join('\n');
   const email = findEmail(headerText) ?? findEmail(allText) ?? findMailtoLink(lines);
-  const location = findLocationIn(header) ?? findLocationIn(lines.slice(0, 12));
+  const location = findLocationIn(header);
   const phone =
     findPhone(headerText, countryOfLocation(location)) ??
     findPhone(contactish(lines), countryOfLocation(location));
@@ -79,7 +79,7 @@ function splitSections(lines: LayoutLine[]): Section[] {
   const bodySize = medianFontSize(lines);
   const sections: Section[] = [{ kind: 'header', lines: [] }];
   for (const line of lines) {
-    const heading = classifyHeading(line);
+    const heading = classifyHeading(line, bodySize);
     const current = sections.at(-1)?.kind;
     const kind = heading === null ? inlineHeading(line, current) : { kind: heading, rest: null };
     if (kind !== null) {

@@ -75,7 +75,7 @@ const YEAR = `(?:19[5-9]\\d|20[0-4]\\d)`;
 const SHORT_YEAR = `(?:['’]\\d{2})`;
 
 /** One date: "Jan 2020", "January, 2020", "Summer 2022", "03/2018", "2018-03", "2018.03", "2020", "Jan '19". */
-const SINGLE_DATE = `(?:${MONTH_WORD},?\\s*(?:${YEAR}|${SHORT_YEAR})|${SEASON_WORD}\\s+${YEAR}|(?:0?[1-9]|1[0-2])\\s*[/.]\\s*${YEAR}|${YEAR}\\s*[-/.]\\s*(?:0[1-9]|1[0-2])(?!\\d)|${YEAR})`;
+const SINGLE_DATE = `(?:\\d{1,2}[/.]\\d{1,2}[/.]${YEAR}|${MONTH_WORD},?\\s*(?:${YEAR}|${SHORT_YEAR})|${SEASON_WORD}\\s+${YEAR}|(?:0?[1-9]|1[0-2])\\s*[/.]\\s*${YEAR}|${YEAR}\\s*[-/.]\\s*(?:0[1-9]|1[0-2])(?!\\d)|${YEAR})`;
 const PRESENT_WORD = `(?:present|current(?:ly)?|now|today|ongoing|to date|date|heute|aujourd'hui|actual|actualidad)`;
 /** A start month written without its year, as in "Jan – Mar 2021". */
 const BARE_MONTH = MONTH_WORD;
@@ -111,6 +111,13 @@ export interface FoundDates {
 export function normalizeDate(written: string, fallbackYear?: string): string | null {
   const text = written.trim().toLowerCase().replace(/\s+/g, ' ');
   if (new RegExp(`^${PRESENT_WORD}$`, 'iu').test(text)) return 'present';
+  const full = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
+  if (full?.[1] !== undefined && full[2] !== undefined && full[3] !== undefined) {
+    // Day first unless that cannot be ("03/15/2018"): most resumes that write full dates are European.
+    const first = Number(full[1]);
+    const second = Number(full[2]);
+    return withMonth(full[3], second > 12 ? first : second);
+  }
   let match = /^(\d{4})$/.exec(text);
   if (match?.[1] !== undefined) return match[1];
   match = /^(\d{1,2})\s*[/.]\s*(\d{4})$/.exec(text);

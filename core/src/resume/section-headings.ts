@@ -230,9 +230,34 @@ function squeeze(key: string): string {
 }
 
 /** Looks a heading's text up; also accepts a heading written without spaces. */
-function lookup(text: string): SectionKind | null {
+function lookup(text: string, isMarked: boolean): SectionKind | null {
   const key = headingKey(text);
-  return LOOKUP.get(key) ?? SQUEEZED.get(squeeze(key)) ?? null;
+  return (
+    LOOKUP.get(key) ?? SQUEEZED.get(squeeze(key)) ?? (isMarked ? keywordHeading(text, key) : null)
+  );
+}
+
+/** Words that name a section inside a longer heading ("Technical Skills & Tools", "Relevant Work Experience"). */
+const KEYWORDS: [RegExp, SectionKind][] = [
+  [/\b(?:experience|employment|work history|career history)\b/, 'experience'],
+  [/\beducation\b/, 'education'],
+  [/\b(?:skills|technologies|competencies|tech stack)\b/, 'skills'],
+  [/\b(?:certifications?|certificates|licenses)\b/, 'certifications'],
+  [/\b(?:summary|profile|objective)\b/, 'summary'],
+  [/\bprojects\b/, 'projects'],
+  [/\blanguages\b/, 'languages'],
+  [/\b(?:awards|publications|volunteer|interests|references|activities|leadership)\b/, 'other'],
+];
+
+/** A short heading-shaped line (capitals or every word capitalised) that holds a section word. */
+function keywordHeading(text: string, key: string): SectionKind | null {
+  const words = text.trim().split(/\s+/);
+  if (words.length > 5 || /[,\d]/.test(text)) return null;
+  const isShaped =
+    text === text.toUpperCase() ||
+    words.every((word) => /^[\p{Lu}&/+-]/u.test(word) || /^(?:and|of|in|&|for|the)$/i.test(word));
+  if (!isShaped) return null;
+  return KEYWORDS.find(([pattern]) => pattern.test(key))?.[1] ?? null;
 }
 
 /**
@@ -240,13 +265,19 @@ function lookup(text: string): SectionKind | null {
  * synonym counts even in body case, an unknown title only when the layout marks it (capitals, bold,
  * larger font) and it carries no sentence or value.
  */
-export function classifyHeading(line: LayoutLine): SectionKind | null {
+export function classifyHeading(line: LayoutLine, bodyFontSize = 0): SectionKind | null {
   const text = line.text.replace(/\t/g, ' ').trim();
   if (text.length === 0 || text.length > 48) return null;
   const stripped = text.replace(/[:：]\s*$/, '');
   if (/[:：]/.test(stripped)) return null;
   if (/[@/\\]|\d{3}|https?|www\./i.test(stripped)) return null;
-  const known = lookup(stripped);
+  // A heading that only contains a section word ("Technical Skills & Tools") must look like one:
+  // capitals, bold or a larger font. "Cyberdyne Technologies" in body text is an employer.
+  const isMarked =
+    (stripped === stripped.toUpperCase() && /\p{Lu}{3}/u.test(stripped)) ||
+    line.bold ||
+    (bodyFontSize > 0 && line.fontSize >= bodyFontSize * 1.15);
+  const known = lookup(stripped, isMarked);
   if (known !== null) return known;
   return null;
 }

@@ -24,7 +24,12 @@ function escapeForClass(chars: string): string {
 }
 
 /** Removes icon glyphs and zero-width characters; a leading bullet is kept for list detection. */
-export function stripIcons(text: string): string {
+export function stripIcons(raw: string): string {
+  // Word writes its list bullets in the Symbol and Wingdings fonts, as private-use code points.
+  const text = raw.replace(
+    /^(\s*)[\uF0B7\uF0A7\uF0D8\uF0FC\uF076\uF0A8\uF06E\uF0E8\uF09F](?=\s|$)/u,
+    '$1•',
+  );
   const bullet = LEADING_BULLET.exec(text);
   const lead = bullet === null ? '' : `${bullet[1] ?? ''} `;
   const rest = bullet === null ? text : text.slice(bullet[0].length);
