@@ -7,6 +7,7 @@ import type { DatabaseHandle } from '../db/database.js';
 import { seedDemoData } from '../db/seed.js';
 import { parseEnv } from '../env.js';
 import { hashToken, createToken } from '../lib/tokens.js';
+import type { CallPlacer } from '../telephony/call-placer.js';
 import { openTestDatabase, type TestEngine } from '../test/test-database.js';
 import { createInterviewRuntime, type InterviewRuntime } from './interview-runtime.js';
 
@@ -23,6 +24,7 @@ export interface InterviewTestApp {
 export async function buildInterviewTestApp(
   engine: TestEngine,
   envOverrides: Record<string, string> = {},
+  options: { callPlacer?: CallPlacer } = {},
 ): Promise<InterviewTestApp> {
   const database = await openTestDatabase(engine);
   await seedDemoData(database.db);
@@ -39,6 +41,7 @@ export async function buildInterviewTestApp(
     database,
     log: pino({ level: 'silent' }),
     queuePollingIntervalSeconds: 0.5,
+    ...(options.callPlacer === undefined ? {} : { callPlacer: options.callPlacer }),
   });
   const withRuntime = await buildApp({
     env,

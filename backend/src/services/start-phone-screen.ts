@@ -23,6 +23,7 @@ import {
 import { createToken, hashToken } from '../lib/tokens.js';
 import { consumeRateLimits, type RateLimitRule } from '../rate-limit/rate-limiter.js';
 import type { CallPlacer } from '../telephony/call-placer.js';
+import type { DialPolicy } from '../telephony/dial-policy.js';
 import { newStoredConversation } from './interview-conversations.js';
 
 /** The FR-4 limits (0 turns one off). */
@@ -42,6 +43,8 @@ export interface StartPhoneScreenDeps {
   allowedCountries: readonly string[];
   limits: StartLimits;
   log: FastifyBaseLogger;
+  /** Kill switch, calling hours, agent metadata and retries; absent: call now, no retries. */
+  dialPolicy?: DialPolicy;
   now?: () => Date;
 }
 
@@ -146,6 +149,19 @@ export async function startPhoneScreen(
   }
 
   // 2. Policy.
+  deps.dialPolicy?.assertDialingEnabled();
+  const callTime = (await deps.dialPolicy?.planCallTime({
+    phoneE164: gate.e164,
+    timezone: body.timezone,
+  })) ?? { kind: 'now' as const };
+  if (callTime.kind === 'never' && deps.mode === 'phone') {
+    throw new AppError('UNPROCESSABLE', {
+      message:
+        'We cannot find a time to call this number within calling hours. Use another number.',
+    });
+  }
+  // Calling hours guard phones only: elsewhere the screen goes ahead and the answer says when.
+  const deferredTo = callTime.kind === 'later' && deps.mode === 'phone' ? callTime.at : undefined;
   if (await deps.store.isNumberSuppressed(gate.e164)) {
     throw new AppError('FORBIDDEN', {
       message:
@@ -199,7 +215,8 @@ export async function startPhoneScreen(
           candidate_id: candidateId,
           resume_id: resume.id,
           mode: deps.mode,
-          status: 'dialing',
+          status: deferredTo === undefined ? 'dialing' : 'scheduled',
+          scheduled_for: deferredTo ?? null,
           phone_e164: gate.e164,
           timezone: body.timezone ?? null,
           idempotency_key: idempotencyKey ?? null,
@@ -214,7 +231,11 @@ export async function startPhoneScreen(
         .set({ room_name: roomName })
         .where('id', '=', row.id)
         .execute();
-      await insertStatusEvent(trx, row.id, 'dialing', { attempt: 1, mode: deps.mode });
+      await insertStatusEvent(trx, row.id, deferredTo === undefined ? 'dialing' : 'scheduled', {
+        attempt: 1,
+        mode: deps.mode,
+        ...(deferredTo === undefined ? {} : { reason: 'calling_hours' }),
+      });
       await trx
         .insertInto('consents')
         .values({
@@ -232,13 +253,13 @@ export async function startPhoneScreen(
       return created;
     });
   } catch (error) {
-    const constraint = uniqueViolation(error);
-    if (constraint === null) throw error;
-    if (constraint.includes('idempotency') && idempotencyKey !== undefined) {
-      // The same key raced us and won: answer what it created.
+    // A concurrent request with the same key won (its counters or its row stopped this one):
+    // answer what it created, so duplicates of one click see one interview.
+    if (idempotencyKey !== undefined) {
       const existing = await deps.store.findByIdempotencyKey(idempotencyKey);
       if (existing !== undefined) return replay(deps, existing, body, gate.e164);
     }
+    if (uniqueViolation(error) === null) throw error;
     throw new AppError('CONFLICT', {
       message: 'A call for this application is already in progress. Follow it on the call page.',
     });
@@ -248,13 +269,35 @@ export async function startPhoneScreen(
     'phone screen started',
   );
 
+  const callingHours =
+    callTime.kind === 'later'
+      ? {
+          callingHours: {
+            nextCallAt: callTime.at.toISOString(),
+            localTime: callTime.localTime,
+            timeZone: callTime.zone,
+            isScheduled: deferredTo !== undefined,
+          },
+        }
+      : {};
+  if (deferredTo !== undefined) {
+    await deps.dialPolicy?.scheduleCall(interview.id, interview.attempt, deferredTo);
+    return {
+      interview: { id: interview.id, status: interview.status, mode: interview.mode },
+      candidateToken,
+      ...callingHours,
+    };
+  }
+
   // 4. Dial.
   const result = await deps.callPlacer.placeCall({
     interviewId: interview.id,
     attempt: interview.attempt,
     roomName: interview.roomName ?? `screen-${interview.id}-1`,
     phoneE164: interview.phoneE164,
-    agentMetadata: JSON.stringify({ interviewId: interview.id }),
+    agentMetadata:
+      (await deps.dialPolicy?.agentMetadata(interview.id)) ??
+      JSON.stringify({ interviewId: interview.id }),
   });
   if (result.outcome === 'failed') {
     await deps.store.transition(
@@ -268,12 +311,14 @@ export async function startPhoneScreen(
         isFinal: true,
       },
     );
+    await deps.dialPolicy?.afterDialFailed(interview.id, result.reason);
   }
   const current = (await deps.store.find(interview.id)) ?? interview;
   return {
     interview: { id: current.id, status: current.status, mode: current.mode },
     candidateToken,
     ...(result.outcome === 'web_call' ? { webCall: result.webCall } : {}),
+    ...callingHours,
   };
 }
 

@@ -1,0 +1,140 @@
+import type { StartPhoneScreenResponse } from '@screenline/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildInterviewTestApp,
+  insertResume,
+  type InterviewTestApp,
+} from '../interviews/interview-test-kit.js';
+import type { CallPlacer, PlaceCallRequest } from '../telephony/call-placer.js';
+import { TEST_ENGINES } from '../test/test-database.js';
+
+/** REL-3's figure is for 1,000; the suite runs fewer unless REL3_DUPLICATES asks for more. */
+const DUPLICATES = Number(process.env.REL3_DUPLICATES ?? 100);
+
+/** A strict fake at the telephony port: records every dial and places nothing. */
+class CountingPlacer implements CallPlacer {
+  readonly dials: PlaceCallRequest[] = [];
+  placeCall(request: PlaceCallRequest) {
+    this.dials.push(request);
+    return Promise.resolve({ outcome: 'simulated' as const });
+  }
+  hangUp(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/** A valid US number per (exchange, line), so prefixes differ when exchanges do. */
+function usNumber(exchange: number, line: number): string {
+  return `+1213${exchange}${String(line).padStart(4, '0')}`;
+}
+
+describe.each(TEST_ENGINES)('start-phone-screen policy (FR-4, FR-5, REL-3) on %s', (engine) => {
+  let kit: InterviewTestApp;
+  const placer = new CountingPlacer();
+  beforeAll(async () => {
+    // The defaults of .env.example, except the per-IP limit where a scenario needs many IPs
+    // anyway and the global breaker, which would otherwise mix the scenarios.
+    kit = await buildInterviewTestApp(
+      engine,
+      { RATE_LIMIT_PER_IP_PER_HOUR: '5', RATE_LIMIT_GLOBAL_PER_MINUTE: '10000' },
+      { callPlacer: placer },
+    );
+  });
+  afterAll(async () => {
+    await kit.close();
+  });
+
+  const start = (input: { ip: string; phone: string; resumeId: string; key?: string }) =>
+    kit.app.inject({
+      method: 'POST',
+      url: '/api/interview/start-phone-screen',
+      remoteAddress: input.ip,
+      headers: input.key === undefined ? {} : { 'idempotency-key': input.key },
+      payload: { jobId: kit.jobId, resumeId: input.resumeId, phone: input.phone, consent: true },
+    });
+
+  const dialsTo = (phones: string[]) =>
+    placer.dials.filter((dial) => phones.includes(dial.phoneE164)).length;
+
+  it('50 requests from one IP to different numbers: 5 dials, the rest 429 with Retry-After', async () => {
+    const phones = Array.from({ length: 50 }, (_value, index) => usNumber(300 + index, 1000));
+    const answers = [];
+    for (const phone of phones) {
+      answers.push(
+        await start({ ip: '10.0.0.1', phone, resumeId: await insertResume(kit.database) }),
+      );
+    }
+    expect(answers.filter((answer) => answer.statusCode === 202)).toHaveLength(5);
+    const refused = answers.filter((answer) => answer.statusCode === 429);
+    expect(refused).toHaveLength(45);
+    expect(Number(refused[0]?.headers['retry-after'])).toBeGreaterThan(0);
+    expect(refused[0]?.json()).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(dialsTo(phones)).toBe(5);
+  });
+
+  it('10 requests to one number from 10 IPs: 1 dial', async () => {
+    const phone = usNumber(400, 2000);
+    const answers = [];
+    for (let index = 0; index < 10; index += 1) {
+      answers.push(
+        await start({ ip: `10.1.0.${index}`, phone, resumeId: await insertResume(kit.database) }),
+      );
+    }
+    expect(answers.map((answer) => answer.statusCode)).toEqual([
+      202,
+      ...Array<number>(9).fill(429),
+    ]);
+    expect(dialsTo([phone])).toBe(1);
+  });
+
+  it('20 sequential numbers (one prefix) from 20 IPs: 10 dials', async () => {
+    const phones = Array.from({ length: 20 }, (_value, index) => usNumber(410, 3000 + index));
+    for (const [index, phone] of phones.entries()) {
+      await start({ ip: `10.2.0.${index}`, phone, resumeId: await insertResume(kit.database) });
+    }
+    expect(dialsTo(phones)).toBe(10);
+  });
+
+  it('5 parallel requests for one application: 1 dial, the others 409', async () => {
+    const resumeId = await insertResume(kit.database);
+    const phones = Array.from({ length: 5 }, (_value, index) => usNumber(420 + index, 4000));
+    const answers = await Promise.all(
+      phones.map((phone, index) => start({ ip: `10.3.0.${index}`, phone, resumeId })),
+    );
+    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([202, 409, 409, 409, 409]);
+    expect(dialsTo(phones)).toBe(1);
+  });
+
+  it(`${DUPLICATES} concurrent duplicates with one Idempotency-Key: 1 interview, 1 dial`, async () => {
+    const resumeId = await insertResume(kit.database);
+    const phone = usNumber(430, 5000);
+    const answers = await Promise.all(
+      Array.from({ length: DUPLICATES }, (_value, index) =>
+        start({
+          ip: `10.4.${index % 250}.${Math.floor(index / 250) + 1}`,
+          phone,
+          resumeId,
+          key: 'same-click',
+        }),
+      ),
+    );
+    expect(answers.every((answer) => answer.statusCode === 202)).toBe(true);
+    const ids = new Set(
+      answers.map((answer) => answer.json<StartPhoneScreenResponse>().interview.id),
+    );
+    expect(ids.size).toBe(1);
+    expect(dialsTo([phone])).toBe(1);
+  });
+
+  it('a number that opted out is never called again', async () => {
+    const phone = usNumber(440, 6000);
+    await kit.runtime.store.suppressNumber(phone, null, 'opted_out');
+    const answer = await start({
+      ip: '10.5.0.1',
+      phone,
+      resumeId: await insertResume(kit.database),
+    });
+    expect(answer.statusCode).toBe(403);
+    expect(dialsTo([phone])).toBe(0);
+  });
+});
