@@ -11,7 +11,9 @@ import {
   insertResume,
   type InterviewTestApp,
 } from '../../interviews/interview-test-kit.js';
-import { readStoredConversation } from '../../services/interview-conversations.js';
+import { buildApp } from '../../app.js';
+import { parseEnv } from '../../env.js';
+import { CALLBACK_QUEUE, readStoredConversation } from '../../services/interview-conversations.js';
 import { TEST_ENGINES } from '../../test/test-database.js';
 
 /** Distinct valid US mobile/landline numbers, so per-number limits do not interfere. */
@@ -279,5 +281,98 @@ describe.each(TEST_ENGINES)('simulated phone screen over HTTP on %s', (engine) =
       event: 'end',
       data: { status: 'opted_out', endReason: 'opted_out' },
     });
+  });
+});
+
+describe.each(TEST_ENGINES)('callbacks and restarts on %s', (engine) => {
+  let kit: InterviewTestApp;
+  beforeAll(async () => {
+    kit = await buildInterviewTestApp(engine);
+  });
+  afterAll(async () => {
+    await kit.close();
+  });
+
+  it('a callback is queued for the time asked, then dials again as a new attempt', async () => {
+    const resumeId = await insertResume(kit.database);
+    const screen = await drivePersona(kit.app, kit.runtime, {
+      jobId: kit.jobId,
+      resumeId,
+      phone: '+12133734210',
+      persona: 'callback',
+      resume: SAMPLE_RESUME,
+    });
+    const scheduled = await kit.runtime.store.find(screen.interviewId);
+    expect(scheduled).toMatchObject({
+      status: 'scheduled',
+      endReason: 'callback_requested',
+      attempt: 1,
+    });
+    // "Tomorrow at three in the afternoon": a future instant, in the afternoon UTC (no zone given).
+    expect(scheduled!.scheduledFor!.getTime()).toBeGreaterThan(Date.now());
+    expect(scheduled!.scheduledFor!.getUTCHours()).toBe(15);
+
+    // The queued job runs now instead of tomorrow.
+    await kit.runtime.queue.send(CALLBACK_QUEUE, { interviewId: screen.interviewId, attempt: 1 });
+    const deadline = Date.now() + 20_000;
+    let current = scheduled;
+    while (Date.now() < deadline) {
+      const changed = kit.runtime.bus.nextChange(screen.interviewId, 1_000);
+      current = await kit.runtime.store.find(screen.interviewId);
+      const turns = await kit.runtime.store.listTurns(screen.interviewId);
+      if (
+        current?.status === 'in_progress' &&
+        turns.at(-1)?.speaker === 'agent' &&
+        turns.length > 4
+      )
+        break;
+      await changed;
+    }
+    expect(current).toMatchObject({ status: 'in_progress', attempt: 2, endReason: null });
+    const turns = await kit.runtime.store.listTurns(screen.interviewId);
+    expect(turns.at(-1)?.text).toContain('Is now a good time');
+  });
+
+  it('an interrupted interview resumes where it stopped in a new process', async () => {
+    const resumeId = await insertResume(kit.database);
+    const started = await kit.app.inject({
+      method: 'POST',
+      url: '/api/interview/start-phone-screen',
+      payload: { jobId: kit.jobId, resumeId, phone: '+12133734211', consent: true },
+    });
+    const { interview, candidateToken } = started.json<StartPhoneScreenResponse>();
+    const headers = { authorization: `Bearer ${candidateToken}` };
+    while ((await kit.runtime.store.listTurns(interview.id)).length === 0) {
+      await kit.runtime.bus.nextChange(interview.id, 1_000);
+    }
+    for (const text of ['Yes, now is good.', 'Yes, this is Jordan.']) {
+      const turn = await kit.app.inject({
+        method: 'POST',
+        url: `/api/interviews/${interview.id}/turns`,
+        headers,
+        payload: { text },
+      });
+      expect(turn.statusCode).toBe(200);
+    }
+    // A second app on the same database stands in for a restarted server.
+    const restarted = await buildApp({
+      env: parseEnv({ NODE_ENV: 'test', SILENCE_TIMEOUT_S: '30' }),
+      database: kit.database,
+      frontendDir: '/nonexistent',
+    });
+    try {
+      const turn = await restarted.inject({
+        method: 'POST',
+        url: `/api/interviews/${interview.id}/turns`,
+        headers,
+        payload: { text: 'Yes, I am.' },
+      });
+      expect(turn.statusCode).toBe(200);
+      expect(turn.json<{ agentTurn: { text: string } }>().agentTurn.text).toContain(
+        'notice period',
+      );
+    } finally {
+      await restarted.close();
+    }
   });
 });
