@@ -11,6 +11,8 @@ const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
 const pdfjs = await import(pathToFileURL(path.join(pdfjsRoot, 'legacy/build/pdf.mjs')).href);
 const standardFontDataUrl = path.join(pdfjsRoot, 'standard_fonts') + path.sep;
 
+const MAX_ITEMS_PER_PAGE = 5000;
+
 /** A bold font by its name, as far as the name tells ("Arial-BoldMT", "Lato-Black"). */
 function isBoldFontName(name) {
   return typeof name === 'string' && /bold|black|heavy|semibold|demi/i.test(name);
@@ -39,6 +41,8 @@ async function extract(data, maxPages) {
       const content = await page.getTextContent();
       const items = [];
       for (const item of content.items) {
+        // A resume page holds hundreds of items; past the cap the rest is noise that would only cost time.
+        if (items.length >= MAX_ITEMS_PER_PAGE) break;
         if (!('str' in item) || item.str.trim() === '') continue;
         const [a, b, , d, e, f] = pdfjs.Util.transform(viewport.transform, item.transform);
         const fontSize = Math.hypot(a, b) || Math.abs(d) || item.height;

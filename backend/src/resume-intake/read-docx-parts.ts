@@ -9,6 +9,9 @@ export const ZIP_LIMITS = {
   maxRatio: 100,
 } as const;
 
+/** A resume's document.xml is tens of kilobytes; past this it is not a resume, and parsing would be slow. */
+const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
+
 const WANTED = ['word/document.xml', 'word/_rels/document.xml.rels'] as const;
 
 /** The DOCX parts the parser reads, as text. */
@@ -33,6 +36,8 @@ export async function readDocxParts(data: Uint8Array): Promise<DocxParts> {
         'This ZIP file is not a Word document (it has no word/document.xml).',
       );
     }
+    if (document.uncompressedSize > MAX_DOCUMENT_BYTES)
+      throw resumeFileErrors.tooComplex('Word document');
     const relationshipsEntry = entries.find((entry) => entry.fileName === WANTED[1]);
     return {
       document: await readEntry(zip, document),

@@ -18,6 +18,9 @@ import { cleanLine, startsWithBullet, stripBullet } from './text-normalize.js';
 /** Bumped whenever parsing changes what it extracts; stored with each resume. */
 export const RESUME_PARSER_VERSION = 'layout-1';
 
+const MAX_LINES = 3_000;
+const MAX_LINE_LENGTH = 1_000;
+
 interface Section {
   kind: SectionKind | 'header';
   lines: LayoutLine[];
@@ -29,7 +32,15 @@ interface Section {
  * result but is never required.
  */
 export function parseResumeLines(rawLines: LayoutLine[]): ParsedResume {
+  // A resume is a few hundred short lines; the caps keep a huge or hostile text from holding the
+  // event loop (every rule below is linear in what it is given).
   const lines = rawLines
+    .slice(0, MAX_LINES)
+    .map((line) =>
+      line.text.length > MAX_LINE_LENGTH
+        ? { ...line, text: line.text.slice(0, MAX_LINE_LENGTH) }
+        : line,
+    )
     .map((line) => ({ ...line, text: cleanLine(line.text) }))
     .filter((line) => line.text !== '' || line.links.length > 0);
   const sections = splitSections(lines);

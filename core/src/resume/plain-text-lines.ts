@@ -7,7 +7,10 @@ import { makeLine, type LayoutLine } from './layout.js';
 export function textToLines(text: string): LayoutLine[] {
   const lines: LayoutLine[] = [];
   let blanks = 0;
-  for (const raw of text.replace(/\r\n?/g, '\n').split('\n')) {
+  for (const fullLine of text.replace(/\r\n?/g, '\n').split('\n')) {
+    // The parser reads 3,000 lines of 1,000 characters at most; cutting here keeps the regexes cheap.
+    if (lines.length >= 3_000) break;
+    const raw = fullLine.slice(0, 1_000);
     if (raw.trim() === '' || /^\s*(?:[-=*_]\s*){3,}$/.test(raw)) {
       blanks += 1;
       continue;
