@@ -26,6 +26,16 @@ import { recruiterInterviewsRoutes } from './routes/recruiter/recruiter-intervie
 import { createInterviewRuntime, type InterviewRuntime } from './interviews/interview-runtime.js';
 import { interviewsRoutes } from './routes/interviews/interviews-routes.js';
 import type { CallPlacer } from './telephony/call-placer.js';
+import { CALLBACK_QUEUE } from './services/interview-conversations.js';
+import type { ScheduledCallQueue } from './telephony/call-retries.js';
+import { withCallColumns } from './telephony/call-tables.js';
+import { createDialPolicy } from './telephony/dial-policy.js';
+import {
+  createLiveKitTelephony,
+  registerLiveKitRoutes,
+  startReconciler,
+  warnAboutCallingHours,
+} from './telephony/livekit-telephony.js';
 import { resumesRoutes, resumesRoutesOptions } from './routes/resumes/resumes-routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -97,15 +107,54 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(jobsRoutes, { jobs, auth });
   await app.register(recruiterInterviewsRoutes, { db: database.db, auth });
   await app.register(resumesRoutes, resumesRoutesOptions(env, database, jobs));
+  // Telephony by mode: LiveKit SIP (phone), a LiveKit room (web), in-process (simulated).
+  const callDb = withCallColumns(database.db);
+  // The queue lives in the runtime, which needs the placer first: a late-bound reference.
+  const runtimeRef: { current?: InterviewRuntime } = {};
+  const callQueue: ScheduledCallQueue = {
+    enqueue: async ({ interviewId, attempt, at }) => {
+      if (runtimeRef.current === undefined) throw new Error('the interview runtime is not ready');
+      await runtimeRef.current.queue.send(
+        CALLBACK_QUEUE,
+        { interviewId, attempt },
+        { startAfter: at, singletonKey: `call:${interviewId}:${attempt}:${at.getTime()}` },
+      );
+    },
+  };
+  const telephony = createLiveKitTelephony({ env, db: callDb, log: app.log, queue: callQueue });
+  warnAboutCallingHours(env, app.log);
+  const dialPolicy = createDialPolicy({
+    db: callDb,
+    mode: env.mode,
+    isDialingDisabled: env.DIALING_DISABLED,
+    callingHours: env.CALLING_HOURS,
+    retries: telephony?.retries,
+    agentTokenTtlS: telephony?.agentTokenTtlS ?? 0,
+    queue: callQueue,
+  });
+  const callPlacer = options.callPlacer ?? telephony?.callPlacer;
   const interviewRuntime =
     options.interviewRuntime ??
     (await createInterviewRuntime({
       env,
       database,
       log: app.log,
-      ...(options.callPlacer ? { callPlacer: options.callPlacer } : {}),
+      dialPolicy,
+      ...(callPlacer ? { callPlacer } : {}),
     }));
+  runtimeRef.current = interviewRuntime;
   await app.register(interviewsRoutes, { runtime: interviewRuntime, auth });
+  if (telephony !== undefined) {
+    await registerLiveKitRoutes(app, {
+      db: callDb,
+      telephony,
+      isRecruiter: async (request) => (await auth.findRecruiter(request)) !== undefined,
+    });
+    const stopReconciler = startReconciler(telephony, app.log);
+    app.addHook('onClose', async () => {
+      stopReconciler();
+    });
+  }
 
   await registerFrontend(app, options.frontendDir ?? DEFAULT_FRONTEND_DIR);
   return app;

@@ -14,6 +14,7 @@ import {
 } from '../services/interview-conversations.js';
 import { startPhoneScreen, type StartPhoneScreenInput } from '../services/start-phone-screen.js';
 import type { CallPlacer } from '../telephony/call-placer.js';
+import type { DialPolicy } from '../telephony/dial-policy.js';
 import { SimulatedCallPlacer } from '../telephony/simulated-call-placer.js';
 import { createInterviewBus, type InterviewBus } from './interview-bus.js';
 import { InterviewStore } from './interview-store.js';
@@ -24,6 +25,8 @@ export interface InterviewRuntimeOptions {
   log: FastifyBaseLogger;
   /** The telephony port; the simulated one when absent. */
   callPlacer?: CallPlacer;
+  /** Kill switch, calling hours, agent metadata and retries of LiveKit modes. */
+  dialPolicy?: DialPolicy;
   /** Queue polling; short in tests and the CLI. */
   queuePollingIntervalSeconds?: number;
 }
@@ -97,6 +100,22 @@ export async function createInterviewRuntime(
     async ({ interviewId, attempt }) => {
       const interview = await store.find(interviewId);
       if (interview?.status !== 'scheduled' || interview.attempt !== attempt) return;
+      const dialPolicy = options.dialPolicy;
+      if (dialPolicy !== undefined && env.mode === 'phone') {
+        // A queued call still respects the kill switch and the callee's calling hours.
+        const paused = !dialPolicy.isDialingEnabled();
+        const callTime = paused
+          ? { kind: 'later' as const, at: new Date(Date.now() + 10 * 60_000) }
+          : await dialPolicy.planCallTime({
+              phoneE164: interview.phoneE164,
+              timezone: interview.timezone ?? undefined,
+            });
+        if (callTime.kind === 'never') return;
+        if (callTime.kind === 'later') {
+          await dialPolicy.scheduleCall(interviewId, attempt, callTime.at);
+          return;
+        }
+      }
       const { plan } = readStoredConversation(interview.engineState);
       const next = attempt + 1;
       const roomName = `screen-${interviewId}-${next}`;
@@ -120,7 +139,8 @@ export async function createInterviewRuntime(
         attempt: next,
         roomName,
         phoneE164: interview.phoneE164,
-        agentMetadata: JSON.stringify({ interviewId }),
+        agentMetadata:
+          (await options.dialPolicy?.agentMetadata(interviewId)) ?? JSON.stringify({ interviewId }),
       });
       if (result.outcome === 'failed') {
         await store.transition(
@@ -133,6 +153,7 @@ export async function createInterviewRuntime(
             isFinal: true,
           },
         );
+        await options.dialPolicy?.afterDialFailed(interviewId, result.reason);
       }
     },
   );
@@ -159,6 +180,7 @@ export async function createInterviewRuntime(
             globalPerMinute: env.RATE_LIMIT_GLOBAL_PER_MINUTE,
           },
           log,
+          ...(options.dialPolicy === undefined ? {} : { dialPolicy: options.dialPolicy }),
         },
         input,
       ),

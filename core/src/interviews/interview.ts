@@ -52,7 +52,9 @@ export const ZStartPhoneScreenRequest = z
     jobId: z.string().min(1).max(100),
     resumeId: z.string().min(1).max(100),
     phone: z.string().trim().min(3).max(32),
-    consent: z.literal(true, { error: 'consent must be true: the candidate must agree to the call' }),
+    consent: z.literal(true, {
+      error: 'consent must be true: the candidate must agree to the call',
+    }),
     name: z.string().trim().min(1).max(200).optional(),
     email: z.email().max(320).optional(),
     timezone: z.string().trim().min(1).max(64).optional(),
@@ -69,6 +71,19 @@ export const ZStartPhoneScreenResponse = z.object({
   interview: z.object({ id: z.string(), status: ZInterviewStatus, mode: ZMode }),
   candidateToken: z.string(),
   webCall: ZWebCall.optional(),
+  /**
+   * Present when the start fell outside calling hours (LAW-4): in phone mode the call is scheduled
+   * for `nextCallAt`; in simulated and web mode the screen went ahead, and this says when phone
+   * mode would have called. `localTime` is that moment in the candidate's zone.
+   */
+  callingHours: z
+    .object({
+      nextCallAt: z.string(),
+      localTime: z.string(),
+      timeZone: z.string(),
+      isScheduled: z.boolean(),
+    })
+    .optional(),
 });
 export type StartPhoneScreenResponse = z.infer<typeof ZStartPhoneScreenResponse>;
 
