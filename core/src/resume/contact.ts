@@ -243,6 +243,7 @@ export function findName(lines: LayoutLine[], hints: string[]): string | null {
     for (const fragment of line.text.split('\t')) {
       const cleaned = fragment
         .replace(/^(?:name\s*[:：]\s*)/i, '')
+        .replace(/\s*\((?:she|he|they|ze|xe)\/[^)]*\)/i, '')
         .replace(
           /,?\s+(?:ph\.?\s?d\.?|mba|cpa|pmp|m\.?d\.?|msc|m\.?sc|bsc|p\.?e\.?|cfa|rn|jd|esq\.?|ma|ms|bs|ba)$/i,
           '',

@@ -201,8 +201,12 @@ export function parseExperience(lines: LayoutLine[]): ExperienceEntry[] {
       continue;
     }
     const { title, employer } = assignTitleEmployer(fragments, block.header);
+    // A promotion listed under the same employer names only its title.
+    const previous = entries.at(-1);
+    const isPromotion =
+      employer === null && title !== null && previous?.employer != null && dates !== null;
     entries.push({
-      employer,
+      employer: isPromotion ? (previous?.employer ?? null) : employer,
       title,
       start: dates?.start ?? null,
       end: dates?.end ?? null,

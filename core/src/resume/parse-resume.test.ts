@@ -180,3 +180,28 @@ Engineer, Acme Corp\t2020 - 2022
     expect(resume.experience[0]?.description).toBe('Built the thing.\nRan the other thing.');
   });
 });
+
+describe('entries under one employer, and links in the body', () => {
+  it('gives a promotion its employer and keeps project repositories out of the links', () => {
+    const resume = parse(`Priya Shah (she/her)
+priya@shah.io | Austin, TX
+
+EXPERIENCE
+Google\t\tMountain View, CA
+Senior Software Engineer\t\tJan 2020 – Present
+• Led search ranking work.
+Software Engineer\t\tJun 2017 – Dec 2019
+• Built indexing pipelines.
+
+PROJECTS
+Ranker – github.com/priyashah/ranker
+Profile: github.com/priyashah
+`);
+    expect(resume.name).toBe('Priya Shah');
+    expect(resume.experience.map((entry) => [entry.employer, entry.title, entry.start])).toEqual([
+      ['Google', 'Senior Software Engineer', '2020-01'],
+      ['Google', 'Software Engineer', '2017-06'],
+    ]);
+    expect(resume.links).toEqual(['https://github.com/priyashah']);
+  });
+});

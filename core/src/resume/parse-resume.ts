@@ -173,8 +173,9 @@ function collectLinks(lines: LayoutLine[], header: LayoutLine[]): string[] {
     const normalized = normalizeLink(url);
     if (normalized !== null && !found.includes(normalized)) found.push(normalized);
   };
+  // Outside the header only profile roots count ("github.com/jane", not a project's repository).
   const profileLike =
-    /linkedin|github|gitlab|bitbucket|behance|dribbble|stackoverflow|medium\.com|twitter|x\.com|kaggle|portfolio/i;
+    /^(?:https?:\/\/)?(?:www\.)?(?:linkedin\.com\/in\/[^/?#\s]+|(?:github|gitlab|behance|dribbble|kaggle|medium)\.com\/@?[^/?#\s]+|bitbucket\.org\/[^/?#\s]+|stackoverflow\.com\/users\/\d+(?:\/[^/?#\s]+)?)\/?$/i;
   for (const line of header) {
     for (const url of line.links) add(url);
     for (const url of findUrls(line.text)) add(url);

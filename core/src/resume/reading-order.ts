@@ -151,8 +151,9 @@ function scoreGutter(
     verticalExtent(right) < 0.25 * verticalExtent(items)
   )
     return null;
-  // Right-aligned dates beside titles line up with the left text line for line; real columns do not.
-  if (isDateColumn(right) || rowsAligned(left, right) > 0.8) return null;
+  // Dates in a column of their own (right-aligned, or a timeline at the left) line up with the text
+  // line for line; real columns do not.
+  if (isDateColumn(right) || isDateColumn(left) || rowsAligned(left, right) > 0.8) return null;
   return gutterWidth * Math.min(leftChars, rightChars);
 }
 
