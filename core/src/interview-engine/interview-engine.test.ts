@@ -194,11 +194,16 @@ describe('InterviewEngine policy', () => {
     });
   });
 
-  it('steers an off-topic answer back once', async () => {
+  it('steers an off-topic answer to a resume question back once', async () => {
     const engine = newEngine();
     await toFirstKnockout(engine);
-    const output = await engine.onCandidateTurn('Lovely weather today, huh.', 'c3');
+    await engine.onCandidateTurn('Yes, I am.', 'c3');
+    await engine.onCandidateTurn('Two weeks.', 'c4');
+    const tailored = await engine.onCandidateTurn('About 150k.', 'c5');
+    expect(tailored.stepId).toBe('tailored:1');
+    const output = await engine.onCandidateTurn('Lovely weather today, huh.', 'c6');
     expect(output.utterance).toContain('stay with the interview');
+    expect(output.stepId).toBe('tailored:1');
   });
 
   it('closes when the time limit passes', async () => {
@@ -304,5 +309,35 @@ describe('scoreInterview', () => {
     ]);
     expect(scorecard?.suggestion).toBe('decline_suggested');
     expect(scorecard?.summary).toContain('a person makes the decision');
+  });
+});
+
+describe('scripted reading of general answers', () => {
+  it('follows up on an unreadable knock-out answer instead of calling it off topic', async () => {
+    const engine = newEngine();
+    await toFirstKnockout(engine);
+    const output = await engine.onCandidateTurn('Green card holder.', 'c3');
+    expect(output.utterance).toContain('yes or a no');
+  });
+
+  it('re-introduces itself when asked who is calling', async () => {
+    const engine = newEngine();
+    await engine.start();
+    const output = await engine.onCandidateTurn('Who is this?', 'c1');
+    expect(output.utterance).toMatch(/^Of course\. Hello, this is an AI assistant/);
+  });
+
+  it.each([
+    "Don't call me again.",
+    'Please remove my number.',
+    'Never call me.',
+    'Stop calling me!',
+  ])('reads "%s" as an opt-out', async (text) => {
+    const engine = newEngine();
+    await engine.start();
+    expect((await engine.onCandidateTurn(text, 'c1')).actions).toContainEqual({
+      type: 'optOut',
+      turnId: 'c1',
+    });
   });
 });

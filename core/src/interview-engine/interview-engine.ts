@@ -300,7 +300,11 @@ export class InterviewEngine {
       return this.say(`${answerText} ${step.followUp}`, actions);
     }
     if (step.kind === 'opening' || step.kind === 'identity') {
-      return this.say(`${answerText} ${step.prompt}`, actions);
+      // "Who is this?" at the start: the prompt itself says who is calling and why.
+      return this.say(
+        answer === null ? `Of course. ${step.prompt}` : `${answerText} ${step.prompt}`,
+        actions,
+      );
     }
     return Promise.resolve(
       this.say(`${answerText} Now, back to my question. ${step.prompt}`, actions),

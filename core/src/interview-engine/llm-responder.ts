@@ -48,6 +48,11 @@ function userPrompt(request: ResponderRequest): string {
   });
 }
 
+/** Why a model turn was unusable, as a category safe to log. */
+class LlmFailure extends Error {
+  override name = 'LlmFailure';
+}
+
 /** The JSON object in a reply, also when a model wraps it in a code fence. */
 function parseReply(content: string): ResponderReply {
   const start = content.indexOf('{');
@@ -82,9 +87,19 @@ export function createLlmResponder(options: LlmResponderOptions): Responder {
         ],
       }),
     });
-    if (!response.ok) throw new Error(`the model endpoint answered ${response.status}`);
-    const completion = ZChatCompletion.parse(await response.json());
-    return parseReply(completion.choices[0]?.message.content ?? '');
+    if (!response.ok) throw new LlmFailure(`http_${response.status}`);
+    let content: string;
+    try {
+      const completion = ZChatCompletion.parse(await response.json());
+      content = completion.choices[0]?.message.content ?? '';
+    } catch {
+      throw new LlmFailure('invalid_response');
+    }
+    try {
+      return parseReply(content);
+    } catch {
+      throw new LlmFailure('invalid_output');
+    }
   };
 
   return {
@@ -98,7 +113,14 @@ export function createLlmResponder(options: LlmResponderOptions): Responder {
           lastError = error;
         }
       }
-      options.onFallback?.(lastError instanceof Error ? lastError.message : 'unknown error');
+      // Only a category: error texts can quote the model's output, which can quote the candidate.
+      options.onFallback?.(
+        lastError instanceof LlmFailure
+          ? lastError.message
+          : lastError instanceof Error && lastError.name === 'TimeoutError'
+            ? 'timeout'
+            : 'network',
+      );
       return interpretScripted(request);
     },
   };

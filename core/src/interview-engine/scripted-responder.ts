@@ -5,7 +5,7 @@ import { forTheEar } from './speech.js';
 import { keywordStems, normalise, sentences, words } from './text-analysis.js';
 
 const OPT_OUT =
-  /\b(stop calling|don'?t (ever )?call( me)?( again)?$|do not call|never call|remove (me|my number)|take me off|unsubscribe|stop contacting|lose my number|put me on (your|the) do not call)/i;
+  /\b(stop calling|don'?t (ever )?call (me|this number)|do not call|never call me|never call|remove (me|my number)|take me off|unsubscribe|stop contacting|lose my number|put me on (your|the) do not call)/i;
 const WRONG_PERSON =
   /\b(wrong (number|person)|no ?one (here )?(by|with|named|called) that name|nobody (here )?(by|named|called|with)|there'?s no(body| one)? .{0,40}here|you('ve| have)? (got|dialed|called) the wrong|i'?m not (him|her|them|the person))/i;
 const NOT_GOOD_TIME =
@@ -105,7 +105,8 @@ export function interpretScripted(request: ResponderRequest): ResponderReply {
       const answer = extractKnockoutAnswer(knockout, text, 'probe', new Date(0));
       if (answer.value !== null) return reply('answer');
     }
-    return reply(isVague(text) ? 'vague' : isOffTopic(text, step.prompt) ? 'off_topic' : 'vague');
+    // An answer we cannot read ("green card holder") earns the gentle follow-up, never "off topic".
+    return reply('vague');
   }
   if (isVague(text) && words(text).length < 12) return reply('vague');
   if (words(text).length < 4) return reply('vague');
