@@ -202,11 +202,10 @@ export function parseExperience(lines: LayoutLine[]): ExperienceEntry[] {
     }
     const { title, employer } = assignTitleEmployer(fragments, block.header);
     // A promotion listed under the same employer names only its title.
-    const previous = entries.at(-1);
-    const isPromotion =
-      employer === null && title !== null && previous?.employer != null && dates !== null;
+    const previousEmployer = entries.at(-1)?.employer ?? null;
+    const isPromotion = employer === null && title !== null && dates !== null;
     entries.push({
-      employer: isPromotion ? (previous?.employer ?? null) : employer,
+      employer: isPromotion ? previousEmployer : employer,
       title,
       start: dates?.start ?? null,
       end: dates?.end ?? null,
