@@ -151,9 +151,9 @@ function scoreGutter(
     verticalExtent(right) < 0.25 * verticalExtent(items)
   )
     return null;
-  // Dates in a column of their own (right-aligned, or a timeline at the left) line up with the text
-  // line for line; real columns do not.
-  if (isDateColumn(right) || isDateColumn(left) || rowsAligned(left, right) > 0.8) return null;
+  // Dates in a column of their own (right-aligned, or a timeline at the left) are part of the lines
+  // beside them, not a column to read on its own.
+  if (isDateColumn(right) || isDateColumn(left)) return null;
   return gutterWidth * Math.min(leftChars, rightChars);
 }
 
@@ -178,20 +178,6 @@ function isDateColumn(items: LayoutItem[]): boolean {
     DATE_OR_PLACE.test(row.map((item) => item.text).join(' ')),
   ).length;
   return dated / rows.length > 0.6;
-}
-
-/** The share of right-hand rows that sit on the same baseline as a left-hand row. */
-function rowsAligned(left: LayoutItem[], right: LayoutItem[]): number {
-  const rightRows = groupRows(right);
-  if (rightRows.length === 0) return 0;
-  const leftCenters = left.map((item) => item.y + item.height / 2);
-  const aligned = rightRows.filter((row) => {
-    const first = row[0];
-    if (first === undefined) return false;
-    const center = first.y + first.height / 2;
-    return leftCenters.some((other) => Math.abs(other - center) < first.height * 0.3);
-  }).length;
-  return aligned / rightRows.length;
 }
 
 function groupRows(items: LayoutItem[]): LayoutItem[][] {
