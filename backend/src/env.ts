@@ -81,8 +81,8 @@ const ZEnvSchema = z.object({
       .regex(/^[A-Za-z]{2}(\s*,\s*[A-Za-z]{2})*$/, 'comma-separated ISO country codes')
       .transform((v) => v.split(',').map((code) => code.trim().toUpperCase())),
   ),
-  /** A simulated call prompts the candidate after this much silence, twice, then ends. */
-  SILENCE_TIMEOUT_S: numberSetting(z.coerce.number().positive().max(600).default(8)),
+  /** A simulated call prompts the candidate after this much silence, twice, then ends (typing takes longer than talking). */
+  SILENCE_TIMEOUT_S: numberSetting(z.coerce.number().positive().max(600).default(20)),
   /** The interview closes politely after this long. */
   CALL_MAX_DURATION_S: numberSetting(z.coerce.number().int().min(60).max(7200).default(900)),
   /** How long a simulated call rings before it is answered (dialing, then ringing). */
