@@ -6,7 +6,16 @@
 import { performance } from 'node:perf_hooks';
 import { AgentDispatchClient, RoomServiceClient, SipClient } from 'livekit-server-sdk';
 import { pino } from 'pino';
-import { startLiveKitEmulator } from '../../test-support/livekit-emulator/index.js';
+import { buildApp } from '../../app.js';
+import { seedDemoData } from '../../db/seed.js';
+import { parseEnv } from '../../env.js';
+import { insertResume } from '../../interviews/interview-test-kit.js';
+import {
+  startLiveKitEmulator,
+  type LiveKitEmulator,
+} from '../../test-support/livekit-emulator/index.js';
+import type { CallPlacer } from '../call-placer.js';
+import { openTestDatabase } from '../../test/test-database.js';
 import { LiveKitSipCallPlacer } from '../livekit-sip-call-placer.js';
 import { DialPacer } from '../token-bucket.js';
 
@@ -64,6 +73,26 @@ async function main(): Promise<void> {
     return call.receivedAt;
   };
 
+  // The whole request: POST /api/interview/start-phone-screen on the real app (embedded database),
+  // once with our placer and once with a placer that makes the baseline's three round trips.
+  const baselinePlacer: CallPlacer = {
+    async placeCall(request) {
+      await rooms.createRoom({ name: request.roomName, emptyTimeout: 60 });
+      await dispatch.createDispatch(request.roomName, 'bench-agent', {
+        metadata: request.agentMetadata,
+      });
+      await sip.createSipParticipant(TRUNK, request.phoneE164, request.roomName, {
+        participantIdentity: 'candidate',
+      });
+      return { outcome: 'dialing', participantIdentity: 'candidate' };
+    },
+    async hangUp(roomName) {
+      await rooms.deleteRoom(roomName);
+    },
+  };
+  const viaRequest = await timeRequests(emulator, undefined);
+  const viaRequestBaseline = await timeRequests(emulator, baselinePlacer);
+
   const dialFirst: number[] = [];
   const sequential: number[] = [];
   const dialFirstTotal: number[] = [];
@@ -94,13 +123,66 @@ async function main(): Promise<void> {
   }
   await emulator.stop();
 
+  const rows: [string, number[]][] = [
+    ['from the HTTP request, dial first (ours)', viaRequest],
+    ['from the HTTP request, room → dispatch → dial (baseline)', viaRequestBaseline],
+    ['from placeCall, dial first (ours)', dialFirst],
+    ['from the first LiveKit call, room → dispatch → dial (baseline)', sequential],
+  ];
   console.log(`dial benchmark: ${RUNS} runs, ${LATENCY_MS} ms injected into every LiveKit call`);
-  console.log(`time from placing the call to CreateSIPParticipant arriving at LiveKit:`);
-  console.log(`  dial first, then dispatch (ours):     ${summarise(dialFirst)}`);
-  console.log(`  room → dispatch → dial (baseline):    ${summarise(sequential)}`);
+  console.log('time until CreateSIPParticipant arrives at LiveKit (the INVITE leaves):');
+  for (const [label, samples] of rows) console.log(`  ${label.padEnd(64)} ${summarise(samples)}`);
   console.log(
-    `placeCall until it returns (dial + dispatch answered): ${summarise(dialFirstTotal)}`,
+    `  ${'placeCall until it returns (dial and dispatch answered)'.padEnd(64)} ${summarise(dialFirstTotal)}`,
   );
+}
+
+/** Start requests on a fresh app; answers request → CreateSIPParticipant arrival per run. */
+async function timeRequests(
+  emulator: LiveKitEmulator,
+  callPlacer: CallPlacer | undefined,
+): Promise<number[]> {
+  const database = await openTestDatabase('pglite');
+  await seedDemoData(database.db);
+  const app = await buildApp({
+    env: parseEnv({
+      NODE_ENV: 'test',
+      LIVEKIT_URL: emulator.url,
+      LIVEKIT_API_KEY: KEY,
+      LIVEKIT_API_SECRET: SECRET,
+      SIP_TRUNK_ID: TRUNK,
+      SIP_CALLS_PER_SECOND: '100',
+      CALLING_HOURS: '00:00-24:00',
+      RATE_LIMIT_PER_IP_PER_HOUR: '0',
+      RATE_LIMIT_PER_NUMBER_PER_10_MIN: '0',
+      RATE_LIMIT_PER_NUMBER_PER_DAY: '0',
+      RATE_LIMIT_PER_PREFIX_PER_HOUR: '0',
+      RATE_LIMIT_GLOBAL_PER_MINUTE: '0',
+    }),
+    database,
+    frontendDir: '/nonexistent',
+    ...(callPlacer === undefined ? {} : { callPlacer }),
+  });
+  await app.ready();
+  const job = await database.db.selectFrom('jobs').select('id').executeTakeFirstOrThrow();
+  const samples: number[] = [];
+  for (let run = 0; run < RUNS; run += 1) {
+    const resumeId = await insertResume(database);
+    const dialsBefore = emulator.callsTo('CreateSIPParticipant').length;
+    const started = performance.now();
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/interview/start-phone-screen',
+      payload: { jobId: job.id, resumeId, phone: PHONE, consent: true },
+    });
+    if (response.statusCode !== 202) throw new Error(`start answered ${response.statusCode}`);
+    const dial = emulator.callsTo('CreateSIPParticipant')[dialsBefore];
+    if (dial === undefined) throw new Error('the start placed no dial');
+    samples.push(dial.receivedAt - started);
+  }
+  await app.close();
+  await database.close();
+  return samples;
 }
 
 await main();
