@@ -341,3 +341,58 @@ describe('scripted reading of general answers', () => {
     });
   });
 });
+
+describe('buildInterviewPlan on thin resumes', () => {
+  const empty = {
+    ...SAMPLE_RESUME,
+    skills: [],
+    education: [],
+    certifications: [],
+    languages: [],
+    experience: [],
+  };
+  it.each([
+    ['skills only', { ...empty, skills: ['Rust', 'Terraform'] }, ['Rust', 'Terraform']],
+    [
+      'a title without employer',
+      {
+        ...empty,
+        experience: [
+          {
+            employer: null,
+            title: 'Site Reliability Engineer',
+            start: null,
+            end: null,
+            description: null,
+          },
+        ],
+        languages: ['French'],
+      },
+      ['Site Reliability Engineer', 'French'],
+    ],
+    [
+      'a school and a certificate',
+      {
+        ...empty,
+        certifications: ['CKA'],
+        education: [{ institution: 'McGill University', degree: null, end: null }],
+      },
+      ['CKA', 'McGill University'],
+    ],
+  ])('%s: two questions name the resume', (_name, resume, names) => {
+    const tailored = buildInterviewPlan(SAMPLE_JOB, resume).steps.filter(
+      (step) => step.kind === 'tailored',
+    );
+    for (const name of names)
+      expect(tailored.some((step) => step.prompt.includes(name))).toBe(true);
+    expect(tailored.length).toBeLessThanOrEqual(4);
+  });
+
+  it('an empty resume still gets two to four questions', () => {
+    const tailored = buildInterviewPlan(SAMPLE_JOB, empty).steps.filter(
+      (step) => step.kind === 'tailored',
+    );
+    expect(tailored.length).toBeGreaterThanOrEqual(2);
+    expect(tailored.length).toBeLessThanOrEqual(4);
+  });
+});

@@ -201,8 +201,9 @@ function tailoredSteps(job: PlanJob, resume: ParsedResume): PlanStep[] {
     add(
       latest.title
         ? say(
-            'Your resume says you work as {title} at {employer}. What is the most demanding system you built there, and what was your own part in it?',
+            'Your resume says you {tense} as {title} at {employer}. What is the most demanding piece of work you did there, and what was your own part in it?',
             {
+              tense: latest.end === null || latest.end === 'present' ? 'work' : 'worked',
               title: latest.title,
               employer: latest.employer,
             },
@@ -258,6 +259,14 @@ function tailoredSteps(job: PlanJob, resume: ParsedResume): PlanStep[] {
           ] as [string, string],
         ]
       : []),
+    ...resume.skills
+      .filter((skill) => !mentioned.has(skill.toLowerCase()))
+      .map((skill): [string, string] => [
+        skill,
+        say('You also list {x}. Where did you use it last, and what did you build with it?', {
+          x: skill,
+        }),
+      ]),
     ...resume.certifications.map((certification): [string, string] => [
       certification,
       say('You hold the {x} certification. How have you put it to use?', { x: certification }),
@@ -270,6 +279,14 @@ function tailoredSteps(job: PlanJob, resume: ParsedResume): PlanStep[] {
           x: entry.institution ?? '',
         }),
       ]),
+    ...resume.experience
+      .filter((entry) => (entry.employer ?? '').trim() === '' && (entry.title ?? '').trim() !== '')
+      .map((entry): [string, string] => [
+        entry.title ?? '',
+        say('Your resume lists your work as {x}. What were you responsible for, day to day?', {
+          x: entry.title ?? '',
+        }),
+      ]),
     ...(latest?.employer
       ? [
           [
@@ -278,6 +295,10 @@ function tailoredSteps(job: PlanJob, resume: ParsedResume): PlanStep[] {
           ] as [string, string],
         ]
       : []),
+    ...resume.languages.map((language): [string, string] => [
+      language,
+      say('You list {x} among your languages. Have you used it at work?', { x: language }),
+    ]),
   ];
   for (const [mention, prompt] of fallbacks) {
     if (questions.length >= 2) break;
