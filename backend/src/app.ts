@@ -23,6 +23,7 @@ import { authRoutes } from './routes/auth/auth-routes.js';
 import { healthRoutes } from './routes/health/health-routes.js';
 import { jobsRoutes } from './routes/jobs/jobs-routes.js';
 import { recruiterInterviewsRoutes } from './routes/recruiter/recruiter-interviews-routes.js';
+import { feedbackRoutes } from './routes/feedback/feedback-routes.js';
 import { createInterviewRuntime, type InterviewRuntime } from './interviews/interview-runtime.js';
 import { interviewsRoutes } from './routes/interviews/interviews-routes.js';
 import type { CallPlacer } from './telephony/call-placer.js';
@@ -106,6 +107,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authRoutes, { auth });
   await app.register(jobsRoutes, { jobs, auth });
   await app.register(recruiterInterviewsRoutes, { db: database.db, auth });
+  await app.register(feedbackRoutes, { db: database.db });
   await app.register(resumesRoutes, resumesRoutesOptions(env, database, jobs));
   // Telephony by mode: LiveKit SIP (phone), a LiveKit room (web), in-process (simulated).
   const callDb = withCallColumns(database.db);

@@ -1,8 +1,9 @@
 import { useParams } from 'react-router';
-import { api } from '../lib/api';
+import { ResumeScreeningPhoneScreen } from '../components/apply/resume-screening-phone-screen';
 import { useAsync } from '../hooks/use-async';
+import { api } from '../lib/api';
 
-/** The job in brief. The resume upload and call panel build on this page. */
+/** `/apply/:jobId`: loads the job, then the candidate's flow. */
 export function ApplyPage() {
   const { jobId = '' } = useParams();
   const job = useAsync(() => api.getJob(jobId), jobId);
@@ -14,25 +15,5 @@ export function ApplyPage() {
       </p>
     );
   }
-  const { title, company, location, description, requirements } = job.data;
-  return (
-    <article className="card">
-      <h1>{title}</h1>
-      <p className="muted">
-        {company}
-        {location ? ` · ${location}` : ''}
-      </p>
-      <p>{description}</p>
-      {requirements.length > 0 && (
-        <>
-          <h2>What we look for</h2>
-          <ul>
-            {requirements.map((requirement) => (
-              <li key={requirement}>{requirement}</li>
-            ))}
-          </ul>
-        </>
-      )}
-    </article>
-  );
+  return <ResumeScreeningPhoneScreen key={job.data.id} job={job.data} />;
 }

@@ -1,6 +1,7 @@
 import { INTERVIEW_STATUSES, type InterviewSort, type Job } from '@screenline/core';
 import { useState, type SubmitEvent } from 'react';
 import { STATUS_LABELS } from '../../lib/labels';
+import { SelectField } from '../common/select-field';
 
 export interface InterviewFilterValues {
   jobId: string;
@@ -34,47 +35,41 @@ export function InterviewFilters({
   };
   return (
     <form className="filters" role="search" aria-label="Filter interviews" onSubmit={onSearch}>
-      <label className="field">
-        <span>Job</span>
-        <select
-          value={values.jobId}
-          onChange={(event) => onChange({ ...values, jobId: event.target.value })}
-        >
-          <option value="">All jobs</option>
-          {jobs.map((job) => (
-            <option key={job.id} value={job.id}>
-              {job.title}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Status</span>
-        <select
-          value={values.status}
-          onChange={(event) => onChange({ ...values, status: event.target.value })}
-        >
-          <option value="">All statuses</option>
-          {INTERVIEW_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {STATUS_LABELS[status]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Sort by</span>
-        <select
-          value={values.sort}
-          onChange={(event) => onChange({ ...values, sort: event.target.value as InterviewSort })}
-        >
-          {Object.entries(SORT_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Job"
+        value={values.jobId}
+        onChange={(event) => onChange({ ...values, jobId: event.target.value })}
+      >
+        <option value="">All jobs</option>
+        {jobs.map((job) => (
+          <option key={job.id} value={job.id}>
+            {job.title}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label="Status"
+        value={values.status}
+        onChange={(event) => onChange({ ...values, status: event.target.value })}
+      >
+        <option value="">All statuses</option>
+        {INTERVIEW_STATUSES.map((status) => (
+          <option key={status} value={status}>
+            {STATUS_LABELS[status]}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField
+        label="Sort by"
+        value={values.sort}
+        onChange={(event) => onChange({ ...values, sort: event.target.value as InterviewSort })}
+      >
+        {Object.entries(SORT_LABELS).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </SelectField>
       <label className="field grow">
         <span>Search candidates</span>
         <input

@@ -1,6 +1,7 @@
 import type { Knockout, KnockoutAnswerType } from '@screenline/core';
 import { omitKey } from '../../lib/omit-key';
 import { slugify } from '../../lib/slug';
+import { SelectField } from '../common/select-field';
 
 const ANSWER_TYPES: Record<KnockoutAnswerType, string> = {
   yes_no: 'Yes or no',
@@ -60,42 +61,38 @@ export function KnockoutsEditor({
               />
             </label>
             <div className="field-row">
-              <label className="field">
-                <span>Answer type</span>
-                <select
-                  value={knockout.answerType}
-                  onChange={(event) => {
-                    const answerType = event.target.value as KnockoutAnswerType;
+              <SelectField
+                label="Answer type"
+                value={knockout.answerType}
+                onChange={(event) => {
+                  const answerType = event.target.value as KnockoutAnswerType;
+                  update(index, {
+                    ...knockout,
+                    answerType,
+                    accept: answerType === 'yes_no' ? { equals: true } : {},
+                  });
+                }}
+              >
+                {Object.entries(ANSWER_TYPES).map(([value, text]) => (
+                  <option key={value} value={value}>
+                    {text}
+                  </option>
+                ))}
+              </SelectField>
+              {knockout.answerType === 'yes_no' && (
+                <SelectField
+                  label="Accepted answer"
+                  value={knockout.accept.equals === false ? 'no' : 'yes'}
+                  onChange={(event) =>
                     update(index, {
                       ...knockout,
-                      answerType,
-                      accept: answerType === 'yes_no' ? { equals: true } : {},
-                    });
-                  }}
+                      accept: { equals: event.target.value === 'yes' },
+                    })
+                  }
                 >
-                  {Object.entries(ANSWER_TYPES).map(([value, text]) => (
-                    <option key={value} value={value}>
-                      {text}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              {knockout.answerType === 'yes_no' && (
-                <label className="field">
-                  <span>Accepted answer</span>
-                  <select
-                    value={knockout.accept.equals === false ? 'no' : 'yes'}
-                    onChange={(event) =>
-                      update(index, {
-                        ...knockout,
-                        accept: { equals: event.target.value === 'yes' },
-                      })
-                    }
-                  >
-                    <option value="yes">Yes</option>
-                    <option value="no">No</option>
-                  </select>
-                </label>
+                  <option value="yes">Yes</option>
+                  <option value="no">No</option>
+                </SelectField>
               )}
               {(knockout.answerType === 'number' || knockout.answerType === 'duration_days') && (
                 <>

@@ -1,0 +1,154 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectConsoleErrors, launchBrowser, saveScreenshot } from '../support/browser.js';
+import { holdSimulatedConversation } from '../support/candidate.js';
+import { signInAsRecruiter, unexpectedErrors } from '../support/pages.js';
+import { ADMIN_ENV } from '../support/product.js';
+import { startProductServer, type ProductServer } from '../support/product-server.js';
+
+const RESUME = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../fixtures/ada-resume.txt',
+);
+
+describe('candidate flow and the recruiter review, simulated mode', () => {
+  let server: ProductServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startProductServer(ADMIN_ENV);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const openApplyPage = async (page: Page): Promise<void> => {
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'Apply for Senior Backend Engineer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Senior Backend Engineer' }).waitFor();
+  };
+
+  it('refuses a bad file with the API message, and keeps Call Me Now off until all is valid', async () => {
+    const page = await browser.newPage();
+    const errors = collectConsoleErrors(page);
+    await openApplyPage(page);
+    const callButton = page.getByRole('button', { name: 'Call Me Now' });
+    expect(await callButton.isDisabled()).toBe(true);
+    await saveScreenshot(page, 'apply-form');
+
+    // A file that says PDF but is not one.
+    const folder = mkdtempSync(path.join(tmpdir(), 'screenline-bad-'));
+    const badFile = path.join(folder, 'resume.pdf');
+    writeFileSync(
+      badFile,
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
+    );
+    await page.getByLabel('Resume').setInputFiles(badFile);
+    const alert = page.getByRole('alert').filter({ hasText: 'resume.pdf' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/resume\.pdf: .{10,}/);
+    await saveScreenshot(page, 'apply-bad-file');
+
+    await page.getByLabel('Resume').setInputFiles(RESUME);
+    await page.getByRole('group', { name: 'From your resume' }).waitFor();
+    expect(await page.getByLabel('Name').inputValue()).toBe('Ada Quinn');
+
+    const phone = page.getByLabel('Phone number');
+    const consent = page.getByRole('checkbox', { name: /^I agree/ });
+    expect(await consent.isChecked()).toBe(false);
+    const consentName = (await consent.evaluate((box) => box.closest('label')?.textContent)) ?? '';
+    expect(consentName).toMatch(/AI assistant will call/);
+    expect(consentName).toMatch(/recorded and transcribed/);
+    expect(consentName).toMatch(/stop calling me/);
+
+    await phone.fill('+19005551234');
+    await page.getByText(/not premium-rate/).waitFor();
+    expect(await phone.getAttribute('aria-invalid')).toBe('true');
+    await consent.check();
+    expect(await callButton.isDisabled()).toBe(true);
+    await saveScreenshot(page, 'apply-premium-number');
+
+    await phone.fill('+1 555');
+    await page.getByText(/not valid|does not look like/).waitFor();
+    expect(await callButton.isDisabled()).toBe(true);
+    await saveScreenshot(page, 'apply-invalid-number');
+
+    await phone.fill('(213) 373-4253');
+    await page.getByText('We will call +12133734253.').waitFor();
+    await consent.uncheck();
+    expect(await callButton.isDisabled()).toBe(true);
+    await consent.check();
+    expect(await callButton.isEnabled()).toBe(true);
+    await saveScreenshot(page, 'apply-ready');
+    expect(unexpectedErrors(errors, [415, 422, 400])).toEqual([]);
+  });
+
+  it('walks a whole simulated screen, then the recruiter reads the scorecard and decides', async () => {
+    const page = await browser.newPage();
+    const errors = collectConsoleErrors(page);
+    await openApplyPage(page);
+    await page.getByLabel('Resume').setInputFiles(RESUME);
+    await page.getByRole('group', { name: 'From your resume' }).waitFor();
+    await page.getByLabel('Name').fill('Ada Quinn');
+    await page.getByLabel('Phone number').fill('+12133734253');
+    await page.getByRole('checkbox', { name: /^I agree/ }).check();
+    await page.getByRole('button', { name: 'Call Me Now' }).click();
+
+    await page.getByRole('heading', { name: 'Your screening call' }).waitFor();
+    await page.getByRole('log', { name: 'Transcript' }).locator('li').first().waitFor();
+    await page.getByText('Mode: Simulated').first().waitFor();
+    await saveScreenshot(page, 'call-in-progress');
+
+    const answered = await holdSimulatedConversation(page).catch(async (error: unknown) => {
+      await saveScreenshot(page, 'call-failure');
+      throw error;
+    });
+    expect(answered).toBeGreaterThan(3);
+    await page.getByText('Call status: Completed').waitFor();
+    await page.getByRole('heading', { name: /Thank you/ }).waitFor();
+    await saveScreenshot(page, 'call-completed');
+    await page.getByRole('radio', { name: 'Good', exact: true }).check();
+    await page.getByRole('button', { name: 'Send rating' }).click();
+    await page.getByText('Thanks for rating the call.').waitFor();
+    expect(unexpectedErrors(errors)).toEqual([]);
+
+    // The recruiter's side.
+    const recruiter = await browser.newPage();
+    const recruiterErrors = collectConsoleErrors(recruiter);
+    await signInAsRecruiter(recruiter, server.url);
+    await recruiter.getByRole('link', { name: 'Ada Quinn' }).waitFor();
+    await saveScreenshot(recruiter, 'dashboard-interviews');
+    await recruiter.getByRole('link', { name: 'Ada Quinn' }).click();
+    await recruiter.getByRole('heading', { level: 1, name: 'Ada Quinn' }).waitFor();
+    // Scoring may finish just after the call; reload until the scorecard is there.
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      if ((await recruiter.getByText(/^Suggestion:/).count()) > 0) break;
+      await recruiter
+        .waitForResponse((response) => response.url().includes('/review'), {
+          timeout: 5_000,
+        })
+        .catch(() => undefined);
+      await recruiter.reload();
+      await recruiter.getByRole('heading', { level: 1, name: 'Ada Quinn' }).waitFor();
+    }
+    await recruiter.getByText(/^Suggestion:/).waitFor();
+    const transcript = recruiter.getByRole('region', { name: 'Transcript' });
+    expect(await transcript.locator('li').count()).toBeGreaterThan(6);
+    expect(await recruiter.locator('meter.score-bar').count()).toBeGreaterThan(0);
+    await saveScreenshot(recruiter, 'dashboard-interview');
+
+    await recruiter.getByRole('button', { name: 'Advance' }).click();
+    await recruiter.getByText(/^Advanced by Administrator on/).waitFor();
+    await recruiter.getByLabel('Add a note').fill('Strong on Kafka; ask about team size.');
+    await recruiter.getByRole('button', { name: 'Save note' }).click();
+    await recruiter.getByText('Strong on Kafka; ask about team size.').waitFor();
+    await saveScreenshot(recruiter, 'dashboard-interview-decided');
+    expect(unexpectedErrors(recruiterErrors)).toEqual([]);
+  });
+});

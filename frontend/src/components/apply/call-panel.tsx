@@ -1,0 +1,153 @@
+import type { InterviewStatus, StartPhoneScreenResponse } from '@screenline/core';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useInterviewEvents } from '../../hooks/use-interview-events';
+import { canSpeak, useSpokenAgentTurns } from '../../hooks/use-speech';
+import { candidateApi } from '../../lib/candidate-api';
+import { STATUS_LABELS } from '../../lib/labels';
+import { TranscriptLog } from '../common/transcript-log';
+import { ModeBadge } from '../layout/mode-badge';
+import { AnswerBox } from './answer-box';
+import { CallOutcome, type RetryKind } from './call-outcome';
+import { ThankYou } from './satisfaction-rating';
+
+// LiveKit's client is only needed in web mode; it loads on demand.
+const WebCallRoom = lazy(() => import('./web-call-room'));
+
+/** What the candidate sees for each status while the call is under way. */
+const LIVE_HINTS: Partial<Record<InterviewStatus, string>> = {
+  dialing: 'Placing the call…',
+  ringing: 'Your phone is ringing. Answer it to start the screen.',
+  in_progress: 'The screen is under way.',
+};
+
+const FINISHED: readonly InterviewStatus[] = ['completed', 'evaluated'];
+
+/** The live call: status from the server's stream, the conversation, and what comes after. */
+export function CallPanel({
+  started,
+  company,
+  onRetry,
+}: {
+  started: StartPhoneScreenResponse;
+  company: string;
+  onRetry: (kind: RetryKind) => void;
+}) {
+  const { id, mode } = started.interview;
+  const token = started.candidateToken;
+  const live = useInterviewEvents(id, token, started.interview.status);
+  const [isSoundOn, setIsSoundOn] = useState(false);
+  useSpokenAgentTurns(live.turns, isSoundOn);
+  const scheduledFor = useScheduledFor(id, token, live.status, live.isEnded);
+
+  const { addTurns } = live;
+  const onSend = useCallback(
+    async (text: string) => {
+      const answer = await candidateApi.sendTurn(id, token, text);
+      addTurns(
+        answer.agentTurn === null
+          ? [answer.candidateTurn]
+          : [answer.candidateTurn, answer.agentTurn],
+      );
+    },
+    [id, token, addTurns],
+  );
+  const isFinished = FINISHED.includes(live.status);
+  // A candidate's words only count while the conversation runs.
+  const canAnswer = live.status === 'in_progress' && !live.isEnded;
+
+  return (
+    <>
+      <section className="card call-panel" aria-labelledby="call-heading">
+        <div className="page-heading">
+          <h2 id="call-heading">Your screening call</h2>
+          <ModeBadge mode={mode} />
+        </div>
+        <p className="call-status" role="status">
+          <span className={`status-badge status-${live.status}`}>
+            Call status: {statusLabel(live.status)}
+          </span>{' '}
+          <span className="muted">{LIVE_HINTS[live.status] ?? ''}</span>
+        </p>
+        {live.connection !== 'open' && !live.isEnded && (
+          <p className="notice" role="status">
+            {live.connection === 'reconnecting'
+              ? 'Reconnecting to the live updates…'
+              : 'Live updates stopped. Reload the page to see where the call is.'}
+          </p>
+        )}
+        {mode === 'simulated' && (
+          <p className="muted small">
+            Simulated mode: no phone rings. This is the same screen the real call would hold; answer
+            in the box below.
+          </p>
+        )}
+        {mode === 'web' && started.webCall !== undefined && !live.isEnded && (
+          <Suspense fallback={<p role="status">Connecting the microphone…</p>}>
+            <WebCallRoom url={started.webCall.url} token={started.webCall.token} />
+          </Suspense>
+        )}
+        {canSpeak && (
+          <button
+            type="button"
+            className="secondary sound-toggle"
+            aria-pressed={isSoundOn}
+            onClick={() => setIsSoundOn((value) => !value)}
+          >
+            {isSoundOn
+              ? 'Sound on: the assistant’s lines are read aloud'
+              : 'Sound off: turn on to hear the assistant'}
+          </button>
+        )}
+        <TranscriptLog
+          lines={live.turns}
+          speakerNames={{ agent: 'AI assistant', candidate: 'You' }}
+          isLive
+          emptyText={
+            mode === 'phone'
+              ? 'What is said on the call appears here.'
+              : 'The assistant will speak first.'
+          }
+        />
+        {mode === 'simulated' && <AnswerBox isEnabled={canAnswer} onSend={onSend} />}
+        <CallOutcome
+          status={live.status}
+          endReason={live.endReason}
+          scheduledFor={scheduledFor}
+          onRetry={onRetry}
+        />
+      </section>
+      {isFinished && live.isEnded && <ThankYou company={company} interviewId={id} token={token} />}
+    </>
+  );
+}
+
+/** The candidate reads "Completed" for both the end of the call and its evaluation. */
+function statusLabel(status: InterviewStatus): string {
+  return status === 'evaluated' ? STATUS_LABELS.completed : STATUS_LABELS[status];
+}
+
+/** When a scheduled call will happen: only the interview itself knows, so ask once it is scheduled. */
+function useScheduledFor(
+  id: string,
+  token: string,
+  status: InterviewStatus,
+  isEnded: boolean,
+): string | null {
+  const [scheduledFor, setScheduledFor] = useState<string | null>(null);
+  useEffect(() => {
+    if (status !== 'scheduled' || !isEnded) return;
+    let isCurrent = true;
+    candidateApi.interviewState(id, token).then(
+      (state) => {
+        if (isCurrent) setScheduledFor(state.interview.scheduledFor);
+      },
+      () => {
+        // The outcome text stands without the exact time.
+      },
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [id, token, status, isEnded]);
+  return scheduledFor;
+}

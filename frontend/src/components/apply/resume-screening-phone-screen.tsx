@@ -1,0 +1,148 @@
+import type { Job, StartPhoneScreenResponse, UploadResumeResponse } from '@screenline/core';
+import { getCountries, type CountryCode } from 'libphonenumber-js/max';
+import { useId, useRef, useState, type SubmitEvent } from 'react';
+import { candidateApi } from '../../lib/candidate-api';
+import { CallPanel } from './call-panel';
+import type { RetryKind } from './call-outcome';
+import { CONSENT_TEXT_VERSION, ConsentCheckbox } from './consent-checkbox';
+import { JobBrief } from './job-brief';
+import { checkPhoneInput, countryOf, PhoneField, type PhoneValue } from './phone-field';
+import { detailsFromResume, ResumePreview, type CandidateDetails } from './resume-preview';
+import { ResumeUpload } from './resume-upload';
+
+const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/**
+ * The candidate's whole flow on `/apply/:jobId`: resume, phone number, consent, "Call Me Now",
+ * then the live call and what follows it.
+ */
+export function ResumeScreeningPhoneScreen({ job }: { job: Job }) {
+  const [upload, setUpload] = useState<UploadResumeResponse | undefined>();
+  const [details, setDetails] = useState<CandidateDetails>({ name: '', email: '', latestRole: '' });
+  const [phone, setPhone] = useState<PhoneValue>({ country: defaultCountry(), input: '' });
+  const [hasConsent, setHasConsent] = useState(false);
+  const [started, setStarted] = useState<StartPhoneScreenResponse | undefined>();
+  const [startError, setStartError] = useState<string | undefined>();
+  const [isStarting, setIsStarting] = useState(false);
+  // One key per attempt: a double click or a retried request answers the same interview (REL-3).
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const phoneInput = useRef<HTMLInputElement>(null);
+  const missingId = useId();
+
+  const phoneCheck = checkPhoneInput(phone);
+  const isEmailValid = details.email.trim() === '' || EMAIL_PATTERN.test(details.email.trim());
+  const missing = [
+    upload === undefined && 'upload your resume',
+    !phoneCheck.ok && 'enter a valid phone number',
+    !isEmailValid && 'correct the email',
+    !hasConsent && 'tick the consent box',
+  ].filter((item): item is string => item !== false);
+
+  const onUploaded = (next: UploadResumeResponse): void => {
+    setUpload(next);
+    setDetails(detailsFromResume(next.resume));
+    const parsedPhone = next.resume.parsed.phone;
+    if (parsedPhone !== null && phone.input.trim() === '') {
+      setPhone({ country: countryOf(parsedPhone) ?? phone.country, input: parsedPhone });
+    }
+  };
+
+  const onCallMeNow = (event: SubmitEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    if (upload === undefined || !phoneCheck.ok || !hasConsent || !isEmailValid) return;
+    setIsStarting(true);
+    setStartError(undefined);
+    const name = details.name.trim();
+    const email = details.email.trim();
+    candidateApi
+      .start(
+        {
+          jobId: job.id,
+          resumeId: upload.resume.id,
+          phone: phoneCheck.e164,
+          consent: true,
+          consentTextVersion: CONSENT_TEXT_VERSION,
+          timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          ...(name !== '' && { name }),
+          ...(email !== '' && { email }),
+        },
+        idempotencyKey,
+      )
+      .then(
+        (answer) => {
+          setIsStarting(false);
+          setStarted(answer);
+        },
+        (failure: unknown) => {
+          setIsStarting(false);
+          setStartError(failure instanceof Error ? failure.message : String(failure));
+        },
+      );
+  };
+
+  const onRetry = (kind: RetryKind): void => {
+    setStarted(undefined);
+    setIdempotencyKey(crypto.randomUUID());
+    // Consent is given at the click, for each call.
+    setHasConsent(false);
+    if (kind === 'fix-number') requestAnimationFrame(() => phoneInput.current?.focus());
+  };
+
+  return (
+    <div className="apply">
+      <JobBrief job={job} />
+      {started !== undefined ? (
+        <CallPanel started={started} company={job.company} onRetry={onRetry} />
+      ) : (
+        <form className="card form" onSubmit={onCallMeNow} aria-labelledby="apply-heading">
+          <h2 id="apply-heading">Get your screening call</h2>
+          <p className="muted">
+            Upload your resume and our AI assistant calls you for a short screen, about ten minutes,
+            tailored to your experience. A person on the recruiting team reviews it.
+          </p>
+          {upload === undefined ? (
+            <ResumeUpload jobId={job.id} onUploaded={onUploaded} />
+          ) : (
+            <ResumePreview
+              resume={upload.resume}
+              details={details}
+              onChange={setDetails}
+              onReplace={() => setUpload(undefined)}
+            />
+          )}
+          {!isEmailValid && (
+            <p className="error small" role="alert">
+              The email does not look right. Correct it or leave it empty.
+            </p>
+          )}
+          <PhoneField value={phone} onChange={setPhone} inputRef={phoneInput} />
+          <ConsentCheckbox company={job.company} isChecked={hasConsent} onChange={setHasConsent} />
+          {startError !== undefined && (
+            <p role="alert" className="error">
+              {startError}
+            </p>
+          )}
+          <div className="button-row">
+            <button
+              type="submit"
+              className="call-button"
+              disabled={missing.length > 0 || isStarting}
+              aria-describedby={missingId}
+            >
+              {isStarting ? 'Calling…' : 'Call Me Now'}
+            </button>
+            <span id={missingId} className="muted small">
+              {missing.length > 0 ? `To continue: ${missing.join(', ')}.` : 'Ready when you are.'}
+            </span>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}
+
+/** The country of the browser's language (en-GB → GB), else the United States. */
+function defaultCountry(): CountryCode {
+  const region = new Intl.Locale(navigator.language).maximize().region;
+  return getCountries().find((code) => code === region) ?? 'US';
+}
