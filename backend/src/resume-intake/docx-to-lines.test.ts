@@ -27,7 +27,24 @@ describe('docxToLines', () => {
 
   it('refuses a document with a DTD', () => {
     expect(() =>
-      docxToLines({ document: '<!DOCTYPE x [<!ENTITY a "b">]><w:document/>', relationships: null }),
+      docxToLines({
+        document: '<!DOCTYPE x [<!ENTITY a "b">]><w:document/>',
+        relationships: null,
+        headers: [],
+      }),
     ).toThrow(/entity/);
+  });
+
+  it('reads the page header first, once', () => {
+    const paragraph = (text: string): string => `<w:p><w:r><w:t>${text}</w:t></w:r></w:p>`;
+    const lines = docxToLines({
+      document: `<w:document><w:body>${paragraph('Experience')}</w:body></w:document>`,
+      relationships: null,
+      headers: [
+        `<w:hdr>${paragraph('Jane Doe')}</w:hdr>`,
+        `<w:hdr>${paragraph('Jane Doe')}</w:hdr>`,
+      ],
+    });
+    expect(lines.map((line) => line.text)).toEqual(['Jane Doe', 'Experience']);
   });
 });

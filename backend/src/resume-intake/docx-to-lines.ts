@@ -10,7 +10,22 @@ import type { DocxParts } from './read-docx-parts.js';
 export function docxToLines(parts: DocxParts): LayoutLine[] {
   rejectDtd(parts.document);
   if (parts.relationships !== null) rejectDtd(parts.relationships);
+  for (const header of parts.headers) rejectDtd(header);
   const targets = readRelationships(parts.relationships);
+  // Many templates put the name and contact line in the page header: it is read first, once.
+  const headerLines: LayoutLine[] = [];
+  for (const header of parts.headers) {
+    for (const line of partToLines(header, new Map())) {
+      if (!headerLines.some((known) => known.text === line.text)) headerLines.push(line);
+    }
+  }
+  const lines = [...headerLines, ...partToLines(parts.document, targets)];
+  if (lines.every((line) => line.text.trim() === '')) throw resumeFileErrors.emptyDocument();
+  return lines;
+}
+
+/** One WordprocessingML part (the body or a header) → its lines. */
+function partToLines(xml: string, targets: Map<string, string>): LayoutLine[] {
   const lines: LayoutLine[] = [];
   const stack: Paragraph[] = [];
   let current: Paragraph | null = null;
@@ -22,7 +37,7 @@ export function docxToLines(parts: DocxParts): LayoutLine[] {
   let insideText = false;
 
   const TAG = /<(\/?)([\w:]+)([^>]*?)(\/?)>|([^<]+)/g;
-  for (const match of parts.document.matchAll(TAG)) {
+  for (const match of xml.matchAll(TAG)) {
     const [, closing, name, attributes = '', selfClosing, text] = match;
     if (text !== undefined) {
       if (current !== null && inFallback === 0 && insideText) {
@@ -111,7 +126,6 @@ export function docxToLines(parts: DocxParts): LayoutLine[] {
         break;
     }
   }
-  if (lines.every((line) => line.text.trim() === '')) throw resumeFileErrors.emptyDocument();
   return lines;
 }
 

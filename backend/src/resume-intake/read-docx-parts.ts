@@ -18,6 +18,8 @@ const WANTED = ['word/document.xml', 'word/_rels/document.xml.rels'] as const;
 export interface DocxParts {
   document: string;
   relationships: string | null;
+  /** Page headers (`word/header1.xml`...), where templates often keep the name and contact line. */
+  headers: string[];
 }
 
 /**
@@ -43,6 +45,7 @@ export async function readDocxParts(data: Uint8Array): Promise<DocxParts> {
       document: await readEntry(zip, document),
       relationships:
         relationshipsEntry === undefined ? null : await readEntry(zip, relationshipsEntry),
+      headers: await readHeaders(zip, entries),
     };
   } finally {
     zip.close();
@@ -119,4 +122,17 @@ function readEntry(zip: ZipFile, entry: Entry): Promise<string> {
       );
     });
   });
+}
+
+async function readHeaders(zip: ZipFile, entries: Entry[]): Promise<string[]> {
+  const headers = entries
+    .filter(
+      (entry) =>
+        /^word\/header\d{0,2}\.xml$/.test(entry.fileName) && entry.uncompressedSize < 1024 * 1024,
+    )
+    .sort((a, b) => a.fileName.localeCompare(b.fileName))
+    .slice(0, 3);
+  const texts: string[] = [];
+  for (const entry of headers) texts.push(await readEntry(zip, entry));
+  return texts;
 }
