@@ -159,6 +159,30 @@ describe('LiveKit call placers against the emulator', () => {
     expect(times[4]! - times[0]!).toBeGreaterThanOrEqual(180);
   });
 
+  it('LOAD-2: 20 simultaneous clicks give 0 carrier 503s when paced below the carrier limit', async () => {
+    await emulator.stop();
+    emulator = await startLiveKitEmulator({
+      apiKey: KEY,
+      apiSecret: SECRET,
+      sipTrunkIds: [TRUNK],
+      carrierCallsPerSecond: 20,
+      defaultScript: { kind: 'answer', afterMs: 5000 },
+    });
+    // Time scaled by 20: the carrier takes 20 dials a second and the pacer sends 16.
+    const paced = sipPlacer({ pacer: new DialPacer(16, 1) });
+    await Promise.all(
+      Array.from({ length: 20 }, (_, index) => paced.placeCall(request(index + 1))),
+    );
+    expect(emulator.callsTo('CreateSIPParticipant')).toHaveLength(20);
+    expect(emulator.carrierRejections).toBe(0);
+    // The same burst unpaced: the carrier refuses what exceeds its rate.
+    const unpaced = sipPlacer({ pacer: new DialPacer(1000, 1000) });
+    await Promise.all(
+      Array.from({ length: 20 }, (_, index) => unpaced.placeCall(request(index + 101))),
+    );
+    expect(emulator.carrierRejections).toBeGreaterThan(0);
+  });
+
   it('hang-up deletes the room and is idempotent', async () => {
     const placer = sipPlacer();
     await placer.placeCall(request());

@@ -46,6 +46,11 @@ export interface LiveKitEmulatorOptions {
   ringScaleMs?: number;
   /** How long an empty room lingers after its last participant left (LiveKit's departure timeout). */
   departureTimeoutMs?: number;
+  /**
+   * The carrier's calls-per-second limit (LOAD-2): a dial past it, counted over the trailing second,
+   * fails with SIP 503 as a carrier's does. Unset: no limit.
+   */
+  carrierCallsPerSecond?: number;
   /** Delay added before answering every request, to model network and server time. */
   latencyMs?: number;
   /** Where signed webhooks go; without it they are only recorded. */
@@ -91,6 +96,9 @@ export class LiveKitEmulator {
   /** Every dispatch ever created, including those of rooms since deleted. */
   readonly dispatches: AgentDispatch[] = [];
   availability: Availability = 'up';
+  /** Dials the carrier refused with 503 for exceeding its calls per second. */
+  carrierRejections = 0;
+  private recentDials: number[] = [];
   latencyMs: number;
 
   private readonly verifier: TokenVerifier;
@@ -283,8 +291,10 @@ export class LiveKitEmulator {
     room.participants.set(identity, participant);
     this.emit('participant_joined', room, { participant });
 
-    const script = this.scripts.get(request.sipCallTo) ??
-      this.options.defaultScript ?? { kind: 'answer', afterMs: 10 };
+    const script = this.isOverCarrierLimit()
+      ? ({ kind: 'reject', sipStatusCode: 503, afterMs: 0 } as const)
+      : (this.scripts.get(request.sipCallTo) ??
+        this.options.defaultScript ?? { kind: 'answer', afterMs: 10 });
     const ringingS = Number(request.ringingTimeout?.seconds ?? 30n);
     const outcome = this.playScript(room, participant, script, ringingS);
     const info = new SIPParticipantInfo({
@@ -297,6 +307,19 @@ export class LiveKitEmulator {
     const result = await outcome;
     if (result.answered) return info;
     throw sipFailure(result.sipStatusCode);
+  }
+
+  private isOverCarrierLimit(): boolean {
+    const limit = this.options.carrierCallsPerSecond;
+    if (limit === undefined) return false;
+    const now = performance.now();
+    this.recentDials = this.recentDials.filter((at) => at > now - 1000);
+    if (this.recentDials.length >= limit) {
+      this.carrierRejections += 1;
+      return true;
+    }
+    this.recentDials.push(now);
+    return false;
   }
 
   /** Plays the carrier's script; resolves when the call is answered or has failed. */
