@@ -152,11 +152,13 @@ describe('LiveKit call placers against the emulator', () => {
   it('paces dials per trunk with a token bucket (LOAD-2)', async () => {
     const pacer = new DialPacer(20, 1);
     const placer = sipPlacer({ pacer });
+    const started = performance.now();
     await Promise.all([1, 2, 3, 4, 5].map((attempt) => placer.placeCall(request(attempt))));
     const times = emulator.callsTo('CreateSIPParticipant').map((call) => call.receivedAt);
     expect(times).toHaveLength(5);
-    // Five dials at 20 per second with no burst span at least four intervals of 50 ms.
-    expect(times[4]! - times[0]!).toBeGreaterThanOrEqual(180);
+    // Five dials at 20 per second with no burst: the last leaves four intervals of 50 ms after the
+    // first could (the first arrival itself may be late: a new connection).
+    expect(times[4]! - started).toBeGreaterThanOrEqual(195);
   });
 
   it('LOAD-2: 20 simultaneous clicks give 0 carrier 503s when paced below the carrier limit', async () => {
