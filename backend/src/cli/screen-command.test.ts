@@ -14,6 +14,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_JOB } from '../db/seed.js';
 import { screenCommand } from './screen-command.js';
 
+/** Each run opens its own in-memory PostgreSQL, which takes seconds on a busy machine. */
+const CLI_TIMEOUT_MS = 120_000;
+
 let folder: string;
 let resumeFile: string;
 
@@ -79,19 +82,24 @@ describe('screenline screen', () => {
         expect(naming.length).toBeGreaterThanOrEqual(2);
       }
     },
+    CLI_TIMEOUT_MS,
   );
 
-  it('reads a plain-text resume through the resume parser', async () => {
-    const file = path.join(folder, 'resume.txt');
-    const resume: ParsedResume = SAMPLE_RESUME;
-    await writeFile(
-      file,
-      `${resume.name ?? ''}\n${resume.email ?? ''}\n\nEXPERIENCE\nSenior Software Engineer, Parcelly, 2021 to present\nBuilt the tracking API.\n\nSKILLS\nTypeScript, PostgreSQL\n`,
-    );
-    const { code, stdout } = await run(['--resume', file, '--json']);
-    expect(code).toBe(0);
-    expect((JSON.parse(stdout) as ScreenJson).status).toBe('evaluated');
-  });
+  it(
+    'reads a plain-text resume through the resume parser',
+    async () => {
+      const file = path.join(folder, 'resume.txt');
+      const resume: ParsedResume = SAMPLE_RESUME;
+      await writeFile(
+        file,
+        `${resume.name ?? ''}\n${resume.email ?? ''}\n\nEXPERIENCE\nSenior Software Engineer, Parcelly, 2021 to present\nBuilt the tracking API.\n\nSKILLS\nTypeScript, PostgreSQL\n`,
+      );
+      const { code, stdout } = await run(['--resume', file, '--json']);
+      expect(code).toBe(0);
+      expect((JSON.parse(stdout) as ScreenJson).status).toBe('evaluated');
+    },
+    CLI_TIMEOUT_MS,
+  );
 
   it('answers usage errors with exit code 2', async () => {
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
