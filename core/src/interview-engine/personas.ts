@@ -159,30 +159,45 @@ function yearsOfExperience(resume: ParsedResume): number {
   return Math.max(1, new Date().getUTCFullYear() - Math.min(...starts));
 }
 
+/** "Built the tracking API" → "I built the tracking API"; other descriptions are quoted as the work. */
+function firstPerson(description: string): string {
+  const text = description.trim().replace(/[.;]+$/, '');
+  return /^(?:[A-Z][a-z]+ed|Built|Led|Ran|Wrote|Made|Grew|Shipped|Owned|Drove|Took)\b/.test(text)
+    ? `I ${lowerFirst(text)}`
+    : `my work was ${lowerFirst(text)}`;
+}
+
+function joinWithAnd(items: string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+}
+
 /** A concrete, first-person answer that speaks to the rubric, grounded in the resume. */
 function substantiveAnswer(plan: InterviewPlan, resume: ParsedResume, index: number): string {
   const entry = resume.experience[index % Math.max(1, resume.experience.length)];
-  const skills = resume.skills.slice(0, 3);
   const years = spoken(yearsOfExperience(resume));
   const parts: string[] = [];
   if (entry?.employer) {
-    parts.push(
-      `At ${entry.employer} I worked as ${entry.title ?? 'an engineer'} and owned the work from design to production.`,
-    );
+    const role = entry.title ? ` as ${entry.title}` : '';
+    const work = entry.description
+      ? firstPerson(entry.description)
+      : 'I owned our services from design to production';
+    parts.push(`At ${entry.employer}${role}, ${work}.`);
   }
+  const skills = resume.skills.slice(0, 3);
   if (skills.length > 0)
-    parts.push(`I used ${skills.join(', ')} every day for about ${years} years.`);
-  const criteria = plan.rubric.length > 0 ? plan.rubric : [];
-  for (const [offset, criterion] of criteria.entries()) {
-    if ((offset + index) % 2 === 0 || criteria.length <= 2) {
-      const detail = criterion.description ?? criterion.name;
+    parts.push(`I have used ${joinWithAnd(skills)} nearly every day for about ${years} years.`);
+  for (const [offset, criterion] of plan.rubric.entries()) {
+    if ((offset + index) % 2 === 0 || plan.rubric.length <= 2) {
+      const detail = lowerFirst((criterion.description ?? criterion.name).replace(/\.$/, ''));
       parts.push(
-        `On ${criterion.name.toLowerCase()}, I have done this for ${years} years: ${lowerFirst(detail.replace(/\.$/, ''))}.`,
+        `${criterion.name} is one of my strengths, and I have ${years} years of it: ${detail}.`,
       );
     }
   }
   parts.push(
-    'For example, I cut our p95 latency by forty percent and led the on-call rotation for two years.',
+    'One example: I cut our p95 latency by forty percent and led the on-call rotation for two years.',
   );
   return parts.join(' ');
 }
