@@ -30,6 +30,7 @@ import type { CallPlacer } from './telephony/call-placer.js';
 import { CALLBACK_QUEUE } from './services/interview-conversations.js';
 import type { ScheduledCallQueue } from './telephony/call-retries.js';
 import { withCallColumns } from './telephony/call-tables.js';
+import { interviewCancelRoutes } from './routes/interview-cancel/interview-cancel-routes.js';
 import { createDialPolicy } from './telephony/dial-policy.js';
 import {
   createLiveKitTelephony,
@@ -146,12 +147,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     }));
   runtimeRef.current = interviewRuntime;
   await app.register(interviewsRoutes, { runtime: interviewRuntime, auth });
+  await app.register(interviewCancelRoutes, {
+    db: callDb,
+    callPlacer: interviewRuntime.callPlacer,
+    isRecruiter: async (request) => (await auth.findRecruiter(request)) !== undefined,
+  });
   if (telephony !== undefined) {
-    await registerLiveKitRoutes(app, {
-      db: callDb,
-      telephony,
-      isRecruiter: async (request) => (await auth.findRecruiter(request)) !== undefined,
-    });
+    await registerLiveKitRoutes(app, { db: callDb, telephony });
     const stopReconciler = startReconciler(telephony, app.log);
     app.addHook('onClose', async () => {
       stopReconciler();

@@ -1,5 +1,5 @@
 import { exceedsLegalCallingHours } from '@screenline/core';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import {
   AgentDispatchClient,
@@ -11,7 +11,6 @@ import {
 import type { CallLog } from './call-log.js';
 import type { Env } from '../env.js';
 import { agentReportsRoutes } from '../routes/agent-reports/agent-reports-routes.js';
-import { interviewCancelRoutes } from '../routes/interview-cancel/interview-cancel-routes.js';
 import { liveKitWebhookRoutes } from '../routes/livekit-webhook/livekit-webhook-routes.js';
 import type { CallPlacer } from './call-placer.js';
 import { CallRecorder } from './call-recorder.js';
@@ -117,14 +116,10 @@ export function createLiveKitTelephony(
   };
 }
 
-/** The webhook, agent-report and cancel routes of LiveKit mode. */
+/** The webhook and agent-report routes of LiveKit mode (cancel exists in every mode). */
 export async function registerLiveKitRoutes(
   app: FastifyInstance,
-  options: {
-    db: Kysely<CallDatabase>;
-    telephony: LiveKitTelephony;
-    isRecruiter?: (request: FastifyRequest) => Promise<boolean>;
-  },
+  options: { db: Kysely<CallDatabase>; telephony: LiveKitTelephony },
 ): Promise<void> {
   const { db, telephony } = options;
   await app.register(liveKitWebhookRoutes, {
@@ -136,11 +131,6 @@ export async function registerLiveKitRoutes(
     callPlacer: telephony.callPlacer,
     retries: telephony.retries,
     recorder: telephony.recorder,
-  });
-  await app.register(interviewCancelRoutes, {
-    db,
-    callPlacer: telephony.callPlacer,
-    ...(options.isRecruiter === undefined ? {} : { isRecruiter: options.isRecruiter }),
   });
 }
 

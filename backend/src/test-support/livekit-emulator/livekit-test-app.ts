@@ -7,6 +7,7 @@ import { seedDemoData } from '../../db/seed.js';
 import { parseEnv, type Env } from '../../env.js';
 import { registerErrorHandler } from '../../errors/error-handler.js';
 import { createToken, hashToken } from '../../lib/tokens.js';
+import { interviewCancelRoutes } from '../../routes/interview-cancel/interview-cancel-routes.js';
 import { openTestDatabase, type TestEngine } from '../../test/test-database.js';
 import { prepareAgentMetadata } from '../../telephony/agent-token.js';
 import { withCallColumns, type CallDatabase } from '../../telephony/call-tables.js';
@@ -101,6 +102,7 @@ export async function buildLiveKitTestApp(
   });
   if (telephony === undefined) throw new Error('LiveKit telephony was not created');
   await registerLiveKitRoutes(app, { db, telephony });
+  await app.register(interviewCancelRoutes, { db, callPlacer: telephony.callPlacer });
   await app.ready();
 
   return {
