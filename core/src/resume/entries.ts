@@ -29,7 +29,41 @@ function isDescriptionLine(line: LayoutLine): boolean {
   return /[.;!]$/.test(text) && text.split(' ').length > 5;
 }
 
-function splitBlocks(lines: LayoutLine[]): Block[] {
+/**
+ * In a narrow column a header can wrap with its right-hand date: "Engineer — Cyberdyne\tMay 2016 – Jan."
+ * over "Technologies\t2017". Such a pair is joined cell by cell.
+ */
+function joinWrappedHeaders(lines: LayoutLine[]): LayoutLine[] {
+  const joined: LayoutLine[] = [];
+  for (const line of lines) {
+    const previous = joined.at(-1);
+    const previousCells = previous?.text.split('\t') ?? [];
+    const cells = line.text.split('\t');
+    const isDangling =
+      /(?:[-–—]|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s*$/i.test(
+        previousCells.at(-1) ?? '',
+      );
+    const completes = /^\s*(?:(?:19|20)\d{2}|present|current|now)\b/i.test(cells.at(-1) ?? '');
+    if (
+      previous !== undefined &&
+      previousCells.length === 2 &&
+      cells.length === 2 &&
+      isDangling &&
+      completes
+    ) {
+      joined[joined.length - 1] = {
+        ...previous,
+        text: previousCells.map((cell, index) => `${cell} ${cells[index] ?? ''}`.trim()).join('\t'),
+      };
+    } else {
+      joined.push(line);
+    }
+  }
+  return joined;
+}
+
+function splitBlocks(rawLines: LayoutLine[]): Block[] {
+  const lines = joinWrappedHeaders(rawLines);
   const blocks: Block[] = [];
   let current: Block | null = null;
   for (let index = 0; index < lines.length; index += 1) {

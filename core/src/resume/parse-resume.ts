@@ -114,7 +114,12 @@ function inlineHeading(
   current: Section['kind'] | undefined,
 ): { kind: SectionKind; rest: string | null } | null {
   const firstCell = line.text.split('\t')[0] ?? '';
-  const tabbed = line.text.includes('\t') ? classifyHeading({ ...line, text: firstCell }) : null;
+  // A heading in a label column ("SKILLS\tPython, Go") is set apart by capitals or bold; a plain
+  // "Technologies\t2017" is the wrapped end of an employer's name.
+  const isMarkedCell =
+    line.bold || (firstCell === firstCell.toUpperCase() && /\p{Lu}{3}/u.test(firstCell));
+  const tabbed =
+    line.text.includes('\t') && isMarkedCell ? classifyHeading({ ...line, text: firstCell }) : null;
   if (tabbed !== null && tabbed !== 'contact')
     return { kind: tabbed, rest: line.text.slice(firstCell.length + 1).trim() || null };
   const match = /^([^:：]{3,40})[:：]\s*(.*)$/.exec(line.text);

@@ -24,18 +24,23 @@ const TEMPLATES: HtmlTemplate[] = [
 ];
 const SITE_TEMPLATES = new Set<HtmlTemplate>(['classic', 'two-column']);
 const PDF_COUNT = 16;
+/** Two more PDFs at the end, written out of reading order. */
+const SHUFFLED_FROM = 22;
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function main(): void {
   mkdirSync(FIXTURES_DIR, { recursive: true });
   const work = mkdtempSync(path.join(tmpdir(), 'screenline-fixtures-'));
   try {
-    const people = makePeople(22);
+    const people = makePeople(24);
     people.forEach((person, index) => {
       let file: string;
       let hasSite = false;
-      if (index < PDF_COUNT) {
-        const template = TEMPLATES[index % TEMPLATES.length] ?? 'classic';
+      if (index < PDF_COUNT || index >= SHUFFLED_FROM) {
+        const template: HtmlTemplate =
+          index >= SHUFFLED_FROM
+            ? 'grid-shuffled'
+            : (TEMPLATES[index % TEMPLATES.length] ?? 'classic');
         hasSite = SITE_TEMPLATES.has(template);
         let html = renderHtml(person, template);
         // Every fifth PDF runs onto a second page, so page breaks and running text are in the set.

@@ -2,7 +2,13 @@ import { writeDate, writeSchoolDate, type Person } from './fixture-people.js';
 
 /** The HTML layouts of the labelled set; each renders a person to a page Chromium prints to PDF. */
 export type HtmlTemplate =
-  'classic' | 'modern-icons' | 'two-column' | 'sidebar-left' | 'sidebar-right' | 'compact';
+  | 'classic'
+  | 'modern-icons'
+  | 'two-column'
+  | 'sidebar-left'
+  | 'sidebar-right'
+  | 'compact'
+  | 'grid-shuffled';
 
 const esc = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -158,5 +164,41 @@ export function renderHtml(person: Person, template: HtmlTemplate): string {
         'body { font-size: 9.5pt; } h1 { font-size: 18pt; } h2 { font-variant: small-caps; font-size: 12pt; border-bottom: 1px dotted #888; }',
         `<h1>${esc(person.name)}</h1><p>${esc(person.location)} — ${esc(person.phoneWritten)} — ${esc(person.email)}</p><p>${bare(person.linkedin)}${person.github === null ? '' : ` — ${bare(person.github)}`}</p>${summary}${experienceHtml(person, 'title-at-employer', 'text-dash')}${educationHtml(person, 'inline')}<h2>${esc(person.headings.skills)}</h2>${skillsHtml(person, 'lines')}${languagesHtml(person)}${certificationsHtml(person)}`,
       );
+    case 'grid-shuffled':
+      return page(
+        "'Liberation Sans', sans-serif",
+        '.grid { display: grid; grid-template-columns: 35% 60%; column-gap: 5%; align-items: start; } h1 { font-size: 24pt; }',
+        shuffledGrid(person),
+      );
   }
+}
+
+/**
+ * A sidebar layout whose blocks are placed by CSS grid but written in a shuffled order, so the PDF's
+ * content stream is out of reading order, as in PDFs from design tools. Only the layout can read it.
+ */
+function shuffledGrid(person: Person): string {
+  const left = [
+    `<h1>${esc(person.name)}</h1>`,
+    `<div><h2>Contact</h2><p>${esc(person.email)}</p><p>${esc(person.phoneWritten)}</p><p>${esc(person.location)}</p><p><a href="${person.linkedin}">LinkedIn</a></p>${person.github === null ? '' : `<p><a href="${person.github}">GitHub</a></p>`}</div>`,
+    `<div><h2>${esc(person.headings.skills)}</h2>${skillsHtml(person, 'lines')}</div>`,
+    `<div>${languagesHtml(person)}${certificationsHtml(person)}</div>`,
+  ];
+  const right = [
+    `<div><h2>${esc(person.headings.summary)}</h2><p>${esc(person.summary)}</p></div>`,
+    `<div>${experienceHtml(person, 'title-employer-right', 'text-dot')}</div>`,
+    `<div>${educationHtml(person, 'inline')}</div>`,
+  ];
+  const rows = Math.max(left.length, right.length);
+  const cells = [
+    ...left.map((html, index) => ({ html, column: 1, row: index + 1 })),
+    ...right.map((html, index) => ({ html, column: 2, row: index + 1 })),
+  ];
+  // A fixed permutation (reversed, then odd rows after even ones) keeps the fixture reproducible.
+  const shuffled = [...cells].reverse().sort((a, b) => (a.row % 2) - (b.row % 2));
+  const styleFor = (cell: { column: number; row: number }): string =>
+    cell.column === 2 && cell.row === right.length
+      ? `grid-column: 2; grid-row: ${cell.row} / span ${rows - right.length + 1};`
+      : `grid-column: ${cell.column}; grid-row: ${cell.row};`;
+  return `<div class="grid">${shuffled.map((cell) => `<div style="${styleFor(cell)}">${cell.html}</div>`).join('')}</div>`;
 }
