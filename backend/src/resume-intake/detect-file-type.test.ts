@@ -33,7 +33,10 @@ describe('decodeText', () => {
     expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]))).toBe('A');
     expect(decodeText(new Uint8Array([0xff, 0xfe, 0x41, 0x00]))).toBe('A');
   });
-  it('rejects invalid UTF-8', () => {
-    expect(decodeText(new Uint8Array([0xc3, 0x28]))).toBeNull();
+  it('reads Windows-1252 text that is not UTF-8', () => {
+    expect(decodeText(new Uint8Array([0x52, 0xe9, 0x73, 0x75, 0x6d, 0xe9]))).toBe('Résumé');
+  });
+  it('rejects binary', () => {
+    expect(decodeText(new Uint8Array([0xc3, 0x00, 0x28]))).toBeNull();
   });
 });

@@ -62,7 +62,10 @@ export function decodeText(data: Uint8Array): string | null {
       text = new TextDecoder('utf-16be', { fatal: true }).decode(data.subarray(2));
     else text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(data);
   } catch {
-    return null;
+    // Not UTF-8: a text saved by an older Windows editor is Windows-1252. Binary files give
+    // themselves away by their control bytes below.
+    if (startsWith(data, [0xff, 0xfe]) || startsWith(data, [0xfe, 0xff])) return null;
+    text = new TextDecoder('windows-1252').decode(data);
   }
   return hasBinaryControls(text) ? null : text.replace(/^\uFEFF/, '');
 }
