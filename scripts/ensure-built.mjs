@@ -27,7 +27,7 @@ function newestMtime(target) {
   return newest;
 }
 
-function isBuildCurrent() {
+export function isBuildCurrent() {
   const outputPaths = outputs.map((output) => path.join(root, output));
   if (!outputPaths.every((output) => existsSync(output))) return false;
   const oldestOutput = Math.min(...outputPaths.map((output) => statSync(output).mtimeMs));

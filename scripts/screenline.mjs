@@ -4,11 +4,13 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { root } from './ensure-built.mjs';
+import { isBuildCurrent, root } from './ensure-built.mjs';
 
 const compiled = path.join(root, 'backend/dist/cli/main.js');
 const source = path.join(root, 'backend/src/cli/main.ts');
-const useSource = process.env.SCREENLINE_CLI_SOURCE === '1' || !existsSync(compiled);
+// A stale build could lack a command or run old code: the sources are the truth until rebuilt.
+const useSource =
+  process.env.SCREENLINE_CLI_SOURCE === '1' || !existsSync(compiled) || !isBuildCurrent();
 const [command, args] = useSource
   ? [path.join(root, 'node_modules/.bin/tsx'), ['--conditions=source', source]]
   : [process.execPath, [compiled]];
