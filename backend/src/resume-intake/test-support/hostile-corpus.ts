@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
 import { writeZip } from '../benchmark/zip-writer.js';
 
 /**
@@ -73,6 +74,47 @@ function encryptedPdf(): Buffer {
     `/Encrypt 5 0 R /ID [${hex(16)} ${hex(16)}] `,
   );
   return base;
+}
+
+/** A content stream that inflates from a few kilobytes to 60 MB (a PDF "zip bomb"). */
+function deflateBombPdf(): Buffer {
+  const raw = Buffer.alloc(60 * 1024 * 1024, 0x20);
+  Buffer.from('BT /F1 12 Tf 72 720 Td (Hi) Tj ET').copy(raw, 0);
+  const compressed = deflateSync(raw, { level: 9 });
+  return buildPdfWithBinaryStream(compressed);
+}
+
+/** Like buildPdf, with object 4 a FlateDecode stream of raw bytes. */
+function buildPdfWithBinaryStream(compressed: Buffer): Buffer {
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n', 'latin1')];
+  const offsets: number[] = [];
+  let offset = parts[0]?.length ?? 0;
+  const objects: (string | null)[] = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    null,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  objects.forEach((object, index) => {
+    offsets.push(offset);
+    const part =
+      object === null
+        ? Buffer.concat([
+            Buffer.from(
+              `${index + 1} 0 obj\n<< /Length ${compressed.length} /Filter /FlateDecode >>\nstream\n`,
+              'latin1',
+            ),
+            compressed,
+            Buffer.from('\nendstream\nendobj\n', 'latin1'),
+          ])
+        : Buffer.from(`${index + 1} 0 obj\n${object}\nendobj\n`, 'latin1');
+    parts.push(part);
+    offset += part.length;
+  });
+  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((value) => `${String(value).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${offset}\n%%EOF\n`;
+  parts.push(Buffer.from(xref, 'latin1'));
+  return Buffer.concat(parts);
 }
 
 /** A page tree whose node lists itself as its own kid, and a form XObject that draws itself. */
@@ -217,6 +259,14 @@ export function hostileCorpus(maxBytes: number): HostileFile[] {
       says: 'no text',
       fileName: 'cv.docx',
       data: docx('<w:document><w:body><w:p/></w:body></w:document>'),
+      status: 422,
+      code: 'UNPROCESSABLE',
+    },
+    {
+      name: 'deflate bomb PDF',
+      says: 'PDF',
+      fileName: 'cv.pdf',
+      data: deflateBombPdf(),
       status: 422,
       code: 'UNPROCESSABLE',
     },
