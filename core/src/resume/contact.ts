@@ -223,7 +223,12 @@ export function looksLikeName(text: string): boolean {
  * link splits it ("jane.doe@...").
  */
 export function findName(lines: LayoutLine[], hints: string[]): string | null {
-  const firstPage = lines.filter((line) => line.page === 0).slice(0, 40);
+  // With font sizes known the whole first page is searched (a name at the top of the right-hand
+  // column comes after the whole left column); without them only the top of the text.
+  const pageOne = lines.filter((line) => line.page === 0);
+  const firstPage = pageOne.some((line) => line.fontSize > 0)
+    ? pageOne.slice(0, 400)
+    : pageOne.slice(0, 40);
   const candidates: LayoutLine[] = [];
   firstPage.forEach((line, index) => {
     // A large name wrapped in a narrow sidebar arrives as two one-word lines.
