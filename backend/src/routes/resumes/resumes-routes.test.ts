@@ -69,6 +69,27 @@ describe.each(TEST_ENGINES)('resume routes on %s', (engine) => {
     }
   });
 
+  it('keeps one resume and one file when the same file arrives twice at once', async () => {
+    const text = `${RESUME}\nConcurrent copy`;
+    const responses = await Promise.all([
+      testApp.app.inject({ method: 'POST', url: '/api/resumes', ...multipartBody('a.txt', text) }),
+      testApp.app.inject({ method: 'POST', url: '/api/resumes', ...multipartBody('b.txt', text) }),
+    ]);
+    expect(responses.map((response) => response.statusCode).sort()).toEqual([200, 201]);
+    const ids = responses.map((response) => response.json<{ resume: { id: string } }>().resume.id);
+    expect(ids[0]).toBe(ids[1]);
+    const rows = await testApp.database.db
+      .selectFrom('resumes')
+      .select('storage_key')
+      .where('id', '=', ids[0]!)
+      .execute();
+    expect(rows).toHaveLength(1);
+    const stored = readdirSync(path.join(dataDir, 'resumes'));
+    expect(stored.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    const allRows = await testApp.database.db.selectFrom('resumes').select('id').execute();
+    expect(stored).toHaveLength(allRows.length);
+  });
+
   it('refuses a read without the token or with another one', async () => {
     const upload = await testApp.app.inject({
       method: 'POST',
