@@ -131,6 +131,7 @@ export async function registerLiveKitRoutes(
     callPlacer: telephony.callPlacer,
     retries: telephony.retries,
     recorder: telephony.recorder,
+    log: app.log,
   });
 }
 

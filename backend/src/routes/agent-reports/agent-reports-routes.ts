@@ -16,6 +16,7 @@ import { recordCallEvent, type CallEventResult } from '../../telephony/call-even
 import type { CallPlacer } from '../../telephony/call-placer.js';
 import type { CallRecorder } from '../../telephony/call-recorder.js';
 import type { CallRetries } from '../../telephony/call-retries.js';
+import type { CallLog } from '../../telephony/call-log.js';
 import type { CallDatabase } from '../../telephony/call-tables.js';
 
 export interface AgentReportsRoutesOptions {
@@ -24,6 +25,7 @@ export interface AgentReportsRoutesOptions {
   retries: CallRetries;
   /** Present when `RECORDING_*` is configured. */
   recorder?: CallRecorder | undefined;
+  log: CallLog;
 }
 
 const ZParams = z.object({ id: z.uuid() });
@@ -165,7 +167,12 @@ async function onCallReport(
       if (recorded.result === 'applied' && options.recorder !== undefined) {
         const room = await roomOf(db, interviewId);
         if (room !== undefined) {
-          const egressId = await options.recorder.start(room);
+          // A recording that fails to start must not fail the call: log it and go on without audio.
+          const egressId = await options.recorder.start(room).catch((error: unknown) => {
+            options.log.warn({ err: error, interviewId }, 'recording did not start');
+            return undefined;
+          });
+          if (egressId === undefined) return recorded;
           await recordCallEvent(db, {
             interviewId,
             type: 'recording_requested',
