@@ -86,6 +86,11 @@ describe('candidate flow and the recruiter review, simulated mode', () => {
     await consent.check();
     expect(await callButton.isEnabled()).toBe(true);
     await saveScreenshot(page, 'apply-ready');
+
+    // Down to a phone's width, nothing scrolls sideways.
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await saveScreenshot(page, 'apply-ready-phone');
     expect(unexpectedErrors(errors, [415, 422, 400])).toEqual([]);
   });
 
@@ -97,8 +102,12 @@ describe('candidate flow and the recruiter review, simulated mode', () => {
     await page.getByRole('group', { name: 'From your resume' }).waitFor();
     await page.getByLabel('Name').fill('Ada Quinn');
     await page.getByLabel('Phone number').fill('+12133734253');
-    await page.getByRole('checkbox', { name: /^I agree/ }).check();
-    await page.getByRole('button', { name: 'Call Me Now' }).click();
+    // Keyboard only: Space ticks the consent, Tab reaches the button, Enter presses it.
+    await page.getByRole('checkbox', { name: /^I agree/ }).focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Call Me Now');
+    await page.keyboard.press('Enter');
 
     await page.getByRole('heading', { name: 'Your screening call' }).waitFor();
     await page.getByRole('log', { name: 'Transcript' }).locator('li').first().waitFor();
@@ -149,6 +158,15 @@ describe('candidate flow and the recruiter review, simulated mode', () => {
     await recruiter.getByRole('button', { name: 'Save note' }).click();
     await recruiter.getByText('Strong on Kafka; ask about team size.').waitFor();
     await saveScreenshot(recruiter, 'dashboard-interview-decided');
+    await recruiter.setViewportSize({ width: 375, height: 800 });
+    expect(await horizontalOverflow(recruiter)).toBeLessThanOrEqual(0);
+    await saveScreenshot(recruiter, 'dashboard-interview-phone');
     expect(unexpectedErrors(recruiterErrors)).toEqual([]);
   });
 });
+
+function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+}

@@ -34,7 +34,13 @@ export function useInterviewEvents(
   interviewId: string,
   token: string,
   initialStatus: InterviewStatus,
-): InterviewLiveState & { addTurns: (turns: TranscriptTurn[]) => void } {
+): InterviewLiveState & {
+  addTurns: (turns: TranscriptTurn[]) => void;
+  applyTurnAnswer: (
+    turns: TranscriptTurn[],
+    interview: { status: InterviewStatus; endReason: string | null },
+  ) => void;
+} {
   const [state, setState] = useState<InterviewLiveState>({
     status: initialStatus,
     endReason: null,
@@ -46,6 +52,25 @@ export function useInterviewEvents(
   const addTurns = useCallback((turns: TranscriptTurn[]) => {
     setState((previous) => ({ ...previous, turns: mergeTurns(previous.turns, turns) }));
   }, []);
+
+  /**
+   * The answer to the candidate's own turn carries the status the server has just stored (the
+   * assistant's goodbye ends the call), so the field closes without waiting for the stream.
+   */
+  const applyTurnAnswer = useCallback(
+    (turns: TranscriptTurn[], interview: { status: InterviewStatus; endReason: string | null }) => {
+      setState((previous) => ({
+        ...previous,
+        turns: mergeTurns(previous.turns, turns),
+        ...(!previous.isEnded &&
+          isLaterStage(interview.status, previous.status) && {
+            status: interview.status,
+            endReason: interview.endReason,
+          }),
+      }));
+    },
+    [],
+  );
 
   useEffect(() => {
     const source = new EventSource(
@@ -101,11 +126,22 @@ export function useInterviewEvents(
     return () => source.close();
   }, [interviewId, token, addTurns]);
 
-  return { ...state, addTurns };
+  return { ...state, addTurns, applyTurnAnswer };
 }
 
 function mergeTurns(current: TranscriptTurn[], incoming: TranscriptTurn[]): TranscriptTurn[] {
   const known = new Set(current.map((turn) => turn.id));
   const added = incoming.filter((turn) => !known.has(turn.id));
   return added.length === 0 ? current : [...current, ...added];
+}
+
+const LIVE_ORDER: readonly InterviewStatus[] = ['scheduled', 'dialing', 'ringing', 'in_progress'];
+
+/** The stream may already be ahead of a turn's answer; an answer never moves the status back. */
+function isLaterStage(next: InterviewStatus, current: InterviewStatus): boolean {
+  const rank = (status: InterviewStatus): number => {
+    const index = LIVE_ORDER.indexOf(status);
+    return index === -1 ? LIVE_ORDER.length : index;
+  };
+  return next !== current && rank(next) >= rank(current);
 }

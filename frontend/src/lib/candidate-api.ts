@@ -1,10 +1,10 @@
 import {
+  ZInterviewStatus,
   ZStartPhoneScreenResponse,
   ZTranscriptTurn,
   ZUploadResumeResponse,
   type StartPhoneScreenRequest,
   type StartPhoneScreenResponse,
-  type TranscriptTurn,
   type UploadResumeResponse,
 } from '@screenline/core';
 import { z } from 'zod';
@@ -64,7 +64,9 @@ export function uploadResume(
 const ZTurnAnswer = z.object({
   candidateTurn: ZTranscriptTurn,
   agentTurn: ZTranscriptTurn.nullable(),
+  interview: z.object({ status: ZInterviewStatus, endReason: z.string().nullable() }),
 });
+export type TurnAnswer = z.infer<typeof ZTurnAnswer>;
 
 const ZInterviewState = z.object({
   interview: z.object({
@@ -86,11 +88,7 @@ export const candidateApi = {
       headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
       body: JSON.stringify(body),
     }),
-  sendTurn: async (
-    interviewId: string,
-    token: string,
-    text: string,
-  ): Promise<{ candidateTurn: TranscriptTurn; agentTurn: TranscriptTurn | null }> =>
+  sendTurn: async (interviewId: string, token: string, text: string): Promise<TurnAnswer> =>
     requestJson(`/api/interviews/${encodeURIComponent(interviewId)}/turns`, ZTurnAnswer, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...bearer(token) },

@@ -55,8 +55,21 @@ async function insertInterview(
   await db
     .insertInto('interview_events')
     .values([
-      { interview_id: interview.id, type: 'status', status: 'dialing', data: '{}' },
-      { interview_id: interview.id, type: 'status', status: input.status, data: '{}' },
+      {
+        interview_id: interview.id,
+        type: 'status',
+        status: 'dialing',
+        data: '{}',
+        created_at: input.createdAt,
+      },
+      {
+        interview_id: interview.id,
+        type: 'status',
+        status: input.status,
+        data: '{}',
+        // One second later: the timeline is ordered by time.
+        created_at: new Date(Date.parse(input.createdAt) + 1000),
+      },
     ])
     .execute();
   await db

@@ -39,19 +39,23 @@ export function CallPanel({
   useSpokenAgentTurns(live.turns, isSoundOn);
   const scheduledFor = useScheduledFor(id, token, live.status, live.isEnded);
 
-  const { addTurns } = live;
+  const { applyTurnAnswer } = live;
   const onSend = useCallback(
     async (text: string) => {
       const answer = await candidateApi.sendTurn(id, token, text);
-      addTurns(
+      applyTurnAnswer(
         answer.agentTurn === null
           ? [answer.candidateTurn]
           : [answer.candidateTurn, answer.agentTurn],
+        answer.interview,
       );
     },
-    [id, token, addTurns],
+    [id, token, applyTurnAnswer],
   );
   const isFinished = FINISHED.includes(live.status);
+  // Past the conversation: nothing more can be said or heard in this call.
+  const isOver =
+    live.isEnded || !['scheduled', 'dialing', 'ringing', 'in_progress'].includes(live.status);
   // A candidate's words only count while the conversation runs.
   const canAnswer = live.status === 'in_progress' && !live.isEnded;
 
@@ -86,7 +90,7 @@ export function CallPanel({
             <WebCallRoom url={started.webCall.url} token={started.webCall.token} />
           </Suspense>
         )}
-        {canSpeak && (
+        {canSpeak && !isOver && (
           <button
             type="button"
             className="secondary sound-toggle"
@@ -108,7 +112,7 @@ export function CallPanel({
               : 'The assistant will speak first.'
           }
         />
-        {mode === 'simulated' && <AnswerBox isEnabled={canAnswer} onSend={onSend} />}
+        {mode === 'simulated' && !isOver && <AnswerBox isEnabled={canAnswer} onSend={onSend} />}
         <CallOutcome
           status={live.status}
           endReason={live.endReason}

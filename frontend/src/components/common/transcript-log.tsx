@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { formatTime } from '../../lib/labels';
 
 export interface TranscriptLine {
@@ -24,8 +25,15 @@ export function TranscriptLog({
   isLive?: boolean;
   emptyText: string;
 }) {
+  const container = useRef<HTMLElement>(null);
+  // A live conversation keeps its newest line in view, as a chat does.
+  useEffect(() => {
+    const element = container.current;
+    if (isLive && element !== null) element.scrollTop = element.scrollHeight;
+  }, [isLive, lines.length]);
   return (
     <section
+      ref={container}
       className="transcript"
       role={isLive ? 'log' : 'region'}
       aria-label="Transcript"

@@ -20,6 +20,9 @@ function describe(event: TimelineEvent): string {
     const decision = event.data.decision === 'advance' ? 'advance' : 'reject';
     return `Recruiter decided: ${decision}`;
   }
+  if (event.type === 'candidate_feedback' && typeof event.data.rating === 'number') {
+    return `Candidate rated the call ${event.data.rating} of 5`;
+  }
   const status = ZInterviewStatus.safeParse(event.status);
   const reason =
     typeof event.data.endReason === 'string'
