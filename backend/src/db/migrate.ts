@@ -4,6 +4,7 @@ import * as interviewRuntime from './migrations/0002-interview-runtime.js';
 import * as recruiterAuthAndNotes from './migrations/0003-recruiter-auth-and-notes.js';
 import * as resumeTokens from './migrations/0004-resume-tokens.js';
 import * as livekitCalls from './migrations/0006-livekit-calls.js';
+import * as onePendingCall from './migrations/0007-one-pending-call.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so the compiled server and the
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-recruiter-auth-and-notes': recruiterAuthAndNotes,
   '0004-resume-tokens': resumeTokens,
   '0006-livekit-calls': livekitCalls,
+  '0007-one-pending-call': onePendingCall,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

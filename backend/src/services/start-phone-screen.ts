@@ -261,7 +261,8 @@ export async function startPhoneScreen(
     }
     if (uniqueViolation(error) === null) throw error;
     throw new AppError('CONFLICT', {
-      message: 'A call for this application is already in progress. Follow it on the call page.',
+      message:
+        'A call for this application is already in progress or scheduled. Follow it on the call page, or cancel it first.',
     });
   }
   deps.log.info(

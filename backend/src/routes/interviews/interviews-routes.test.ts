@@ -333,12 +333,33 @@ describe.each(TEST_ENGINES)('callbacks and restarts on %s', (engine) => {
     expect(turns.at(-1)?.text).toContain('Is now a good time');
   });
 
+  it('refuses a second call for an application whose callback is scheduled', async () => {
+    const resumeId = await insertResume(kit.database);
+    const screen = await drivePersona(kit.app, kit.runtime, {
+      jobId: kit.jobId,
+      resumeId,
+      phone: '+14155552671',
+      persona: 'callback',
+      resume: SAMPLE_RESUME,
+    });
+    expect((await kit.runtime.store.find(screen.interviewId))?.status).toBe('scheduled');
+    const second = await kit.app.inject({
+      method: 'POST',
+      url: '/api/interview/start-phone-screen',
+      // Another number: the per-number limit must not be what refuses it.
+      payload: { jobId: kit.jobId, resumeId, phone: '+16465550101', consent: true },
+    });
+    expect(second.statusCode).toBe(409);
+    expect(second.json<{ message: string }>().message).toMatch(/in progress or scheduled/);
+  });
+
   it('an interrupted interview resumes where it stopped in a new process', async () => {
     const resumeId = await insertResume(kit.database);
     const started = await kit.app.inject({
       method: 'POST',
       url: '/api/interview/start-phone-screen',
-      payload: { jobId: kit.jobId, resumeId, phone: '+12133734211', consent: true },
+      // Another number: the per-number limit must not be what refuses it.
+      payload: { jobId: kit.jobId, resumeId, phone: '+16465550101', consent: true },
     });
     const { interview, candidateToken } = started.json<StartPhoneScreenResponse>();
     const headers = { authorization: `Bearer ${candidateToken}` };
