@@ -158,6 +158,8 @@ export async function createInterviewRuntime(
     },
   );
 
+  if (callPlacer === simulated) await resumeSimulatedRings(database, simulated, log);
+
   return {
     store,
     bus,
@@ -191,4 +193,32 @@ export async function createInterviewRuntime(
       await bus.close();
     },
   };
+}
+
+/**
+ * A simulated call's ring lives in this process: after a restart, calls that were dialing or
+ * ringing ring again instead of staying stuck (REL-4; LiveKit calls have the reconciler).
+ */
+async function resumeSimulatedRings(
+  database: InterviewRuntimeOptions['database'],
+  simulated: SimulatedCallPlacer,
+  log: InterviewRuntimeOptions['log'],
+): Promise<void> {
+  const stuck = await database.db
+    .selectFrom('interviews')
+    .select(['id', 'attempt', 'room_name', 'phone_e164'])
+    .where('mode', '=', 'simulated')
+    .where('status', 'in', ['dialing', 'ringing'])
+    .execute();
+  for (const interview of stuck) {
+    await simulated.placeCall({
+      interviewId: interview.id,
+      attempt: interview.attempt,
+      roomName: interview.room_name ?? `screen-${interview.id}-${interview.attempt}`,
+      phoneE164: interview.phone_e164,
+      agentMetadata: JSON.stringify({ interviewId: interview.id }),
+    });
+  }
+  if (stuck.length > 0)
+    log.info({ count: stuck.length }, 'resumed simulated calls after a restart');
 }

@@ -353,13 +353,56 @@ describe.each(TEST_ENGINES)('callbacks and restarts on %s', (engine) => {
     expect(second.json<{ message: string }>().message).toMatch(/in progress or scheduled/);
   });
 
+  it('a simulated call that was ringing when the server stopped rings again after a restart', async () => {
+    const resumeId = await insertResume(kit.database);
+    // The first server rings for a minute: it is stopped long before anyone answers.
+    const slow = await buildApp({
+      env: parseEnv({
+        NODE_ENV: 'test',
+        SIMULATED_RING_MS: '60000',
+        RATE_LIMIT_PER_IP_PER_HOUR: '1000',
+      }),
+      database: kit.database,
+      frontendDir: '/nonexistent',
+    });
+    let interviewId: string;
+    try {
+      const started = await slow.inject({
+        method: 'POST',
+        url: '/api/interview/start-phone-screen',
+        payload: { jobId: kit.jobId, resumeId, phone: '+13125559876', consent: true },
+      });
+      expect(started.statusCode).toBe(202);
+      interviewId = started.json<StartPhoneScreenResponse>().interview.id;
+    } finally {
+      await slow.close();
+    }
+    expect((await kit.runtime.store.find(interviewId))?.status).toBe('dialing');
+
+    const restarted = await buildApp({
+      env: parseEnv({ NODE_ENV: 'test', SIMULATED_RING_MS: '20' }),
+      database: kit.database,
+      frontendDir: '/nonexistent',
+    });
+    try {
+      const deadline = Date.now() + 15_000;
+      let status = (await kit.runtime.store.find(interviewId))?.status;
+      while (status !== 'in_progress' && Date.now() < deadline) {
+        await kit.runtime.bus.nextChange(interviewId, 500);
+        status = (await kit.runtime.store.find(interviewId))?.status;
+      }
+      expect(status).toBe('in_progress');
+    } finally {
+      await restarted.close();
+    }
+  });
+
   it('an interrupted interview resumes where it stopped in a new process', async () => {
     const resumeId = await insertResume(kit.database);
     const started = await kit.app.inject({
       method: 'POST',
       url: '/api/interview/start-phone-screen',
-      // Another number: the per-number limit must not be what refuses it.
-      payload: { jobId: kit.jobId, resumeId, phone: '+16465550101', consent: true },
+      payload: { jobId: kit.jobId, resumeId, phone: '+12133734211', consent: true },
     });
     const { interview, candidateToken } = started.json<StartPhoneScreenResponse>();
     const headers = { authorization: `Bearer ${candidateToken}` };
