@@ -54,14 +54,23 @@ export const interviewCancelRoutes: FastifyPluginAsync<InterviewCancelRoutesOpti
       }
       const status = interview.status as InterviewStatus;
       if (!CANCELABLE.includes(status)) return { status };
-      if (interview.room_name !== null) await options.callPlacer.hangUp(interview.room_name);
+      // Persist the decision before calling out: the hang-up sets off webhooks (participant left,
+      // room finished) that must find the interview already canceled, not race it to an end state.
       const recorded = await recordCallEvent(db, {
         interviewId: interview.id,
         type: 'canceled',
         status: 'canceled',
         endReason: 'canceled',
       });
-      return { status: recorded.result === 'applied' ? (recorded.to ?? status) : status };
+      if (interview.room_name !== null) await options.callPlacer.hangUp(interview.room_name);
+      if (recorded.result === 'applied') return { status: recorded.to ?? 'canceled' };
+      // Something else ended the call first: answer where it is now.
+      const current = await db
+        .selectFrom('interviews')
+        .select('status')
+        .where('id', '=', interview.id)
+        .executeTakeFirst();
+      return { status: ZInterviewStatus.catch(status).parse(current?.status) };
     },
   );
 };
