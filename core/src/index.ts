@@ -1,5 +1,6 @@
 export * from './errors/app-error.js';
 export * from './jobs/job.js';
+export * from './jobs/demo-job.js';
 export * from './config/mode.js';
 export * from './health.js';
 export * from './resume/parsed-resume.js';

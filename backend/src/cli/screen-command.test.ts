@@ -9,9 +9,9 @@ import {
   ZJobInput,
   ZScorecard,
   type ParsedResume,
+  DEMO_JOB,
 } from '@screenline/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DEMO_JOB } from '../db/seed.js';
 import { screenCommand } from './screen-command.js';
 
 /** Each run opens its own in-memory PostgreSQL, which takes seconds on a busy machine. */

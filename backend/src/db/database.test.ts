@@ -7,7 +7,8 @@ import { TEST_ENGINES, openTestDatabase } from '../test/test-database.js';
 import { openDatabase, DatabaseOpenError, type DatabaseHandle } from './database.js';
 import { migrateToLatest } from './migrate.js';
 import { JobsRepository } from './repositories/jobs-repository.js';
-import { DEMO_JOB, seedDemoData } from './seed.js';
+import { DEMO_JOB } from '@screenline/core';
+import { seedDemoData } from './seed.js';
 
 describe.each(TEST_ENGINES)('database on %s', (engine) => {
   let database: DatabaseHandle;
