@@ -91,6 +91,8 @@ describe('candidate flow and the recruiter review, simulated mode', () => {
     await page.getByLabel('Country').selectOption('US');
     await phone.fill('(213) 373-4253');
     await page.getByText('We will call +12133734253.').waitFor();
+    // The refusal was about the old number: it goes once the number changes.
+    expect(await page.getByText('We can only call numbers in').count()).toBe(0);
     await consent.uncheck();
     expect(await callButton.isDisabled()).toBe(true);
     await consent.check();

@@ -33,6 +33,17 @@ describe('home page on the embedded default', () => {
     expect(errors).toEqual([]);
   });
 
+  it('leads a recruiter from the header to the sign-in page, which says how to get an account', async () => {
+    const page = await browser.newPage();
+    const errors = collectConsoleErrors(page);
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'For recruiters' }).click();
+    await page.getByRole('heading', { name: 'Recruiter sign-in' }).waitFor();
+    await page.getByText('npx screenline create-admin', { exact: false }).waitFor();
+    await saveScreenshot(page, 'sign-in-from-header');
+    expect(errors).toEqual([]);
+  });
+
   it('keeps client-side routes working after a reload', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/no/such/page`);

@@ -115,7 +115,15 @@ export function ResumeScreeningPhoneScreen({ job }: { job: Job }) {
               The email does not look right. Correct it or leave it empty.
             </p>
           )}
-          <PhoneField value={phone} onChange={setPhone} inputRef={phoneInput} />
+          <PhoneField
+            value={phone}
+            onChange={(next) => {
+              setPhone(next);
+              // A refusal was about the number as it was: editing it clears the stale message.
+              setStartError(undefined);
+            }}
+            inputRef={phoneInput}
+          />
           <ConsentCheckbox company={job.company} isChecked={hasConsent} onChange={setHasConsent} />
           {startError !== undefined && (
             <p role="alert" className="error">

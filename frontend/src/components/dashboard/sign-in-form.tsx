@@ -52,6 +52,11 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (recruiter: Recruiter) 
           {isSubmitting ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <p className="muted small">
+        No account yet? The operator creates the first one on the server with{' '}
+        <code>npx screenline create-admin --email you@example.com</code> (or at start-up, as
+        .env.example describes). There is no default account.
+      </p>
     </section>
   );
 }

@@ -13,6 +13,10 @@ export function AppLayout() {
           Screenline
         </Link>
         {health.status === 'ready' && <ModeBadge mode={health.data.mode} />}
+        <nav aria-label="Site" className="app-header-nav">
+          <Link to="/">Careers</Link>
+          <Link to="/dashboard">For recruiters</Link>
+        </nav>
       </header>
       <main className="app-main">
         <Outlet />
