@@ -2,6 +2,7 @@ import type { Job, StartPhoneScreenResponse, UploadResumeResponse } from '@scree
 import { getCountries, type CountryCode } from 'libphonenumber-js/max';
 import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { candidateApi } from '../../lib/candidate-api';
+import { loadSavedCall, saveCall } from '../../lib/saved-call';
 import { CallPanel } from './call-panel';
 import type { RetryKind } from './call-outcome';
 import { CONSENT_TEXT_VERSION, ConsentCheckbox } from './consent-checkbox';
@@ -21,7 +22,13 @@ export function ResumeScreeningPhoneScreen({ job }: { job: Job }) {
   const [details, setDetails] = useState<CandidateDetails>({ name: '', email: '', latestRole: '' });
   const [phone, setPhone] = useState<PhoneValue>({ country: defaultCountry(), input: '' });
   const [hasConsent, setHasConsent] = useState(false);
-  const [started, setStarted] = useState<StartPhoneScreenResponse | undefined>();
+  const [started, setStartedState] = useState<StartPhoneScreenResponse | undefined>(() =>
+    loadSavedCall(job.id),
+  );
+  const setStarted = (call: StartPhoneScreenResponse | undefined): void => {
+    setStartedState(call);
+    saveCall(job.id, call);
+  };
   const [startError, setStartError] = useState<string | undefined>();
   const [isStarting, setIsStarting] = useState(false);
   // One key per attempt: a double click or a retried request answers the same interview (REL-3).
