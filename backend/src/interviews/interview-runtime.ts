@@ -18,6 +18,7 @@ import type { DialPolicy } from '../telephony/dial-policy.js';
 import { SimulatedCallPlacer } from '../telephony/simulated-call-placer.js';
 import { createInterviewBus, type InterviewBus } from './interview-bus.js';
 import { InterviewStore } from './interview-store.js';
+import { dialAttempt } from '../services/dial-attempt.js';
 
 export interface InterviewRuntimeOptions {
   env: Env;
@@ -134,27 +135,10 @@ export async function createInterviewRuntime(
           return false;
         });
       if (!moved) return;
-      const result = await callPlacer.placeCall({
-        interviewId,
-        attempt: next,
-        roomName,
-        phoneE164: interview.phoneE164,
-        agentMetadata:
-          (await options.dialPolicy?.agentMetadata(interviewId)) ?? JSON.stringify({ interviewId }),
-      });
-      if (result.outcome === 'failed') {
-        await store.transition(
-          interviewId,
-          ['dialing', 'ringing'],
-          result.status,
-          { endedAt: new Date() },
-          {
-            reason: result.reason,
-            isFinal: true,
-          },
-        );
-        await options.dialPolicy?.afterDialFailed(interviewId, result.reason);
-      }
+      await dialAttempt(
+        { store, callPlacer, dialPolicy: options.dialPolicy },
+        { interviewId, attempt: next, roomName, phoneE164: interview.phoneE164 },
+      );
     },
   );
 

@@ -5,9 +5,9 @@ import {
   CURRENT_CONSENT_DISCLOSURE,
   findConsentDisclosure,
   phoneNumberPrefix,
+  EMPTY_PARSED_RESUME,
   ZParsedResume,
   type Mode,
-  type ParsedResume,
   type StartPhoneScreenRequest,
   type StartPhoneScreenResponse,
 } from '@screenline/core';
@@ -24,6 +24,7 @@ import { createToken, hashToken } from '../lib/tokens.js';
 import { consumeRateLimits, type RateLimitRule } from '../rate-limit/rate-limiter.js';
 import type { CallPlacer } from '../telephony/call-placer.js';
 import type { DialPolicy } from '../telephony/dial-policy.js';
+import { dialAttempt } from './dial-attempt.js';
 import { newStoredConversation } from './interview-conversations.js';
 
 /** The FR-4 limits (0 turns one off). */
@@ -54,20 +55,6 @@ export interface StartPhoneScreenInput {
   ip: string;
   userAgent: string | undefined;
 }
-
-const ANONYMOUS_RESUME: ParsedResume = {
-  name: null,
-  email: null,
-  phone: null,
-  location: null,
-  links: [],
-  summary: null,
-  skills: [],
-  experience: [],
-  education: [],
-  languages: [],
-  certifications: [],
-};
 
 /** True for an IANA zone name the runtime knows ("America/Chicago"). */
 export function isKnownTimeZone(zone: string): boolean {
@@ -169,7 +156,7 @@ export async function startPhoneScreen(
     });
   }
   const parsed = ZParsedResume.safeParse(resume.parsed);
-  const parsedResume = parsed.success ? parsed.data : ANONYMOUS_RESUME;
+  const parsedResume = parsed.success ? parsed.data : EMPTY_PARSED_RESUME;
   const candidateName = body.name ?? parsedResume.name;
   const plan = buildInterviewPlan(job, parsedResume, { candidateName });
   const rules = rateLimitRules(deps.limits, input.ip, gate.e164);
@@ -291,29 +278,12 @@ export async function startPhoneScreen(
   }
 
   // 4. Dial.
-  const result = await deps.callPlacer.placeCall({
+  const result = await dialAttempt(deps, {
     interviewId: interview.id,
     attempt: interview.attempt,
     roomName: interview.roomName ?? `screen-${interview.id}-1`,
     phoneE164: interview.phoneE164,
-    agentMetadata:
-      (await deps.dialPolicy?.agentMetadata(interview.id)) ??
-      JSON.stringify({ interviewId: interview.id }),
   });
-  if (result.outcome === 'failed') {
-    await deps.store.transition(
-      interview.id,
-      ['dialing', 'ringing'],
-      result.status,
-      { endedAt: new Date() },
-      {
-        reason: result.reason,
-        isRetryable: result.isRetryable,
-        isFinal: true,
-      },
-    );
-    await deps.dialPolicy?.afterDialFailed(interview.id, result.reason);
-  }
   const current = (await deps.store.find(interview.id)) ?? interview;
   return {
     interview: { id: current.id, status: current.status, mode: current.mode },

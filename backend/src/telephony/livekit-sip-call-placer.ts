@@ -1,9 +1,8 @@
-import { ZAgentJobMetadata } from '@screenline/core';
 import type { AgentDispatchClient, RoomServiceClient, SipClient } from 'livekit-server-sdk';
 import type { CallLog } from './call-log.js';
 import type { CallPlacer, PlaceCallRequest, PlaceCallResult } from './call-placer.js';
-import { ruleFor, type CallOutcome } from './call-outcome.js';
-import { isNotFound, outcomeForLiveKitError } from './livekit-errors.js';
+import { outcomeForLiveKitError } from './livekit-errors.js';
+import { deleteRoomIfPresent, failedAttempt, readAgentMetadata } from './livekit-placer-support.js';
 import type { DialPacer } from './token-bucket.js';
 
 export interface LiveKitSipCallPlacerOptions {
@@ -31,9 +30,7 @@ export class LiveKitSipCallPlacer implements CallPlacer {
 
   async placeCall(request: PlaceCallRequest): Promise<PlaceCallResult> {
     const { options } = this;
-    const metadata = ZAgentJobMetadata.safeParse(JSON.parse(request.agentMetadata));
-    if (!metadata.success) throw new Error('agent metadata does not match ZAgentJobMetadata');
-    const identity = metadata.data.participantIdentity;
+    const identity = readAgentMetadata(request).participantIdentity;
     const log = options.log;
 
     await options.pacer.take(options.trunkId);
@@ -55,7 +52,7 @@ export class LiveKitSipCallPlacer implements CallPlacer {
         await this.hangUpQuietly(request);
         setTimeout(() => void this.hangUpQuietly(request), options.requestTimeoutS * 1000).unref();
       }
-      return failed(outcome);
+      return failedAttempt(outcome);
     }
 
     try {
@@ -66,19 +63,14 @@ export class LiveKitSipCallPlacer implements CallPlacer {
       const { detail } = outcomeForLiveKitError(error);
       log.warn({ interviewId: request.interviewId, detail }, 'agent dispatch failed; hanging up');
       await this.hangUpQuietly(request);
-      return failed('livekit_error');
+      return failedAttempt('livekit_error');
     }
     log.info({ interviewId: request.interviewId, room: request.roomName }, 'dialing');
     return { outcome: 'dialing', participantIdentity: identity };
   }
 
-  async hangUp(roomName: string): Promise<void> {
-    try {
-      await this.options.rooms.deleteRoom(roomName);
-    } catch (error) {
-      // Already gone is what hanging up wants.
-      if (!isNotFound(error)) throw error;
-    }
+  hangUp(roomName: string): Promise<void> {
+    return deleteRoomIfPresent(this.options.rooms, roomName);
   }
 
   private async hangUpQuietly(request: PlaceCallRequest): Promise<void> {
@@ -90,14 +82,4 @@ export class LiveKitSipCallPlacer implements CallPlacer {
       this.options.log.warn({ interviewId: request.interviewId, detail }, 'hang-up failed');
     }
   }
-}
-
-function failed(outcome: CallOutcome): PlaceCallResult {
-  const rule = ruleFor(outcome);
-  return {
-    outcome: 'failed',
-    status: rule.status,
-    reason: outcome,
-    isRetryable: rule.retryDelaysMs.length > 0,
-  };
 }

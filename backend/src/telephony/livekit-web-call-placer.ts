@@ -1,4 +1,3 @@
-import { ZAgentJobMetadata } from '@screenline/core';
 // The SDK's own protocol copy: its RoomServiceClient serialises these classes.
 import {
   AccessToken,
@@ -8,8 +7,8 @@ import {
 } from 'livekit-server-sdk';
 import type { CallLog } from './call-log.js';
 import type { CallPlacer, PlaceCallRequest, PlaceCallResult } from './call-placer.js';
-import { ruleFor } from './call-outcome.js';
-import { isNotFound, outcomeForLiveKitError } from './livekit-errors.js';
+import { outcomeForLiveKitError } from './livekit-errors.js';
+import { deleteRoomIfPresent, failedAttempt, readAgentMetadata } from './livekit-placer-support.js';
 
 /** LK-3: the candidate's room token lives at most this long. */
 export const WEB_CALL_TOKEN_TTL_S = 15 * 60;
@@ -36,8 +35,7 @@ export class LiveKitWebCallPlacer implements CallPlacer {
 
   async placeCall(request: PlaceCallRequest): Promise<PlaceCallResult> {
     const { options } = this;
-    const metadata = ZAgentJobMetadata.safeParse(JSON.parse(request.agentMetadata));
-    if (!metadata.success) throw new Error('agent metadata does not match ZAgentJobMetadata');
+    const metadata = readAgentMetadata(request);
     try {
       await options.rooms.createRoom({
         name: request.roomName,
@@ -50,32 +48,17 @@ export class LiveKitWebCallPlacer implements CallPlacer {
       const { outcome, detail } = outcomeForLiveKitError(error);
       options.log.warn({ interviewId: request.interviewId, detail }, 'web call room failed');
       await this.hangUpQuietly(request.roomName);
-      const rule = ruleFor(outcome);
-      return {
-        outcome: 'failed',
-        status: rule.status,
-        reason: outcome,
-        isRetryable: rule.retryDelaysMs.length > 0,
-      };
+      return failedAttempt(outcome);
     }
-    const token = await mintCandidateToken(
-      options,
-      request.roomName,
-      metadata.data.participantIdentity,
-    );
+    const token = await mintCandidateToken(options, request.roomName, metadata.participantIdentity);
     return {
       outcome: 'web_call',
       webCall: { url: options.livekitUrl, token, room: request.roomName },
     };
   }
 
-  async hangUp(roomName: string): Promise<void> {
-    try {
-      await this.options.rooms.deleteRoom(roomName);
-    } catch (error) {
-      // Already gone is what hanging up wants.
-      if (!isNotFound(error)) throw error;
-    }
+  hangUp(roomName: string): Promise<void> {
+    return deleteRoomIfPresent(this.options.rooms, roomName);
   }
 
   private async hangUpQuietly(roomName: string): Promise<void> {

@@ -41,6 +41,21 @@ export const ZParsedResume = z.object({
 });
 export type ParsedResume = z.infer<typeof ZParsedResume>;
 
+/** A resume with nothing read from it: every field absent. */
+export const EMPTY_PARSED_RESUME: ParsedResume = {
+  name: null,
+  email: null,
+  phone: null,
+  location: null,
+  links: [],
+  summary: null,
+  skills: [],
+  experience: [],
+  education: [],
+  languages: [],
+  certifications: [],
+};
+
 /** A resume as `POST /api/resumes` and `GET /api/resumes/:id` return it. */
 export const ZResume = z.object({
   id: z.string(),

@@ -1,23 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { isAppError, type ParsedResume } from '@screenline/core';
+import { EMPTY_PARSED_RESUME, isAppError, type ParsedResume } from '@screenline/core';
 import { parseResumeFile } from '../parse-resume-file.js';
 import type { PdfWorkerPool } from '../pdf-worker-pool.js';
 import { loadLabelledResumes } from './fixture-files.js';
 import { scoreResume, summarizeScores, type FieldScores } from './score-resumes.js';
-
-const EMPTY: ParsedResume = {
-  name: null,
-  email: null,
-  phone: null,
-  location: null,
-  links: [],
-  summary: null,
-  skills: [],
-  experience: [],
-  education: [],
-  languages: [],
-  certifications: [],
-};
 
 /** One resume's result: its scores, and the parse time in milliseconds. */
 export interface LabelledResult {
@@ -37,7 +23,7 @@ export async function scoreLabelledSet(
   for (const labelled of loadLabelledResumes()) {
     const data = new Uint8Array(await readFile(labelled.filePath));
     const started = performance.now();
-    let parsed = EMPTY;
+    let parsed = EMPTY_PARSED_RESUME;
     try {
       parsed = await parse(data, pool);
     } catch (error) {

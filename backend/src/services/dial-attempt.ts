@@ -1,0 +1,37 @@
+import type { InterviewStore } from '../interviews/interview-store.js';
+import type { CallPlacer, PlaceCallResult } from '../telephony/call-placer.js';
+import type { DialPolicy } from '../telephony/dial-policy.js';
+
+export interface DialAttemptDeps {
+  store: InterviewStore;
+  callPlacer: CallPlacer;
+  dialPolicy?: DialPolicy | undefined;
+}
+
+/**
+ * Places one attempt of an interview that is already `dialing`, and when the placer refuses,
+ * ends the attempt with the refusal's status and hands it to the retry policy. Used by the start
+ * and by queued callbacks, so both treat a failed dial the same way.
+ */
+export async function dialAttempt(
+  deps: DialAttemptDeps,
+  attempt: { interviewId: string; attempt: number; roomName: string; phoneE164: string },
+): Promise<PlaceCallResult> {
+  const { interviewId } = attempt;
+  const result = await deps.callPlacer.placeCall({
+    ...attempt,
+    agentMetadata:
+      (await deps.dialPolicy?.agentMetadata(interviewId)) ?? JSON.stringify({ interviewId }),
+  });
+  if (result.outcome === 'failed') {
+    await deps.store.transition(
+      interviewId,
+      ['dialing', 'ringing'],
+      result.status,
+      { endedAt: new Date() },
+      { reason: result.reason, isRetryable: result.isRetryable, isFinal: true },
+    );
+    await deps.dialPolicy?.afterDialFailed(interviewId, result.reason);
+  }
+  return result;
+}

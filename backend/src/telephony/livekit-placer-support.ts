@@ -1,0 +1,35 @@
+import { ZAgentJobMetadata, type AgentJobMetadata } from '@screenline/core';
+import type { RoomServiceClient } from 'livekit-server-sdk';
+import type { PlaceCallRequest, PlaceCallResult } from './call-placer.js';
+import { ruleFor, type CallOutcome } from './call-outcome.js';
+import { isNotFound } from './livekit-errors.js';
+
+/** The dispatch metadata the dial policy wrote; a mismatch is a programming error, not input. */
+export function readAgentMetadata(request: PlaceCallRequest): AgentJobMetadata {
+  const metadata = ZAgentJobMetadata.safeParse(JSON.parse(request.agentMetadata));
+  if (!metadata.success) throw new Error('agent metadata does not match ZAgentJobMetadata');
+  return metadata.data;
+}
+
+/** A refused attempt, with the status and retry rule REL-1 gives its outcome. */
+export function failedAttempt(outcome: CallOutcome): PlaceCallResult {
+  const rule = ruleFor(outcome);
+  return {
+    outcome: 'failed',
+    status: rule.status,
+    reason: outcome,
+    isRetryable: rule.retryDelaysMs.length > 0,
+  };
+}
+
+/** Deletes the room, so every leg in it hangs up; a room already gone is what hanging up wants. */
+export async function deleteRoomIfPresent(
+  rooms: Pick<RoomServiceClient, 'deleteRoom'>,
+  roomName: string,
+): Promise<void> {
+  try {
+    await rooms.deleteRoom(roomName);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+  }
+}
