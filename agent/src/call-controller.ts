@@ -49,7 +49,8 @@ export class CallController {
     this.speak(await this.options.driver.onSilence());
   }
 
-  private speak(reply: DriverReply): void {
+  /** Says a reply and, when it is the last, hangs up once it has played. */
+  speak(reply: DriverReply): void {
     if (reply.utterance === null) {
       if (reply.endReason !== null) this.hangUpAfter(undefined, reply.endReason);
       return;

@@ -30,4 +30,25 @@ describe('parseAgentEnv', () => {
       SPEECH: 'inference',
     });
   });
+
+  it('LLM_MODE=llm runs on LiveKit Inference with no endpoint, and needs one with SPEECH=openai', async () => {
+    const livekit = { LIVEKIT_URL: 'wss://x', LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: 's' };
+    const { createConversationLlm, DEFAULT_INFERENCE_LLM } = await import('./speech.js');
+    const onInference = parseAgentEnv({ ...livekit, LLM_MODE: 'llm' });
+    expect(createConversationLlm(onInference)).toBe(DEFAULT_INFERENCE_LLM);
+    expect(() => parseAgentEnv({ ...livekit, LLM_MODE: 'llm', SPEECH: 'openai' })).toThrow(
+      /needs LLM_BASE_URL and LLM_MODEL/,
+    );
+    expect(() => parseAgentEnv({ ...livekit, LLM_BASE_URL: 'http://127.0.0.1:11434/v1' })).toThrow(
+      /without LLM_MODEL/,
+    );
+    const onEndpoint = parseAgentEnv({
+      ...livekit,
+      LLM_MODE: 'llm',
+      SPEECH: 'openai',
+      LLM_BASE_URL: 'http://127.0.0.1:11434/v1',
+      LLM_MODEL: 'llama3.1',
+    });
+    expect(createConversationLlm(onEndpoint)).toMatchObject({ model: 'llama3.1' });
+  });
 });

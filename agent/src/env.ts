@@ -32,7 +32,11 @@ const ZAgentEnv = z.object({
   /** OpenAI-compatible speech endpoint for SPEECH=openai (self-hosted LiveKit). */
   OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
   OPENAI_API_KEY: optionalString,
-  /** The engine's turn reader for LLM_MODE=llm (any OpenAI-compatible chat endpoint). */
+  /**
+   * LLM_MODE=llm: the model that holds the conversation through tools. An OpenAI-compatible chat
+   * endpoint (LLM_BASE_URL + LLM_MODEL), or with SPEECH=inference a LiveKit Inference model
+   * string in LLM_MODEL (default openai/gpt-4.1-mini).
+   */
   LLM_BASE_URL: optionalString.pipe(z.url().optional()),
   LLM_MODEL: optionalString,
   LLM_API_KEY: optionalString,
@@ -81,13 +85,15 @@ export function parseAgentEnv(source: Record<string, string | undefined>): Agent
       `The voice agent needs LiveKit: set ${missing.join(', ')}. Simulated mode needs no agent.`,
     );
   }
-  if (
-    result.data.LLM_MODE === 'llm' &&
-    (result.data.LLM_BASE_URL === undefined || result.data.LLM_MODEL === undefined)
-  ) {
+  // LiveKit Inference serves the LLM with the same key; elsewhere the endpoint must be named.
+  const hasEndpoint = result.data.LLM_BASE_URL !== undefined && result.data.LLM_MODEL !== undefined;
+  if (result.data.LLM_MODE === 'llm' && result.data.SPEECH !== 'inference' && !hasEndpoint) {
     throw new AgentConfigError(
-      'LLM_MODE=llm needs LLM_BASE_URL and LLM_MODEL (and LLM_API_KEY where the endpoint wants one).',
+      'LLM_MODE=llm with SPEECH=openai needs LLM_BASE_URL and LLM_MODEL (and LLM_API_KEY where the endpoint wants one).',
     );
+  }
+  if (result.data.LLM_BASE_URL !== undefined && result.data.LLM_MODEL === undefined) {
+    throw new AgentConfigError('LLM_BASE_URL is set without LLM_MODEL: name the model to use.');
   }
   return { ...result.data, LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET };
 }

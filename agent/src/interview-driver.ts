@@ -1,11 +1,14 @@
 import {
   InterviewEngine,
   ZEngineState,
+  createScriptedResponder,
   type AgentContext,
   type AgentTurnReport,
+  type CandidateIntent,
   type EndReason,
   type EngineOutput,
   type InterviewPlan,
+  type PlanStep,
   type Responder,
   type TurnLatency,
 } from '@screenline/core';
@@ -24,11 +27,35 @@ export interface DriverReply {
   endReason: EndReason | null;
 }
 
+/**
+ * Who writes the transcript. `engine`: the engine's lines are what the agent says, so the driver
+ * records them. `conversation`: an LLM words the lines, so the voice session reports what was
+ * actually said (`noteCandidateSpeech`, `noteAgentSpeech`) and the engine only keeps the plan.
+ */
+export type TranscriptSource = 'engine' | 'conversation';
+
 export interface InterviewDriverOptions {
   context: AgentContext;
   reports: DriverReports;
   responder?: Responder;
   now?: () => number;
+  transcriptSource?: TranscriptSource;
+}
+
+/** How an LLM tool call reads the candidate's last words; the engine's policy does the rest. */
+export interface ToolReading {
+  intent: Extract<
+    CandidateIntent,
+    'answer' | 'vague' | 'callback_time' | 'opt_out' | 'wrong_person'
+  >;
+  /** The words the engine reads instead of the candidate's own (a callback time, for one). */
+  text?: string;
+}
+
+/** A candidate turn the engine has not read yet: the words and the id of their transcript turn. */
+interface PendingSpeech {
+  text: string;
+  turnId: string;
 }
 
 /**
@@ -45,6 +72,11 @@ export class InterviewDriver {
   private endReason: EndReason | null = null;
   /** Latency measured for the candidate turn now being answered; attached to the agent's reply. */
   private pendingLatency: TurnLatency = {};
+  private readonly transcriptSource: TranscriptSource;
+  /** Candidate speech since the engine last read a turn (conversation mode). */
+  private unread: PendingSpeech[] = [];
+  /** A tool's reading of the turn, handed to the engine in place of its own responder. */
+  private presetReading: ToolReading | undefined;
 
   constructor(options: InterviewDriverOptions) {
     const { context } = options;
@@ -52,12 +84,27 @@ export class InterviewDriver {
     this.reports = options.reports;
     this.now = options.now ?? Date.now;
     this.sequence = context.turns.length;
+    this.transcriptSource = options.transcriptSource ?? 'engine';
+    const ownResponder = options.responder ?? createScriptedResponder();
+    // The engine asks this responder to read each turn; a tool call's reading takes precedence.
+    const responder: Responder = {
+      name: ownResponder.name,
+      interpret: (request) => {
+        const preset = this.presetReading;
+        if (preset === undefined) return ownResponder.interpret(request);
+        return Promise.resolve({
+          intent: preset.intent,
+          acknowledgement: null,
+          answerToQuestion: null,
+        });
+      },
+    };
     const savedState =
       context.engineState === null ? undefined : ZEngineState.parse(context.engineState);
     this.engine = new InterviewEngine(
       context.plan as InterviewPlan,
       {
-        ...(options.responder === undefined ? {} : { responder: options.responder }),
+        responder,
         ...(context.timezone === null ? {} : { timeZone: context.timezone }),
         now: this.now,
       },
@@ -95,6 +142,43 @@ export class InterviewDriver {
     return this.respond(await this.engine.onSilence());
   }
 
+  /** The step now being asked, for the LLM's instructions. */
+  get currentStep(): PlanStep {
+    return this.engine.currentStep;
+  }
+
+  /** Conversation mode: the candidate said this (a final transcript). */
+  noteCandidateSpeech(text: string): void {
+    const trimmed = text.trim();
+    if (trimmed === '') return;
+    this.unread.push({ text: trimmed, turnId: this.record('candidate', trimmed) });
+  }
+
+  /** Conversation mode: the agent said this (what was played, cut short if interrupted). */
+  noteAgentSpeech(text: string): void {
+    const trimmed = text.trim();
+    if (trimmed !== '') this.record('agent', trimmed);
+  }
+
+  /**
+   * Conversation mode: a tool call says what the candidate's words since the last reading mean.
+   * The engine applies its policy (record, follow up once, schedule, end) and returns what comes
+   * next. Null when there is nothing to read: the tool was called before the candidate spoke.
+   */
+  async applyReading(reading: ToolReading): Promise<DriverReply | null> {
+    const last = this.unread.at(-1);
+    if (last === undefined || this.engine.isEnded) return null;
+    const text = reading.text ?? this.unread.map((speech) => speech.text).join(' ');
+    this.presetReading = reading;
+    try {
+      const output = await this.engine.onCandidateTurn(text, last.turnId);
+      this.unread = [];
+      return this.respond(output);
+    } finally {
+      this.presetReading = undefined;
+    }
+  }
+
   /** Latency figures for the reply being produced (merged, last value wins). */
   noteLatency(latency: TurnLatency): void {
     this.pendingLatency = { ...this.pendingLatency, ...latency };
@@ -104,7 +188,9 @@ export class InterviewDriver {
     for (const action of output.actions) {
       if (action.type === 'endCall') this.endReason = action.reason;
     }
-    if (output.utterance !== null) this.record('agent', output.utterance);
+    if (output.utterance !== null && this.transcriptSource === 'engine') {
+      this.record('agent', output.utterance);
+    }
     if (output.isEnded && this.endReason === null) this.endReason = 'finished';
     return { utterance: output.utterance, endReason: output.isEnded ? this.endReason : null };
   }

@@ -5,13 +5,11 @@ import {
   type JobContext,
   type VAD,
 } from '@livekit/agents';
-import * as openai from '@livekit/agents-plugin-openai';
 import {
   ZAgentJobMetadata,
-  createLlmResponder,
   type AgentJobMetadata,
   type EndReason,
-  type Responder,
+  type InterviewPlan,
 } from '@screenline/core';
 import { BackendClient } from './backend/backend-client.js';
 import { CallController } from './call-controller.js';
@@ -20,7 +18,14 @@ import type { AgentEnv } from './env.js';
 import { InterviewDriver } from './interview-driver.js';
 import { InterviewerAgent } from './interviewer-agent.js';
 import { leaveVoicemail } from './voicemail.js';
-import { PHONE_ENDPOINTING, createSpeechModels, createTurnDetector } from './speech.js';
+import {
+  PHONE_ENDPOINTING,
+  createConversationLlm,
+  createEndpointLlm,
+  createSpeechModels,
+  createTurnDetector,
+} from './speech.js';
+import { ToolInterviewerAgent, followConversation, priorChat } from './tool-interviewer.js';
 
 /** The per-job entry: one dispatched agent holds one interview call. */
 export async function runInterviewCall(ctx: JobContext, env: AgentEnv): Promise<void> {
@@ -38,10 +43,13 @@ export async function runInterviewCall(ctx: JobContext, env: AgentEnv): Promise<
     onRejected: (path, status) => logger.warn({ path, status }, 'backend refused a report'),
   });
   const context = await backend.fetchContext();
+  // LLM_MODE=llm: a model holds the conversation and drives the engine through tools; otherwise
+  // the engine's own lines are spoken. Either way the engine keeps the plan.
+  const isConversational = env.LLM_MODE === 'llm';
   const driver = new InterviewDriver({
     context,
     reports: backend,
-    ...optionalResponder(env),
+    transcriptSource: isConversational ? 'conversation' : 'engine',
   });
 
   await ctx.connect();
@@ -54,13 +62,14 @@ export async function runInterviewCall(ctx: JobContext, env: AgentEnv): Promise<
   }
 
   const wiring: { controller?: CallController } = {};
-  const engineLlm = new EngineLLM(
-    (text) => driver.onCandidateTurn(text),
-    (reply) => wiring.controller?.onEngineReply(reply),
-  );
   const speech = createSpeechModels(env);
   const session = new voice.AgentSession({
-    llm: engineLlm,
+    llm: isConversational
+      ? createConversationLlm(env)
+      : new EngineLLM(
+          (text) => driver.onCandidateTurn(text),
+          (reply) => wiring.controller?.onEngineReply(reply),
+        ),
     stt: speech.stt,
     tts: speech.tts,
     vad: ctx.proc.userData.vad as VAD,
@@ -89,8 +98,18 @@ export async function runInterviewCall(ctx: JobContext, env: AgentEnv): Promise<
     if (!isFlushed) logger.warn({ pending: backend.pendingReports }, 'reports left undelivered');
   });
 
+  const agent = isConversational
+    ? new ToolInterviewerAgent(
+        context.plan as InterviewPlan,
+        driver,
+        { onFinalReply: (reply) => controller.speak(reply) },
+        priorChat(context.turns),
+      )
+    : new InterviewerAgent();
+  if (isConversational) followConversation(session, driver);
+
   await session.start({
-    agent: new InterviewerAgent(),
+    agent,
     room: ctx.room,
     inputOptions: { participantIdentity: metadata.participantIdentity },
   });
@@ -113,19 +132,6 @@ function parseMetadata(raw: string): AgentJobMetadata | undefined {
   } catch {
     return undefined;
   }
-}
-
-function optionalResponder(env: AgentEnv): { responder?: Responder } {
-  if (env.LLM_MODE !== 'llm' || env.LLM_BASE_URL === undefined || env.LLM_MODEL === undefined) {
-    return {};
-  }
-  return {
-    responder: createLlmResponder({
-      baseUrl: env.LLM_BASE_URL,
-      model: env.LLM_MODEL,
-      apiKey: env.LLM_API_KEY,
-    }),
-  };
 }
 
 /**
@@ -159,9 +165,11 @@ async function waitForCandidate(
   }
 }
 
-/** AMD needs a classifier: LiveKit Inference, or the OpenAI-compatible model of LLM_MODE=llm. */
+/** AMD needs a classifier: LiveKit Inference, or the OpenAI-compatible model in LLM_BASE_URL. */
 function isAmdAvailable(env: AgentEnv): boolean {
-  return env.SPEECH === 'inference' || env.LLM_MODE === 'llm';
+  return (
+    env.SPEECH === 'inference' || (env.LLM_BASE_URL !== undefined && env.LLM_MODEL !== undefined)
+  );
 }
 
 async function detectAnsweringMachine(
@@ -169,16 +177,8 @@ async function detectAnsweringMachine(
   metadata: AgentJobMetadata,
   env: AgentEnv,
 ): Promise<'human' | 'machine'> {
-  const classifier =
-    env.SPEECH === 'inference' || env.LLM_BASE_URL === undefined || env.LLM_MODEL === undefined
-      ? {}
-      : {
-          llm: new openai.LLM({
-            model: env.LLM_MODEL,
-            baseURL: env.LLM_BASE_URL,
-            ...(env.LLM_API_KEY === undefined ? {} : { apiKey: env.LLM_API_KEY }),
-          }),
-        };
+  const endpointLlm = env.SPEECH === 'inference' ? undefined : createEndpointLlm(env);
+  const classifier = endpointLlm === undefined ? {} : { llm: endpointLlm };
   const amd = new voice.AMD(session, {
     participantIdentity: metadata.participantIdentity,
     noSpeechTimeoutMs: 6_000,

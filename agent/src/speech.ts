@@ -1,4 +1,4 @@
-import { inference, type stt, type tts } from '@livekit/agents';
+import { inference, type llm, type stt, type tts } from '@livekit/agents';
 import * as openai from '@livekit/agents-plugin-openai';
 import type { AgentEnv } from './env.js';
 
@@ -36,6 +36,30 @@ export function createSpeechModels(env: AgentEnv): SpeechModels {
     tts: env.TTS_VOICE === undefined ? ttsModel : `${ttsModel}:${env.TTS_VOICE}`,
   };
 }
+
+/**
+ * The model that holds the conversation when `LLM_MODE=llm`: an OpenAI-compatible endpoint when
+ * `LLM_BASE_URL` and `LLM_MODEL` are set, otherwise a LiveKit Inference model string, so the one
+ * LiveKit Cloud key that buys speech also buys the LLM.
+ */
+export function createConversationLlm(env: AgentEnv): llm.LLM | string {
+  return createEndpointLlm(env) ?? env.LLM_MODEL ?? DEFAULT_INFERENCE_LLM;
+}
+
+/** The OpenAI-compatible model named by LLM_BASE_URL and LLM_MODEL, when both are set. */
+export function createEndpointLlm(env: AgentEnv): openai.LLM | undefined {
+  if (env.LLM_BASE_URL === undefined || env.LLM_MODEL === undefined) return undefined;
+  return new openai.LLM({
+    model: env.LLM_MODEL,
+    baseURL: env.LLM_BASE_URL,
+    temperature: 0.3,
+    // The OpenAI client insists on a key; local servers (Ollama, vLLM) ignore it.
+    apiKey: env.LLM_API_KEY ?? 'none',
+  });
+}
+
+/** A fast model with dependable tool calls; any LiveKit Inference LLM string works in LLM_MODEL. */
+export const DEFAULT_INFERENCE_LLM = 'openai/gpt-4.1-mini';
 
 /** The local end-of-turn model: bundled with the framework, nothing downloads at run time. */
 export function createTurnDetector(): inference.TurnDetector {

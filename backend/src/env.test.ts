@@ -47,6 +47,18 @@ describe('parseEnv', () => {
     expect(env.mode).toBe('phone');
   });
 
+  it('needs an LLM endpoint for LLM_MODE=llm only where the backend holds the conversation', () => {
+    expect(() => parseEnv({ LLM_MODE: 'llm' })).toThrow(/simulated mode needs LLM_BASE_URL/);
+    // With LiveKit the agent holds the call and may use LiveKit Inference for its model.
+    const web = parseEnv({
+      LLM_MODE: 'llm',
+      LIVEKIT_URL: 'wss://x.livekit.cloud',
+      LIVEKIT_API_KEY: 'k',
+      LIVEKIT_API_SECRET: 's',
+    });
+    expect(web.mode).toBe('web');
+  });
+
   it('rejects a bad port and names the key only', () => {
     expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/Invalid configuration: PORT/);
   });

@@ -168,8 +168,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       `Incomplete recording configuration: missing ${missingRecording.join(', ')}`,
     );
   }
-  if (result.data.LLM_MODE === 'llm' && (!result.data.LLM_BASE_URL || !result.data.LLM_MODEL)) {
-    throw new ConfigError('LLM_MODE=llm needs LLM_BASE_URL and LLM_MODEL (see .env.example)');
+  // The backend holds conversations only in simulated mode; with LiveKit the agent does, and it
+  // may take its model from LiveKit Inference, so the endpoint is needed here only when simulated.
+  const needsEndpoint = result.data.LLM_MODE === 'llm' && mode.mode === 'simulated';
+  if (needsEndpoint && (!result.data.LLM_BASE_URL || !result.data.LLM_MODEL)) {
+    throw new ConfigError(
+      'LLM_MODE=llm in simulated mode needs LLM_BASE_URL and LLM_MODEL (see .env.example)',
+    );
   }
   return { ...result.data, mode: mode.mode };
 }
