@@ -2,8 +2,10 @@ import {
   InterviewEngine,
   ZEngineState,
   createScriptedResponder,
+  type AgentCallReport,
   type AgentContext,
   type AgentTurnReport,
+  type CallbackRequest,
   type CandidateIntent,
   type EndReason,
   type EngineOutput,
@@ -16,9 +18,7 @@ import {
 /** Where the driver sends what happens; the BackendClient in production, a recorder in tests. */
 export interface DriverReports {
   reportTurn(turn: AgentTurnReport): void;
-  reportCall(
-    event: { event: 'answered' } | { event: 'voicemail' } | { event: 'ended'; reason: string },
-  ): void;
+  reportCall(event: AgentCallReport): void;
 }
 
 /** The next thing to say, and whether the call ends after it. */
@@ -70,6 +70,7 @@ export class InterviewDriver {
   private readonly now: () => number;
   private sequence: number;
   private endReason: EndReason | null = null;
+  private callback: CallbackRequest | null = null;
   /** Latency measured for the candidate turn now being answered; attached to the agent's reply. */
   private pendingLatency: TurnLatency = {};
   private readonly transcriptSource: TranscriptSource;
@@ -123,6 +124,22 @@ export class InterviewDriver {
 
   get finalEndReason(): EndReason | null {
     return this.endReason;
+  }
+
+  /**
+   * The last report of the call: why it ended, the engine's final state (the answers the
+   * scorecard reads) and, for a callback, when the candidate asked to be called.
+   */
+  endReport(fallbackReason: EndReason | 'candidate_hung_up'): AgentCallReport {
+    const reason = this.endReason ?? fallbackReason;
+    return {
+      event: 'ended',
+      reason,
+      engineState: this.engine.getState(),
+      ...(reason === 'callback_requested' && this.callback !== null
+        ? { callback: this.callback }
+        : {}),
+    };
   }
 
   /** The opening (or, after a crash, the current question again). */
@@ -187,6 +204,7 @@ export class InterviewDriver {
   private respond(output: EngineOutput): DriverReply {
     for (const action of output.actions) {
       if (action.type === 'endCall') this.endReason = action.reason;
+      if (action.type === 'scheduleCallback') this.callback = action.callback;
     }
     if (output.utterance !== null && this.transcriptSource === 'engine') {
       this.record('agent', output.utterance);

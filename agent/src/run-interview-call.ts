@@ -93,7 +93,7 @@ export async function runInterviewCall(ctx: JobContext, env: AgentEnv): Promise<
     ctx.shutdown(endReason);
   });
   ctx.addShutdownCallback(async () => {
-    backend.reportCall({ event: 'ended', reason: driver.finalEndReason ?? endReason });
+    backend.reportCall(driver.endReport(endReason));
     const isFlushed = await backend.flush(10_000);
     if (!isFlushed) logger.warn({ pending: backend.pendingReports }, 'reports left undelivered');
   });

@@ -27,7 +27,8 @@ import { feedbackRoutes } from './routes/feedback/feedback-routes.js';
 import { createInterviewRuntime, type InterviewRuntime } from './interviews/interview-runtime.js';
 import { interviewsRoutes } from './routes/interviews/interviews-routes.js';
 import type { CallPlacer } from './telephony/call-placer.js';
-import { CALLBACK_QUEUE } from './services/interview-conversations.js';
+import { CALLBACK_QUEUE, SCORE_QUEUE } from './services/interview-conversations.js';
+import type { ScoringQueue } from './telephony/agent-call-ending.js';
 import type { ScheduledCallQueue } from './telephony/call-retries.js';
 import { withCallColumns } from './telephony/call-tables.js';
 import { interviewCancelRoutes } from './routes/interview-cancel/interview-cancel-routes.js';
@@ -124,7 +125,23 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       );
     },
   };
-  const telephony = createLiveKitTelephony({ env, db: callDb, log: app.log, queue: callQueue });
+  const scoreQueue: ScoringQueue = {
+    enqueue: async (interviewId) => {
+      if (runtimeRef.current === undefined) throw new Error('the interview runtime is not ready');
+      await runtimeRef.current.queue.send(
+        SCORE_QUEUE,
+        { interviewId },
+        { singletonKey: interviewId },
+      );
+    },
+  };
+  const telephony = createLiveKitTelephony({
+    env,
+    db: callDb,
+    log: app.log,
+    queue: callQueue,
+    scoring: scoreQueue,
+  });
   warnAboutCallingHours(env, app.log);
   const dialPolicy = createDialPolicy({
     db: callDb,

@@ -11,7 +11,10 @@ export function hashToken(token: string): string {
 }
 
 /** Compares a presented token with a stored hash in constant time. */
-export function isTokenValid(token: string | undefined, storedHash: string | null | undefined): boolean {
+export function isTokenValid(
+  token: string | undefined,
+  storedHash: string | null | undefined,
+): boolean {
   if (token === undefined || token === '' || storedHash == null) return false;
   const presented = Buffer.from(hashToken(token), 'hex');
   const stored = Buffer.from(storedHash, 'hex');

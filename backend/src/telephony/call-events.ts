@@ -17,8 +17,15 @@ const INTERVIEW_CHANNEL = 'screenline_interview';
 export const IN_FLIGHT_STATUSES = ['dialing', 'ringing', 'in_progress'] as const;
 
 /** True when a call-tracking event may move an interview from `from` to `to`. */
-export function canMove(from: InterviewStatus, to: InterviewStatus, isRetry = false): boolean {
+export function canMove(
+  from: InterviewStatus,
+  to: InterviewStatus,
+  isRetry = false,
+  isCallback = false,
+): boolean {
   if (from === to) return false;
+  // The candidate asked, during the call, to be called another time.
+  if (isCallback) return from === 'in_progress' && to === 'scheduled';
   const fromRank = PROGRESS_RANK[from];
   if (isRetry) return to === 'scheduled' && fromRank === undefined && from !== 'completed';
   // End states (and completed) are final for the call; evaluation is another area's transition.
@@ -39,6 +46,8 @@ export interface CallEventInput {
   data?: Record<string, unknown>;
   /** A retry moves an ended attempt back to `scheduled` (the queued callback dials attempt + 1). */
   isRetry?: boolean;
+  /** A callback the candidate asked for moves the live call to `scheduled`. */
+  isCallback?: boolean;
   /** Columns to set with the event, in the same transaction. */
   patch?: {
     recording_location?: string;
@@ -87,7 +96,8 @@ export async function recordCallEvent(
       .executeTakeFirst();
     if (interview === undefined) return { result: 'missing' } as const;
     const from = interview.status as InterviewStatus;
-    const moves = input.status !== undefined && canMove(from, input.status, input.isRetry);
+    const moves =
+      input.status !== undefined && canMove(from, input.status, input.isRetry, input.isCallback);
 
     const inserted = await trx
       .insertInto('interview_events')
@@ -127,8 +137,9 @@ export async function recordCallEvent(
           ...(to === 'scheduled'
             ? {
                 scheduled_for: patch.scheduled_for ?? null,
-                ended_at: null,
-                end_reason: null,
+                // A callback the candidate asked for ended this call; a retry starts afresh.
+                ended_at: input.isCallback === true ? sql<Date>`now()` : null,
+                end_reason: input.isCallback === true ? (input.endReason ?? null) : null,
                 room_name: null,
               }
             : {}),

@@ -12,6 +12,7 @@ import type { CallLog } from './call-log.js';
 import type { Env } from '../env.js';
 import { agentReportsRoutes } from '../routes/agent-reports/agent-reports-routes.js';
 import { liveKitWebhookRoutes } from '../routes/livekit-webhook/livekit-webhook-routes.js';
+import type { ScoringQueue } from './agent-call-ending.js';
 import type { CallPlacer } from './call-placer.js';
 import { CallRecorder } from './call-recorder.js';
 import { CallRetries, type ScheduledCallQueue } from './call-retries.js';
@@ -29,6 +30,9 @@ export interface LiveKitTelephony {
   rooms: RoomServiceClient;
   receiver: WebhookReceiver;
   recorder: CallRecorder | undefined;
+  /** Callbacks the candidate asks for on a call, and finished calls to score. */
+  calls: ScheduledCallQueue;
+  scoring: ScoringQueue;
   /** How long the agent's backend token lives: the longest a call can take, plus a margin. */
   agentTokenTtlS: number;
   reconcile(): Promise<ReconcileSummary>;
@@ -39,6 +43,7 @@ export interface CreateLiveKitTelephonyOptions {
   db: Kysely<CallDatabase>;
   log: CallLog;
   queue: ScheduledCallQueue;
+  scoring: ScoringQueue;
 }
 
 /** Builds the LiveKit side for web and phone mode; undefined in simulated mode. */
@@ -103,6 +108,8 @@ export function createLiveKitTelephony(
     rooms,
     receiver: new WebhookReceiver(key, secret),
     recorder,
+    calls: options.queue,
+    scoring: options.scoring,
     agentTokenTtlS: env.RINGING_TIMEOUT_S + env.CALL_MAX_DURATION_S + 5 * 60,
     reconcile: () =>
       reconcileCalls({
@@ -131,6 +138,8 @@ export async function registerLiveKitRoutes(
     callPlacer: telephony.callPlacer,
     retries: telephony.retries,
     recorder: telephony.recorder,
+    calls: telephony.calls,
+    scoring: telephony.scoring,
     log: app.log,
   });
 }

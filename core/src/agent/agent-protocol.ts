@@ -49,6 +49,15 @@ export const ZAgentCallReport = z.discriminatedUnion('event', [
       reason: z.string().min(1).max(64),
       /** Serialised engine state, so a re-dispatched agent resumes where this one stopped (REL-5). */
       engineState: z.unknown().optional(),
+      /** With reason `callback_requested`: when the candidate asked to be called back. */
+      callback: z
+        .object({
+          requestedText: z.string().max(500),
+          /** Null when the words named no time the engine could read: the backend picks one. */
+          requestedAt: z.iso.datetime({ offset: true }).nullable(),
+        })
+        .strict()
+        .optional(),
     })
     .strict(),
 ]);

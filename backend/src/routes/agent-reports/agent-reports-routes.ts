@@ -3,7 +3,6 @@ import {
   ZAgentCallReport,
   ZAgentContext,
   ZAgentTurnReport,
-  ZEndReason,
   type AgentCallReport,
 } from '@screenline/core';
 import type { FastifyPluginAsync } from 'fastify';
@@ -15,7 +14,8 @@ import { isAgentTokenValid } from '../../telephony/agent-token.js';
 import { recordCallEvent, type CallEventResult } from '../../telephony/call-events.js';
 import type { CallPlacer } from '../../telephony/call-placer.js';
 import type { CallRecorder } from '../../telephony/call-recorder.js';
-import type { CallRetries } from '../../telephony/call-retries.js';
+import type { CallRetries, ScheduledCallQueue } from '../../telephony/call-retries.js';
+import { applyAgentCallEnding, type ScoringQueue } from '../../telephony/agent-call-ending.js';
 import type { CallLog } from '../../telephony/call-log.js';
 import type { CallDatabase } from '../../telephony/call-tables.js';
 
@@ -25,6 +25,10 @@ export interface AgentReportsRoutesOptions {
   retries: CallRetries;
   /** Present when `RECORDING_*` is configured. */
   recorder?: CallRecorder | undefined;
+  /** Where a callback the candidate asked for is queued. */
+  calls: ScheduledCallQueue;
+  /** Where a finished interview is queued for its scorecard. */
+  scoring: ScoringQueue;
   log: CallLog;
 }
 
@@ -199,20 +203,14 @@ async function onCallReport(
       return recorded;
     }
     case 'ended': {
-      const reason = ZEndReason.safeParse(report.reason);
-      const endReason = reason.success ? reason.data : 'finished';
-      const status = endReason === 'opted_out' ? 'opted_out' : 'completed';
-      return recordCallEvent(db, {
+      // The final state first: the scorecard reads the answers in it.
+      if (report.engineState !== undefined)
+        await saveEngineState(db, interviewId, report.engineState);
+      return applyAgentCallEnding(
+        { db, calls: options.calls, scoring: options.scoring, log: options.log },
         interviewId,
-        type: 'agent_ended',
-        status,
-        endReason,
-        data: { reason: report.reason },
-      }).then(async (recorded) => {
-        if (report.engineState !== undefined)
-          await saveEngineState(db, interviewId, report.engineState);
-        return recorded;
-      });
+        report,
+      );
     }
   }
 }

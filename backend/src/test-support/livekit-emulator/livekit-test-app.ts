@@ -39,6 +39,8 @@ export interface LiveKitTestApp {
   telephony: LiveKitTelephony;
   env: Env;
   queued: QueuedRetry[];
+  /** Interviews handed to the scoring queue. */
+  scored: string[];
   /** Inserts a candidate, resume and interview; answers the ids and the candidate's token. */
   createInterview(input?: {
     status?: string;
@@ -89,6 +91,7 @@ export async function buildLiveKitTestApp(
     ...options.env,
   });
   const queued: QueuedRetry[] = [];
+  const scored: string[] = [];
   const telephony = createLiveKitTelephony({
     env,
     db,
@@ -96,6 +99,12 @@ export async function buildLiveKitTestApp(
     queue: {
       enqueue: (job) => {
         queued.push(job);
+        return Promise.resolve();
+      },
+    },
+    scoring: {
+      enqueue: (interviewId) => {
+        scored.push(interviewId);
         return Promise.resolve();
       },
     },
@@ -113,6 +122,7 @@ export async function buildLiveKitTestApp(
     telephony,
     env,
     queued,
+    scored,
     async createInterview(input = {}) {
       const job = await db.selectFrom('jobs').select('id').executeTakeFirstOrThrow();
       const candidate = await db

@@ -1,0 +1,164 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RuntimeTables } from '../interviews/runtime-tables.js';
+import { TEST_ENGINES } from '../test/test-database.js';
+import {
+  buildLiveKitTestApp,
+  type LiveKitTestApp,
+} from '../test-support/livekit-emulator/livekit-test-app.js';
+import type { Kysely } from 'kysely';
+import type { CallDatabase } from './call-tables.js';
+
+const PHONE = '+12133734253';
+
+/** An engine state with one recorded knock-out answer, as the agent reports it at the end. */
+const ANSWERED_STATE = {
+  version: 1,
+  answers: [
+    { kind: 'question', stepId: 'q1', text: 'Five years of Go.', turnId: 't-2', isVague: false },
+  ],
+};
+
+describe.each(TEST_ENGINES)('the end of a real call, as the agent reports it (%s)', (engine) => {
+  let t: LiveKitTestApp;
+
+  beforeEach(async () => {
+    t = await buildLiveKitTestApp(engine);
+  });
+
+  afterEach(async () => {
+    await t.close();
+  });
+
+  /** Dials through the emulator and reports the answer: the interview is in progress. */
+  async function callInProgress(): Promise<{ interviewId: string; auth: Record<string, string> }> {
+    const { interviewId, roomName } = await t.createInterview({ phone: PHONE });
+    const { metadata, backendToken } = await t.prepareMetadata(interviewId);
+    await t.telephony.callPlacer.placeCall({
+      interviewId,
+      attempt: 1,
+      roomName,
+      phoneE164: PHONE,
+      agentMetadata: metadata,
+    });
+    await t.emulator.flushWebhooks();
+    const auth = { authorization: `Bearer ${backendToken}` };
+    const answered = await report(interviewId, auth, { event: 'answered' });
+    expect(answered).toEqual({ result: 'applied' });
+    return { interviewId, auth };
+  }
+
+  async function report(
+    interviewId: string,
+    auth: Record<string, string>,
+    payload: Record<string, unknown>,
+  ): Promise<unknown> {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/agent/interviews/${interviewId}/events`,
+      headers: auth,
+      payload,
+    });
+    return response.json();
+  }
+
+  async function interview(interviewId: string) {
+    return t.db
+      .selectFrom('interviews')
+      .select(['status', 'end_reason', 'scheduled_for', 'ended_at'])
+      .where('id', '=', interviewId)
+      .executeTakeFirstOrThrow();
+  }
+
+  async function suppressed(): Promise<string[]> {
+    const db = t.db as unknown as Kysely<CallDatabase & RuntimeTables>;
+    const rows = await db.selectFrom('suppressed_numbers').select('phone_e164').execute();
+    return rows.map((row) => row.phone_e164);
+  }
+
+  it('an opt-out on the call suppresses the number for good, and nothing is scored', async () => {
+    const { interviewId, auth } = await callInProgress();
+    const ended = await report(interviewId, auth, { event: 'ended', reason: 'opted_out' });
+    expect(ended).toEqual({ result: 'applied' });
+    expect(await interview(interviewId)).toMatchObject({
+      status: 'opted_out',
+      end_reason: 'opted_out',
+    });
+    expect(await suppressed()).toEqual([PHONE]);
+    expect(t.scored).toEqual([]);
+  });
+
+  it('a callback asked for on the call schedules the next attempt at that time', async () => {
+    const { interviewId, auth } = await callInProgress();
+    const at = new Date(Date.now() + 26 * 3_600_000);
+    at.setUTCSeconds(0, 0);
+    const ended = await report(interviewId, auth, {
+      event: 'ended',
+      reason: 'callback_requested',
+      callback: { requestedText: 'tomorrow at 3 pm', requestedAt: at.toISOString() },
+    });
+    expect(ended).toEqual({ result: 'applied' });
+    const row = await interview(interviewId);
+    expect(row).toMatchObject({ status: 'scheduled', end_reason: 'callback_requested' });
+    expect(row.scheduled_for?.toISOString()).toBe(at.toISOString());
+    expect(t.queued).toEqual([{ interviewId, attempt: 1, at }]);
+    expect(await suppressed()).toEqual([]);
+  });
+
+  it('a callback with no time it could read is tried the next day', async () => {
+    const { interviewId, auth } = await callInProgress();
+    const before = Date.now();
+    await report(interviewId, auth, {
+      event: 'ended',
+      reason: 'callback_requested',
+      callback: { requestedText: 'some other time', requestedAt: null },
+    });
+    const queued = t.queued.at(-1);
+    expect(queued?.interviewId).toBe(interviewId);
+    const delayH = ((queued?.at.getTime() ?? 0) - before) / 3_600_000;
+    expect(delayH).toBeGreaterThan(23.9);
+    expect(delayH).toBeLessThan(24.1);
+  });
+
+  it('a finished interview with answers is queued for its scorecard, once', async () => {
+    const { interviewId, auth } = await callInProgress();
+    const payload = { event: 'ended', reason: 'finished', engineState: ANSWERED_STATE };
+    expect(await report(interviewId, auth, payload)).toEqual({ result: 'applied' });
+    // A redelivered report (the agent's outbox retries) changes nothing.
+    expect(await report(interviewId, auth, payload)).toMatchObject({ result: 'stale' });
+    expect(await interview(interviewId)).toMatchObject({ status: 'completed' });
+    expect(t.scored).toEqual([interviewId]);
+  });
+
+  it('a wrong person, or a call with no answers, gets no scorecard', async () => {
+    const first = await callInProgress();
+    await report(first.interviewId, first.auth, {
+      event: 'ended',
+      reason: 'wrong_person',
+      engineState: ANSWERED_STATE,
+    });
+    const second = await callInProgress();
+    await report(second.interviewId, second.auth, {
+      event: 'ended',
+      reason: 'candidate_hung_up',
+      engineState: { version: 1, answers: [] },
+    });
+    expect(t.scored).toEqual([]);
+    expect((await interview(second.interviewId)).status).toBe('completed');
+  });
+
+  it('refuses a callback time that is not an ISO instant, with a message', async () => {
+    const { interviewId, auth } = await callInProgress();
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/agent/interviews/${interviewId}/events`,
+      headers: auth,
+      payload: {
+        event: 'ended',
+        reason: 'callback_requested',
+        callback: { requestedText: 'soon', requestedAt: 'tomorrow' },
+      },
+    });
+    expect(response.statusCode).toBe(400);
+    expect((await interview(interviewId)).status).toBe('in_progress');
+  });
+});
