@@ -81,8 +81,19 @@ export async function runInterviewCall(ctx: JobContext, env: AgentEnv): Promise<
   });
 
   let endReason: EndReason | 'candidate_hung_up' = 'candidate_hung_up';
+  let isEndReported = false;
+  // The end and every turn reach the backend before the room goes: once it is deleted, LiveKit's
+  // webhooks close the call and a later report of why (opt-out, callback) would come too late.
+  const reportEnd = async (): Promise<void> => {
+    if (isEndReported) return;
+    isEndReported = true;
+    backend.reportCall(driver.endReport(endReason));
+    const isFlushed = await backend.flush(10_000);
+    if (!isFlushed) logger.warn({ pending: backend.pendingReports }, 'reports left undelivered');
+  };
   const hangUp = async (reason: EndReason): Promise<void> => {
     endReason = reason;
+    await reportEnd();
     await ctx.deleteRoom();
   };
   const controller = new CallController({ session, driver, hangUp });
@@ -92,11 +103,7 @@ export async function runInterviewCall(ctx: JobContext, env: AgentEnv): Promise<
   session.on(voice.AgentSessionEventTypes.Close, () => {
     ctx.shutdown(endReason);
   });
-  ctx.addShutdownCallback(async () => {
-    backend.reportCall(driver.endReport(endReason));
-    const isFlushed = await backend.flush(10_000);
-    if (!isFlushed) logger.warn({ pending: backend.pendingReports }, 'reports left undelivered');
-  });
+  ctx.addShutdownCallback(reportEnd);
 
   const agent = isConversational
     ? new ToolInterviewerAgent(

@@ -44,6 +44,8 @@ import { resumesRoutes, resumesRoutesOptions } from './routes/resumes/resumes-ro
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The same relative path works from `src/` (dev, tests) and from `dist/` (production). */
 const DEFAULT_FRONTEND_DIR = path.resolve(here, '../../frontend/dist');
+/** Between the end of a real call and its scoring: the agent may still be delivering turns. */
+const REAL_CALL_SCORING_DELAY_MS = 15_000;
 
 export interface BuildAppOptions {
   env: Env;
@@ -128,10 +130,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const scoreQueue: ScoringQueue = {
     enqueue: async (interviewId) => {
       if (runtimeRef.current === undefined) throw new Error('the interview runtime is not ready');
+      // A short wait lets the agent's last turns arrive before the transcript is scored.
       await runtimeRef.current.queue.send(
         SCORE_QUEUE,
         { interviewId },
-        { singletonKey: interviewId },
+        {
+          singletonKey: interviewId,
+          startAfter: new Date(Date.now() + REAL_CALL_SCORING_DELAY_MS),
+        },
       );
     },
   };

@@ -30,7 +30,11 @@ describe.each(TEST_ENGINES)('the end of a real call, as the agent reports it (%s
   });
 
   /** Dials through the emulator and reports the answer: the interview is in progress. */
-  async function callInProgress(): Promise<{ interviewId: string; auth: Record<string, string> }> {
+  async function callInProgress(): Promise<{
+    interviewId: string;
+    roomName: string;
+    auth: Record<string, string>;
+  }> {
     const { interviewId, roomName } = await t.createInterview({ phone: PHONE });
     const { metadata, backendToken } = await t.prepareMetadata(interviewId);
     await t.telephony.callPlacer.placeCall({
@@ -44,7 +48,7 @@ describe.each(TEST_ENGINES)('the end of a real call, as the agent reports it (%s
     const auth = { authorization: `Bearer ${backendToken}` };
     const answered = await report(interviewId, auth, { event: 'answered' });
     expect(answered).toEqual({ result: 'applied' });
-    return { interviewId, auth };
+    return { interviewId, roomName, auth };
   }
 
   async function report(
@@ -124,12 +128,12 @@ describe.each(TEST_ENGINES)('the end of a real call, as the agent reports it (%s
     const payload = { event: 'ended', reason: 'finished', engineState: ANSWERED_STATE };
     expect(await report(interviewId, auth, payload)).toEqual({ result: 'applied' });
     // A redelivered report (the agent's outbox retries) changes nothing.
-    expect(await report(interviewId, auth, payload)).toMatchObject({ result: 'stale' });
+    expect(await report(interviewId, auth, payload)).toEqual({ result: 'recorded' });
     expect(await interview(interviewId)).toMatchObject({ status: 'completed' });
     expect(t.scored).toEqual([interviewId]);
   });
 
-  it('a wrong person, or a call with no answers, gets no scorecard', async () => {
+  it('a wrong person gets no scorecard; any other completed call is queued for one', async () => {
     const first = await callInProgress();
     await report(first.interviewId, first.auth, {
       event: 'ended',
@@ -142,8 +146,32 @@ describe.each(TEST_ENGINES)('the end of a real call, as the agent reports it (%s
       reason: 'candidate_hung_up',
       engineState: { version: 1, answers: [] },
     });
-    expect(t.scored).toEqual([]);
+    // The scoring job itself skips an interview without answers, with a timeline event.
+    expect(t.scored).toEqual([second.interviewId]);
     expect((await interview(second.interviewId)).status).toBe('completed');
+  });
+
+  it('a call the webhooks close is scored, and an opt-out reported late still suppresses', async () => {
+    const { interviewId, roomName, auth } = await callInProgress();
+    await t.telephony.callPlacer.hangUp(roomName);
+    await t.emulator.flushWebhooks();
+    expect((await interview(interviewId)).status).toBe('completed');
+    expect(t.scored).toEqual([interviewId]);
+    const late = await report(interviewId, auth, { event: 'ended', reason: 'opted_out' });
+    expect(late).toEqual({ result: 'recorded' });
+    expect(await suppressed()).toEqual([PHONE]);
+  });
+
+  it('an end reported after voicemail leaves the queued retry alone', async () => {
+    const { interviewId, auth } = await callInProgress();
+    await report(interviewId, auth, { event: 'voicemail' });
+    expect((await interview(interviewId)).status).toBe('scheduled');
+    const queued = t.queued.length;
+    const ended = await report(interviewId, auth, { event: 'ended', reason: 'voicemail' });
+    expect(ended).toEqual({ result: 'recorded' });
+    expect((await interview(interviewId)).status).toBe('scheduled');
+    expect(t.queued).toHaveLength(queued);
+    expect(t.scored).toEqual([]);
   });
 
   it('refuses a callback time that is not an ISO instant, with a message', async () => {

@@ -6,7 +6,10 @@ import { recordCallEvent, type CallEventResult } from './call-events.js';
 import type { ScheduledCallQueue } from './call-retries.js';
 import type { CallDatabase } from './call-tables.js';
 
-/** Where a finished interview goes to be scored (the runtime's queue in the app). */
+/**
+ * Where a finished interview goes to be scored (the runtime's queue in the app). The app starts
+ * the job a little later, so turns the agent is still delivering make it into the transcript.
+ */
 export interface ScoringQueue {
   enqueue(interviewId: string): Promise<void>;
 }
@@ -36,28 +39,57 @@ export async function applyAgentCallEnding(
 ): Promise<CallEventResult> {
   const parsed = ZEndReason.safeParse(report.reason);
   const endReason: EndReason = parsed.success ? parsed.data : 'finished';
+  const current = await deps.db
+    .selectFrom('interviews')
+    .select('status')
+    .where('id', '=', interviewId)
+    .executeTakeFirst();
+  if (current === undefined) return { result: 'missing' };
+  // Only the live call moves: after voicemail the attempt is already over (and maybe queued
+  // again), and a late or repeated report must not complete a retry. It stays in the trail.
+  const isLive = current.status === 'in_progress' && endReason !== 'voicemail';
 
-  if (endReason === 'callback_requested') return scheduleCallback(deps, interviewId, report);
-
+  if (endReason === 'callback_requested' && isLive) {
+    return scheduleCallback(deps, interviewId, report);
+  }
   const status = endReason === 'opted_out' ? 'opted_out' : 'completed';
   const recorded = await recordCallEvent(deps.db, {
     interviewId,
     type: 'agent_ended',
-    status,
-    endReason,
+    ...(isLive ? { status, endReason } : {}),
     data: { reason: report.reason },
   });
-  if (recorded.result !== 'applied') return recorded;
+  if (recorded.result === 'missing') return recorded;
 
   if (endReason === 'opted_out') {
+    // Honoured whatever the status says: a webhook may have closed the call a moment earlier.
     await suppressNumber(deps.db, interviewId);
     deps.log.info({ interviewId }, 'candidate opted out on the call; number suppressed');
     return recorded;
   }
-  if (endReason !== 'wrong_person' && (await hasAnswers(deps.db, interviewId))) {
-    await deps.scoring.enqueue(interviewId);
+  if (recorded.result === 'applied' && endReason !== 'wrong_person') {
+    await scoreIfCompleted(deps, interviewId);
   }
   return recorded;
+}
+
+/**
+ * Queues the scorecard of an interview whose call has completed, however it ended (the agent's
+ * report, the candidate hanging up, the room closing). The scoring job skips one with no answers,
+ * and the queue keeps one job per interview.
+ */
+export async function scoreIfCompleted(
+  deps: Pick<AgentCallEndingDeps, 'db' | 'scoring'>,
+  interviewId: string,
+): Promise<void> {
+  const row = await deps.db
+    .selectFrom('interviews')
+    .select(['status', 'end_reason'])
+    .where('id', '=', interviewId)
+    .executeTakeFirst();
+  if (row?.status === 'completed' && row.end_reason !== 'wrong_person') {
+    await deps.scoring.enqueue(interviewId);
+  }
 }
 
 async function scheduleCallback(
@@ -109,15 +141,4 @@ async function suppressNumber(db: Kysely<CallDatabase>, interviewId: string): Pr
     )
     .onConflict((conflict) => conflict.column('phone_e164').doNothing())
     .execute();
-}
-
-/** True when the engine state saved with the turns holds at least one recorded answer. */
-async function hasAnswers(db: Kysely<CallDatabase>, interviewId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('interviews')
-    .select('engine_state')
-    .where('id', '=', interviewId)
-    .executeTakeFirst();
-  const stored = row?.engine_state as { engine?: { answers?: unknown[] } } | null | undefined;
-  return (stored?.engine?.answers?.length ?? 0) > 0;
 }

@@ -1,6 +1,7 @@
 import type { InterviewStatus } from '@screenline/core';
 import type { Kysely } from 'kysely';
 import type { WebhookEvent } from 'livekit-server-sdk';
+import { scoreIfCompleted, type ScoringQueue } from './agent-call-ending.js';
 import type { CallLog } from './call-log.js';
 import { IN_FLIGHT_STATUSES, recordCallEvent, type CallEventResult } from './call-events.js';
 import { outcomeForDisconnectReason, ruleFor } from './call-outcome.js';
@@ -17,6 +18,7 @@ const REASON_ROOM_DELETED = 10;
 export interface LiveKitEventDeps {
   db: Kysely<CallDatabase>;
   retries: CallRetries;
+  scoring: ScoringQueue;
   log: CallLog;
 }
 
@@ -91,13 +93,17 @@ export async function handleLiveKitEvent(
         return recorded;
       }
       if (!isInFlight) return recordCallEvent(deps.db, { ...base, type: 'candidate_left' });
-      return recordCallEvent(deps.db, {
-        ...base,
-        type: 'candidate_left',
-        status: status === 'in_progress' ? 'completed' : 'failed',
-        endReason: reason === REASON_ROOM_DELETED ? 'finished' : 'candidate_hung_up',
-        data: { reason },
-      });
+      return completeCall(
+        deps,
+        await recordCallEvent(deps.db, {
+          ...base,
+          type: 'candidate_left',
+          status: status === 'in_progress' ? 'completed' : 'failed',
+          endReason: reason === REASON_ROOM_DELETED ? 'finished' : 'candidate_hung_up',
+          data: { reason },
+        }),
+        interview.id,
+      );
     }
     case 'room_finished': {
       if (status === 'dialing' || status === 'ringing') {
@@ -115,13 +121,17 @@ export async function handleLiveKitEvent(
         }
         return recorded;
       }
-      return recordCallEvent(deps.db, {
-        ...base,
-        type: 'room_finished',
-        ...(status === 'in_progress'
-          ? { status: 'completed' as const, endReason: 'finished' as const }
-          : {}),
-      });
+      return completeCall(
+        deps,
+        await recordCallEvent(deps.db, {
+          ...base,
+          type: 'room_finished',
+          ...(status === 'in_progress'
+            ? { status: 'completed' as const, endReason: 'finished' as const }
+            : {}),
+        }),
+        interview.id,
+      );
     }
     case 'egress_started': {
       const egressId = event.egressInfo?.egressId;
@@ -145,4 +155,16 @@ export async function handleLiveKitEvent(
     default:
       return { result: 'ignored' };
   }
+}
+
+/** A call that a webhook completed (the candidate hung up, the room closed) gets its scorecard. */
+async function completeCall(
+  deps: LiveKitEventDeps,
+  recorded: CallEventResult,
+  interviewId: string,
+): Promise<CallEventResult> {
+  if (recorded.result === 'applied' && recorded.to === 'completed') {
+    await scoreIfCompleted(deps, interviewId);
+  }
+  return recorded;
 }

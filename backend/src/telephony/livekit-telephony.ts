@@ -131,7 +131,11 @@ export async function registerLiveKitRoutes(
   const { db, telephony } = options;
   await app.register(liveKitWebhookRoutes, {
     receiver: telephony.receiver,
-    handle: (event) => handleLiveKitEvent({ db, retries: telephony.retries, log: app.log }, event),
+    handle: (event) =>
+      handleLiveKitEvent(
+        { db, retries: telephony.retries, scoring: telephony.scoring, log: app.log },
+        event,
+      ),
   });
   await app.register(agentReportsRoutes, {
     db,
