@@ -39,6 +39,7 @@ import {
   startReconciler,
   warnAboutCallingHours,
 } from './telephony/livekit-telephony.js';
+import { RecordingLinks, recordingStorageFromEnv } from './recordings/recording-links.js';
 import { resumesRoutes, resumesRoutesOptions } from './routes/resumes/resumes-routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -110,7 +111,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   );
   await app.register(authRoutes, { auth });
   await app.register(jobsRoutes, { jobs, auth });
-  await app.register(recruiterInterviewsRoutes, { db: database.db, auth });
+  const recordingStorage = recordingStorageFromEnv(env);
+  await app.register(recruiterInterviewsRoutes, {
+    db: database.db,
+    auth,
+    recordings: recordingStorage === undefined ? undefined : new RecordingLinks(recordingStorage),
+  });
   await app.register(feedbackRoutes, { db: database.db });
   await app.register(resumesRoutes, resumesRoutesOptions(env, database, jobs));
   // Telephony by mode: LiveKit SIP (phone), a LiveKit room (web), in-process (simulated).

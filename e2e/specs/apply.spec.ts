@@ -175,10 +175,49 @@ describe('candidate flow and the recruiter review, simulated mode', () => {
     await recruiter.getByRole('button', { name: 'Save note' }).click();
     await recruiter.getByText('Strong on Kafka; ask about team size.').waitFor();
     await saveScreenshot(recruiter, 'dashboard-interview-decided');
+
+    // A simulated call has no audio, so no player. A LiveKit call's recording is served by the
+    // backend (tested there against a strict S3 stand-in); here the review is made to name one.
+    expect(await recruiter.getByLabel('Call recording').count()).toBe(0);
+    await recruiter.route('**/api/interviews/*/review', async (route) => {
+      const response = await route.fetch();
+      const review = (await response.json()) as { interview: Record<string, unknown> };
+      review.interview.recordingUrl = '/e2e-recording.wav';
+      await route.fulfill({ response, json: review });
+    });
+    await recruiter.route('**/e2e-recording.wav', (route) =>
+      route.fulfill({ status: 200, contentType: 'audio/wav', body: toneWav(2) }),
+    );
+    await recruiter.reload();
+    const player = recruiter.getByLabel('Call recording');
+    await player.waitFor();
+    const duration = await player.evaluate(
+      (audio: HTMLAudioElement) =>
+        new Promise<number>((resolve) => {
+          if (audio.readyState >= 1) resolve(audio.duration);
+          else audio.addEventListener('loadedmetadata', () => resolve(audio.duration));
+        }),
+    );
+    expect(duration).toBeCloseTo(2, 1);
+    await saveScreenshot(recruiter, 'dashboard-interview-recording');
+    // An expired or deleted recording says what to do instead of showing a dead player.
+    await recruiter.unroute('**/e2e-recording.wav');
+    await recruiter.route('**/e2e-recording.wav', (route) =>
+      route.fulfill({ status: 403, body: 'expired' }),
+    );
+    await recruiter.reload();
+    await recruiter
+      .getByRole('alert')
+      .filter({ hasText: 'recording could not be loaded' })
+      .waitFor();
+    await recruiter.unrouteAll();
+    await recruiter.reload();
+    await recruiter.getByRole('heading', { level: 1, name: 'Ada Quinn' }).waitFor();
     await recruiter.setViewportSize({ width: 375, height: 800 });
     expect(await horizontalOverflow(recruiter)).toBeLessThanOrEqual(0);
     await saveScreenshot(recruiter, 'dashboard-interview-phone');
-    expect(unexpectedErrors(recruiterErrors)).toEqual([]);
+    // The 403 is the expired recording above, on purpose.
+    expect(unexpectedErrors(recruiterErrors, [403])).toEqual([]);
   });
 });
 
@@ -186,4 +225,30 @@ function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
+}
+
+/** A mono 8 kHz PCM WAV of a soft 440 Hz tone, `seconds` long: audio the browser can decode. */
+function toneWav(seconds: number): Buffer {
+  const rate = 8_000;
+  const samples = rate * seconds;
+  const wav = Buffer.alloc(44 + samples * 2);
+  wav.write('RIFF', 0);
+  wav.writeUInt32LE(36 + samples * 2, 4);
+  wav.write('WAVEfmt ', 8);
+  wav.writeUInt32LE(16, 16);
+  wav.writeUInt16LE(1, 20);
+  wav.writeUInt16LE(1, 22);
+  wav.writeUInt32LE(rate, 24);
+  wav.writeUInt32LE(rate * 2, 28);
+  wav.writeUInt16LE(2, 32);
+  wav.writeUInt16LE(16, 34);
+  wav.write('data', 36);
+  wav.writeUInt32LE(samples * 2, 40);
+  for (let index = 0; index < samples; index += 1) {
+    wav.writeInt16LE(
+      Math.round(3_000 * Math.sin((2 * Math.PI * 440 * index) / rate)),
+      44 + index * 2,
+    );
+  }
+  return wav;
 }

@@ -4,17 +4,7 @@ import {
   S3Upload,
   type EgressClient,
 } from 'livekit-server-sdk';
-
-export interface RecordingStorage {
-  bucket: string;
-  region: string;
-  accessKey: string;
-  secret: string;
-  /** An S3-compatible endpoint (MinIO, R2...); empty for AWS. */
-  endpoint?: string | undefined;
-  /** Object key prefix, e.g. `recordings/`. */
-  prefix: string;
-}
+import type { RecordingStorage } from '../recordings/recording-links.js';
 
 /** Starts the audio-only room-composite recording of a call (LAW-5: only once the candidate agreed). */
 export class CallRecorder {

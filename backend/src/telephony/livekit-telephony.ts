@@ -15,6 +15,7 @@ import { liveKitWebhookRoutes } from '../routes/livekit-webhook/livekit-webhook-
 import type { ScoringQueue } from './agent-call-ending.js';
 import type { CallPlacer } from './call-placer.js';
 import { CallRecorder } from './call-recorder.js';
+import { recordingStorageFromEnv } from '../recordings/recording-links.js';
 import { CallRetries, type ScheduledCallQueue } from './call-retries.js';
 import type { CallDatabase } from './call-tables.js';
 import { handleLiveKitEvent } from './handle-livekit-event.js';
@@ -88,20 +89,11 @@ export function createLiveKitTelephony(
           emptyTimeoutS: 10 * 60,
           log,
         });
+  const storage = recordingStorageFromEnv(env);
   const recorder =
-    env.RECORDING_S3_BUCKET !== undefined &&
-    env.RECORDING_S3_REGION !== undefined &&
-    env.RECORDING_S3_ACCESS_KEY !== undefined &&
-    env.RECORDING_S3_SECRET !== undefined
-      ? new CallRecorder(new EgressClient(url, key, secret, { requestTimeout }), {
-          bucket: env.RECORDING_S3_BUCKET,
-          region: env.RECORDING_S3_REGION,
-          accessKey: env.RECORDING_S3_ACCESS_KEY,
-          secret: env.RECORDING_S3_SECRET,
-          endpoint: env.RECORDING_S3_ENDPOINT,
-          prefix: env.RECORDING_PREFIX,
-        })
-      : undefined;
+    storage === undefined
+      ? undefined
+      : new CallRecorder(new EgressClient(url, key, secret, { requestTimeout }), storage);
   return {
     callPlacer,
     retries,

@@ -103,6 +103,8 @@ export const ZInterviewReview = z.object({
     createdAt: z.string(),
     startedAt: z.string().nullable(),
     endedAt: z.string().nullable(),
+    /** Where the recruiter's player fetches the call audio; null when there is no recording. */
+    recordingUrl: z.string().nullable(),
   }),
   candidate: z.object({ name: z.string(), email: z.string().nullable() }),
   job: z.object({

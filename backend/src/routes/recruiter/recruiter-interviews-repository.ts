@@ -1,3 +1,4 @@
+import type { CallDatabase } from '../../telephony/call-tables.js';
 import {
   ZDecision,
   ZInterviewStatus,
@@ -133,6 +134,7 @@ export class RecruiterInterviewsRepository {
         createdAt: row.created_at.toISOString(),
         startedAt: row.started_at?.toISOString() ?? null,
         endedAt: row.ended_at?.toISOString() ?? null,
+        recordingUrl: null,
       },
       candidate: { name: row.candidate_name, email: row.email },
       job: { id: row.job_id, title: row.job_title, knockouts: row.knockouts, rubric: row.rubric },
@@ -168,6 +170,19 @@ export class RecruiterInterviewsRepository {
         at: note.created_at.toISOString(),
       })),
     };
+  }
+
+  /** Where egress saved the call's audio, when it did. */
+  async recordingLocation(id: string): Promise<string | undefined> {
+    if (!isUuid(id)) return undefined;
+    // The recording column belongs to the telephony area's tables.
+    const calls = this.db as unknown as Kysely<CallDatabase>;
+    const row = await calls
+      .selectFrom('interviews')
+      .select('recording_location')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.recording_location ?? undefined;
   }
 
   /** Records a person's decision, who made it and when, in the row and in the audit trail. */

@@ -10,6 +10,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RECRUITER_SECURITY, recruiterOf, type RecruiterAuth } from '../../auth/recruiter-auth.js';
+import type { RecordingLinks } from '../../recordings/recording-links.js';
 import { toCsv } from './csv.js';
 import { RecruiterInterviewsRepository } from './recruiter-interviews-repository.js';
 import type { Kysely } from 'kysely';
@@ -18,6 +19,8 @@ import type { Database } from '../../db/schema.js';
 export interface RecruiterInterviewsRoutesOptions {
   db: Kysely<Database>;
   auth: RecruiterAuth;
+  /** Present when `RECORDING_*` is configured: the player gets signed links to the audio. */
+  recordings?: Pick<RecordingLinks, 'signedUrl'> | undefined;
 }
 
 /** The export stops here; a bigger one should be narrowed with the filters. */
@@ -31,7 +34,7 @@ const notFound = (): AppError =>
 /** The recruiter's side of interviews: list, export, review, decision, notes. All need a session. */
 export const recruiterInterviewsRoutes: FastifyPluginAsyncZod<
   RecruiterInterviewsRoutesOptions
-> = async (app, { db, auth }) => {
+> = async (app, { db, auth, recordings }) => {
   const interviews = new RecruiterInterviewsRepository(db);
   // Before anything else, so a caller without a session learns nothing, not even validation errors.
   app.addHook('onRequest', auth.requireRecruiter);
@@ -108,7 +111,38 @@ export const recruiterInterviewsRoutes: FastifyPluginAsyncZod<
       const review = await interviews.review(request.params.id);
       if (review === undefined) throw notFound();
       void reply.header('cache-control', 'no-store');
-      return review;
+      const location = await interviews.recordingLocation(review.interview.id);
+      const hasRecording = recordings !== undefined && location !== undefined;
+      return {
+        ...review,
+        interview: {
+          ...review.interview,
+          recordingUrl: hasRecording ? `/api/interviews/${review.interview.id}/recording` : null,
+        },
+      };
+    },
+  );
+
+  app.get(
+    '/api/interviews/:id/recording',
+    {
+      schema: {
+        tags: ['recruiter'],
+        summary: "The call's audio: a redirect to a signed link that works for ten minutes",
+        security: RECRUITER_SECURITY,
+        params: ZIdParams,
+      },
+    },
+    async (request, reply) => {
+      const location = await interviews.recordingLocation(request.params.id);
+      const url =
+        location === undefined || recordings === undefined
+          ? undefined
+          : await recordings.signedUrl(location);
+      if (url === undefined) {
+        throw new AppError('NOT_FOUND', { message: 'This interview has no recording.' });
+      }
+      return reply.header('cache-control', 'no-store').redirect(url, 302);
     },
   );
 

@@ -7,6 +7,7 @@ import { DecisionPanel } from '../../components/dashboard/decision-panel';
 import { InterviewTimeline } from '../../components/dashboard/interview-timeline';
 import { KnockoutResults } from '../../components/dashboard/knockout-results';
 import { NotesPanel } from '../../components/dashboard/notes-panel';
+import { RecordingPlayer } from '../../components/dashboard/recording-player';
 import { ScorecardView } from '../../components/dashboard/scorecard-view';
 import { StatusBadge } from '../../components/dashboard/status-badge';
 import { useAsync } from '../../hooks/use-async';
@@ -59,6 +60,7 @@ export function InterviewPage() {
           </section>
           <section className="card" aria-labelledby="transcript-heading">
             <h2 id="transcript-heading">Conversation</h2>
+            {interview.recordingUrl !== null && <RecordingPlayer src={interview.recordingUrl} />}
             <TranscriptLog
               lines={review.transcript.map((turn) => ({
                 id: turn.id,
