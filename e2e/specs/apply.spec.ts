@@ -122,14 +122,14 @@ describe('candidate flow and the recruiter review, simulated mode', () => {
     await page.keyboard.press('Enter');
 
     await page.getByRole('heading', { name: 'Your screening call' }).waitFor();
-    await page.getByRole('log', { name: 'Transcript' }).locator('li').first().waitFor();
+    await page.getByRole('region', { name: 'Transcript' }).locator('li').first().waitFor();
     await page.getByText('Mode: Simulated').first().waitFor();
     await saveScreenshot(page, 'call-in-progress');
 
     // A reload during the call brings the same call back, transcript and all.
     await page.reload();
     await page.getByRole('heading', { name: 'Your screening call' }).waitFor();
-    await page.getByRole('log', { name: 'Transcript' }).locator('li').first().waitFor();
+    await page.getByRole('region', { name: 'Transcript' }).locator('li').first().waitFor();
 
     const answered = await holdSimulatedConversation(page).catch(async (error: unknown) => {
       await saveScreenshot(page, 'call-failure');

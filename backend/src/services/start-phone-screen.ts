@@ -3,6 +3,7 @@ import {
   buildInterviewPlan,
   checkPhoneNumber,
   CURRENT_CONSENT_DISCLOSURE,
+  renderConsentText,
   findConsentDisclosure,
   phoneNumberPrefix,
   EMPTY_PARSED_RESUME,
@@ -230,7 +231,9 @@ export async function startPhoneScreen(
           candidate_id: candidateId,
           phone_e164: gate.e164,
           text_version: disclosure.version,
-          text_hash: createHash('sha256').update(disclosure.text).digest('hex'),
+          text_hash: createHash('sha256')
+            .update(renderConsentText(disclosure, job.company))
+            .digest('hex'),
           ip: input.ip,
           user_agent: input.userAgent?.slice(0, 500) ?? null,
         })

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import {
+  CURRENT_CONSENT_DISCLOSURE,
+  renderConsentText,
   expectedPersonaOutcome,
   PERSONA_NAMES,
   SAMPLE_RESUME,
@@ -151,10 +154,19 @@ describe.each(TEST_ENGINES)('simulated phone screen over HTTP on %s', (engine) =
       .executeTakeFirstOrThrow();
     expect(consent).toMatchObject({
       phone_e164: '+12133734299',
-      text_version: '2026-11-01',
+      text_version: CURRENT_CONSENT_DISCLOSURE.version,
       ip: '127.0.0.1',
     });
-    expect(consent.text_hash).toMatch(/^[0-9a-f]{64}$/);
+    // The hash covers the whole label the candidate saw, the employer's name included.
+    const job = await kit.database.db
+      .selectFrom('interviews as i')
+      .innerJoin('jobs as j', 'j.id', 'i.job_id')
+      .select('j.company')
+      .where('i.id', '=', answer.interview.id)
+      .executeTakeFirstOrThrow();
+    const label = renderConsentText(CURRENT_CONSENT_DISCLOSURE, job.company);
+    expect(label).toMatch(/^I agree that an AI assistant will call me now for \S/);
+    expect(consent.text_hash).toBe(createHash('sha256').update(label).digest('hex'));
     const count = await kit.database.db
       .selectFrom('interviews')
       .select((eb) => eb.fn.countAll<string>().as('n'))

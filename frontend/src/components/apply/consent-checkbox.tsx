@@ -1,12 +1,13 @@
-import { CURRENT_CONSENT_DISCLOSURE } from '@screenline/core';
+import { CURRENT_CONSENT_DISCLOSURE, renderConsentText } from '@screenline/core';
 
 /** The version of the words the candidate agrees to, sent with the start so the server stores it. */
 export const CONSENT_TEXT_VERSION = CURRENT_CONSENT_DISCLOSURE.version;
 
 /**
- * LAW-1: unticked until the candidate ticks it. The label begins "I agree", says in plain words
- * that an AI assistant will call and that the call is recorded and transcribed, then gives the
- * recorded disclosure text word for word, which says how to opt out.
+ * LAW-1: unticked until the candidate ticks it. The label is the versioned disclosure from core,
+ * word for word with the employer filled in (the server stores the hash of that same text): it
+ * begins "I agree", says that an AI assistant will call and that the call is recorded and
+ * transcribed, and how to opt out.
  */
 export function ConsentCheckbox({
   company,
@@ -24,11 +25,7 @@ export function ConsentCheckbox({
         checked={isChecked}
         onChange={(event) => onChange(event.target.checked)}
       />
-      <span>
-        I agree that an AI assistant will call me now for {company}, and that the call is recorded
-        and transcribed. {CURRENT_CONSENT_DISCLOSURE.text} To opt out, do not tick this box, or say
-        “stop calling me” during the call.
-      </span>
+      <span>{renderConsentText(CURRENT_CONSENT_DISCLOSURE, company)}</span>
     </label>
   );
 }

@@ -35,9 +35,11 @@ export function TranscriptLog({
     <section
       ref={container}
       className="transcript"
-      role={isLive ? 'log' : 'region'}
+      // A region named "Transcript" on both pages (a pinned name); a live one announces new lines.
+      role="region"
       aria-label="Transcript"
       aria-live={isLive ? 'polite' : undefined}
+      aria-relevant={isLive ? 'additions' : undefined}
     >
       {lines.length === 0 ? (
         <p className="empty">{emptyText}</p>
