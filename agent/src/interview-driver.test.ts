@@ -57,12 +57,31 @@ describe('InterviewDriver', () => {
     expect(reports.turns.filter((turn) => turn.speaker === 'candidate').length).toBeGreaterThan(4);
   });
 
-  it('ends at once on an opt-out', async () => {
-    const driver = new InterviewDriver({ context: freshContext, reports: recorder() });
+  it('ends at once on an opt-out, reporting it before the goodbye is even said', async () => {
+    const reports = recorder();
+    const driver = new InterviewDriver({ context: freshContext, reports });
     await driver.open();
     const reply = await driver.onCandidateTurn('Stop calling me. Take me off your list.');
     expect(reply.endReason).toBe('opted_out');
     expect(reply.utterance).toMatch(/not call you again/);
+    expect(reports.events).toEqual(['opted_out']);
+    expect(driver.endReport('candidate_hung_up')).toMatchObject({
+      event: 'ended',
+      reason: 'opted_out',
+    });
+  });
+
+  it('carries a callback request, with the time it read, in the end report', async () => {
+    const driver = new InterviewDriver({ context: freshContext, reports: recorder() });
+    await driver.open();
+    await driver.onCandidateTurn('Not a good time, sorry.');
+    const reply = await driver.onCandidateTurn('Tomorrow at 3 pm works.');
+    expect(reply.endReason).toBe('callback_requested');
+    const end = driver.endReport('candidate_hung_up');
+    expect(end).toMatchObject({ event: 'ended', reason: 'callback_requested' });
+    const callback = end.event === 'ended' ? end.callback : undefined;
+    expect(callback?.requestedText).toMatch(/3 pm/);
+    expect(callback?.requestedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
   it('resumes from saved turns and state instead of starting over', async () => {

@@ -205,6 +205,8 @@ export class InterviewDriver {
     for (const action of output.actions) {
       if (action.type === 'endCall') this.endReason = action.reason;
       if (action.type === 'scheduleCallback') this.callback = action.callback;
+      // LAW-3: the backend suppresses the number now, not when the goodbye has played.
+      if (action.type === 'optOut') this.reports.reportCall({ event: 'opted_out' });
     }
     if (output.utterance !== null && this.transcriptSource === 'engine') {
       this.record('agent', output.utterance);

@@ -9,7 +9,8 @@ export interface DialAttemptDeps {
 }
 
 /**
- * Places one attempt of an interview that is already `dialing`, and when the placer refuses,
+ * Places one attempt of an interview that is already `dialing` (never to a suppressed number),
+ * and when the placer refuses,
  * ends the attempt with the refusal's status and hands it to the retry policy. Used by the start
  * and by queued callbacks, so both treat a failed dial the same way.
  */
@@ -18,6 +19,22 @@ export async function dialAttempt(
   attempt: { interviewId: string; attempt: number; roomName: string; phoneE164: string },
 ): Promise<PlaceCallResult> {
   const { interviewId } = attempt;
+  // LAW-3: an opt-out is for good, so a callback or retry queued before it never rings.
+  if (await deps.store.isNumberSuppressed(attempt.phoneE164)) {
+    await deps.store.transition(
+      interviewId,
+      ['dialing'],
+      'canceled',
+      { endedAt: new Date(), endReason: 'canceled' },
+      { reason: 'number_suppressed', isFinal: true },
+    );
+    return {
+      outcome: 'failed',
+      status: 'canceled',
+      reason: 'number_suppressed',
+      isRetryable: false,
+    };
+  }
   const result = await deps.callPlacer.placeCall({
     ...attempt,
     agentMetadata:

@@ -7,6 +7,9 @@ import {
 } from '../test-support/livekit-emulator/livekit-test-app.js';
 import type { Kysely } from 'kysely';
 import type { CallDatabase } from './call-tables.js';
+import { createInterviewBus } from '../interviews/interview-bus.js';
+import { InterviewStore } from '../interviews/interview-store.js';
+import { dialAttempt } from '../services/dial-attempt.js';
 
 const PHONE = '+12133734253';
 
@@ -172,6 +175,45 @@ describe.each(TEST_ENGINES)('the end of a real call, as the agent reports it (%s
     expect((await interview(interviewId)).status).toBe('scheduled');
     expect(t.queued).toHaveLength(queued);
     expect(t.scored).toEqual([]);
+  });
+
+  it('"stop calling me" suppresses the number the moment it is heard, while the goodbye plays', async () => {
+    const { interviewId, auth } = await callInProgress();
+    expect(await report(interviewId, auth, { event: 'opted_out' })).toEqual({ result: 'recorded' });
+    expect(await suppressed()).toEqual([PHONE]);
+    expect((await interview(interviewId)).status).toBe('in_progress');
+    await report(interviewId, auth, { event: 'ended', reason: 'opted_out' });
+    expect((await interview(interviewId)).status).toBe('opted_out');
+  });
+
+  it('a callback queued before an opt-out never rings the number', async () => {
+    const { interviewId, auth } = await callInProgress();
+    await report(interviewId, auth, {
+      event: 'ended',
+      reason: 'callback_requested',
+      callback: { requestedText: 'in an hour', requestedAt: null },
+    });
+    // The candidate opts out on another call (another application) before the callback is due.
+    const other = await callInProgress();
+    await report(other.interviewId, other.auth, { event: 'opted_out' });
+
+    // The queued callback comes due: the runtime moves it to dialing and dials the attempt.
+    const roomName = `screen-${interviewId}-2`;
+    await t.db
+      .updateTable('interviews')
+      .set({ status: 'dialing', attempt: 2, room_name: roomName })
+      .where('id', '=', interviewId)
+      .execute();
+    const bus = await createInterviewBus(t.database);
+    const dialsBefore = t.emulator.callsTo('CreateSIPParticipant').length;
+    const result = await dialAttempt(
+      { store: new InterviewStore(t.database.db, bus), callPlacer: t.telephony.callPlacer },
+      { interviewId, attempt: 2, roomName, phoneE164: PHONE },
+    );
+    await bus.close();
+    expect(result).toMatchObject({ outcome: 'failed', reason: 'number_suppressed' });
+    expect(t.emulator.callsTo('CreateSIPParticipant')).toHaveLength(dialsBefore);
+    expect(await interview(interviewId)).toMatchObject({ status: 'canceled' });
   });
 
   it('refuses a callback time that is not an ISO instant, with a message', async () => {

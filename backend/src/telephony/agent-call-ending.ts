@@ -128,7 +128,8 @@ async function scheduleCallback(
   return recorded;
 }
 
-async function suppressNumber(db: Kysely<CallDatabase>, interviewId: string): Promise<void> {
+/** LAW-3: the interview's number is never dialled again. Idempotent. */
+export async function suppressNumber(db: Kysely<CallDatabase>, interviewId: string): Promise<void> {
   const suppression = db as unknown as Kysely<CallDatabase & RuntimeTables>;
   await suppression
     .insertInto('suppressed_numbers')

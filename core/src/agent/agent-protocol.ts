@@ -43,6 +43,8 @@ export type AgentTurnReport = z.infer<typeof ZAgentTurnReport>;
 export const ZAgentCallReport = z.discriminatedUnion('event', [
   z.object({ event: z.literal('answered') }).strict(),
   z.object({ event: z.literal('voicemail') }).strict(),
+  /** "Stop calling me": sent the moment it is heard, so a crash before the end cannot lose it. */
+  z.object({ event: z.literal('opted_out') }).strict(),
   z
     .object({
       event: z.literal('ended'),

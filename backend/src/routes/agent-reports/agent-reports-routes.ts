@@ -15,7 +15,11 @@ import { recordCallEvent, type CallEventResult } from '../../telephony/call-even
 import type { CallPlacer } from '../../telephony/call-placer.js';
 import type { CallRecorder } from '../../telephony/call-recorder.js';
 import type { CallRetries, ScheduledCallQueue } from '../../telephony/call-retries.js';
-import { applyAgentCallEnding, type ScoringQueue } from '../../telephony/agent-call-ending.js';
+import {
+  applyAgentCallEnding,
+  suppressNumber,
+  type ScoringQueue,
+} from '../../telephony/agent-call-ending.js';
 import type { CallLog } from '../../telephony/call-log.js';
 import type { CallDatabase } from '../../telephony/call-tables.js';
 
@@ -201,6 +205,11 @@ async function onCallReport(
       if (recorded.result === 'applied')
         await options.retries.afterFailure(interviewId, 'voicemail');
       return recorded;
+    }
+    case 'opted_out': {
+      await suppressNumber(db, interviewId);
+      options.log.info({ interviewId }, 'candidate opted out on the call; number suppressed');
+      return recordCallEvent(db, { interviewId, type: 'opt_out_heard' });
     }
     case 'ended': {
       // The final state first: the scorecard reads the answers in it.
