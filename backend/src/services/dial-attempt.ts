@@ -41,14 +41,15 @@ export async function dialAttempt(
       (await deps.dialPolicy?.agentMetadata(interviewId)) ?? JSON.stringify({ interviewId }),
   });
   if (result.outcome === 'failed') {
-    await deps.store.transition(
+    const hasEnded = await deps.store.transition(
       interviewId,
       ['dialing', 'ringing'],
       result.status,
       { endedAt: new Date() },
       { reason: result.reason, isRetryable: result.isRetryable, isFinal: true },
     );
-    await deps.dialPolicy?.afterDialFailed(interviewId, result.reason);
+    // Canceled while the dial was on its way: nothing to retry.
+    if (hasEnded) await deps.dialPolicy?.afterDialFailed(interviewId, result.reason);
   }
   return result;
 }

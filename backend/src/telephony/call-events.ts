@@ -16,6 +16,15 @@ const INTERVIEW_CHANNEL = 'screenline_interview';
 /** States in which LiveKit still has something to say about the call. */
 export const IN_FLIGHT_STATUSES = ['dialing', 'ringing', 'in_progress'] as const;
 
+/** Ends of an attempt after which the retry policy may queue another (REL-1). */
+const RETRYABLE_ENDS: readonly InterviewStatus[] = [
+  'no_answer',
+  'busy',
+  'declined',
+  'voicemail',
+  'failed',
+];
+
 /** True when a call-tracking event may move an interview from `from` to `to`. */
 export function canMove(
   from: InterviewStatus,
@@ -27,7 +36,8 @@ export function canMove(
   // The candidate asked, during the call, to be called another time.
   if (isCallback) return from === 'in_progress' && to === 'scheduled';
   const fromRank = PROGRESS_RANK[from];
-  if (isRetry) return to === 'scheduled' && fromRank === undefined && from !== 'completed';
+  // Only a failed attempt is tried again: never one that was canceled, opted out or completed.
+  if (isRetry) return to === 'scheduled' && RETRYABLE_ENDS.includes(from);
   // End states (and completed) are final for the call; evaluation is another area's transition.
   if (fromRank === undefined) return false;
   const toRank = PROGRESS_RANK[to];
