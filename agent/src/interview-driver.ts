@@ -46,7 +46,7 @@ export interface InterviewDriverOptions {
 export interface ToolReading {
   intent: Extract<
     CandidateIntent,
-    'answer' | 'vague' | 'callback_time' | 'opt_out' | 'wrong_person'
+    'answer' | 'vague' | 'callback_time' | 'opt_out' | 'wrong_person' | 'decline_recording'
   >;
   /** The words the engine reads instead of the candidate's own (a callback time, for one). */
   text?: string;
@@ -207,6 +207,7 @@ export class InterviewDriver {
       if (action.type === 'scheduleCallback') this.callback = action.callback;
       // LAW-3: the backend suppresses the number now, not when the goodbye has played.
       if (action.type === 'optOut') this.reports.reportCall({ event: 'opted_out' });
+      if (action.type === 'stopRecording') this.reports.reportCall({ event: 'recording_declined' });
     }
     if (output.utterance !== null && this.transcriptSource === 'engine') {
       this.record('agent', output.utterance);

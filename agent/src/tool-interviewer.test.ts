@@ -63,6 +63,7 @@ function parseToolResult(input: string): string | undefined {
 interface Harness {
   session: voice.AgentSession;
   turns: AgentTurnReport[];
+  callEvents: string[];
   hangUps: EndReason[];
   controller: CallController;
   llm: ScreenerFakeLLM;
@@ -76,6 +77,7 @@ async function startHarness(
   },
 ): Promise<Harness> {
   const turns: AgentTurnReport[] = [];
+  const callEvents: string[] = [];
   const hangUps: EndReason[] = [];
   const driver = new InterviewDriver({
     context: {
@@ -85,7 +87,10 @@ async function startHarness(
       turns: saved.turns.map(({ id, speaker, text }) => ({ id, speaker, text })),
       timezone: 'America/New_York',
     },
-    reports: { reportTurn: (turn) => turns.push(turn), reportCall: () => undefined },
+    reports: {
+      reportTurn: (turn) => turns.push(turn),
+      reportCall: (event) => callEvents.push(event.event),
+    },
     transcriptSource: 'conversation',
   });
   const llm = new ScreenerFakeLLM(script);
@@ -107,7 +112,7 @@ async function startHarness(
     priorChat(saved.turns),
   );
   await session.start({ agent });
-  return { session, turns, hangUps, controller, llm };
+  return { session, turns, callEvents, hangUps, controller, llm };
 }
 
 /** Says the opening and waits until it has played, as a candidate would listen to it. */
@@ -207,6 +212,20 @@ describe('a real LLM holding the screen through tools (framework harness, determ
     expect(harness.turns.at(-1)?.text).toMatch(/call you back/);
   });
 
+  it('LAW-5: declineRecording stops the recording at once and the interview goes on', async () => {
+    const words = 'Before we go on, I would rather this call was not recorded.';
+    harness = await startHarness({ [words]: { name: 'declineRecording', args: {} } });
+    await openAndWait(harness);
+    await harness.session.run({ userInput: words }).wait();
+    expect(harness.callEvents).toEqual(['recording_declined']);
+    expect(harness.hangUps).toEqual([]);
+    expect(harness.turns.at(-1)?.text).toMatch(/no audio of this call will be kept/);
+    expect(lastEngineState(harness.turns)).toMatchObject({
+      isRecordingDeclined: true,
+      isEnded: false,
+    });
+  });
+
   it('ends on endCall when the wrong person answers', async () => {
     const words = 'No, there is nobody here by that name.';
     harness = await startHarness({
@@ -232,10 +251,11 @@ describe('a real LLM holding the screen through tools (framework harness, determ
     expect(lastEngineState(harness.turns).stepIndex).toBe(1);
   });
 
-  it('exposes exactly the four engine tools, and a reading with nothing to read is refused', async () => {
+  it('exposes exactly the engine’s tools, and a reading with nothing to read is refused', async () => {
     harness = await startHarness();
     const tools = harness.session.currentAgent.toolCtx;
     expect(Object.keys(tools.functionTools).sort()).toEqual([
+      'declineRecording',
       'endCall',
       'optOut',
       'recordAnswer',

@@ -21,7 +21,7 @@ export const NOTHING_TO_RECORD =
 
 /**
  * The screener with a real LLM holding the conversation. The tools mirror the engine's actions
- * (`recordAnswer`, `scheduleCallback`, `optOut`, `endCall`): each one tells the engine what the
+ * (`recordAnswer`, `scheduleCallback`, `optOut`, `endCall`, and `declineRecording` for LAW-5): each one tells the engine what the
  * candidate's words mean, and the engine's policy decides what is recorded and asked next, so the
  * plan is followed exactly as in scripted mode. The model only words the lines and answers the
  * candidate's questions from the job description. Lines that end the call are said verbatim.
@@ -93,6 +93,13 @@ export function createInterviewTools(
       parameters: z.object({}),
       execute: (_args, { ctx }) => apply({ intent: 'opt_out' }, ctx.session),
     }),
+    declineRecording: llm.tool({
+      description:
+        'Call when the candidate does not want the call recorded. The recording stops and no ' +
+        'audio is kept; the interview goes on. Then say `sayNext` from the result.',
+      parameters: z.object({}),
+      execute: (_args, { ctx }) => apply({ intent: 'decline_recording' }, ctx.session),
+    }),
     endCall: llm.tool({
       description:
         'Call when the person on the line is not the candidate named at the start. Never call ' +
@@ -120,7 +127,8 @@ export function buildInterviewerInstructions(plan: InterviewPlan): string {
       'After each answer call a tool; its result gives `sayNext`, which you say next in natural ' +
       'words without dropping or changing the question in it. Never skip or invent questions.',
     'Tools: recordAnswer after each answer; scheduleCallback when they want a call at another ' +
-      'time; optOut when they ask not to be called again; endCall when this is the wrong person.',
+      'time; optOut when they ask not to be called again; declineRecording when they do not want ' +
+      'the call recorded; endCall when this is the wrong person.',
     'If the candidate asks a question, answer it only from the job description below; if it does ' +
       'not say, tell them the recruiter will follow up. Then ask the current question again. If ' +
       'they ask you to repeat, repeat the question.',

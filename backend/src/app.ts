@@ -39,7 +39,7 @@ import {
   startReconciler,
   warnAboutCallingHours,
 } from './telephony/livekit-telephony.js';
-import { RecordingLinks, recordingStorageFromEnv } from './recordings/recording-links.js';
+import { RecordingBucket, recordingStorageFromEnv } from './recordings/recording-bucket.js';
 import { resumesRoutes, resumesRoutesOptions } from './routes/resumes/resumes-routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -115,7 +115,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(recruiterInterviewsRoutes, {
     db: database.db,
     auth,
-    recordings: recordingStorage === undefined ? undefined : new RecordingLinks(recordingStorage),
+    recordings: recordingStorage === undefined ? undefined : new RecordingBucket(recordingStorage),
   });
   await app.register(feedbackRoutes, { db: database.db });
   await app.register(resumesRoutes, resumesRoutesOptions(env, database, jobs));

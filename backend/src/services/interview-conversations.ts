@@ -203,6 +203,10 @@ export class InterviewConversations {
         case 'scheduleCallback':
           callback = action.callback;
           break;
+        case 'stopRecording':
+          // A simulated call has no audio; the timeline still shows the candidate's choice.
+          await store.addEvent(interview.id, 'recording_declined', { turnId: action.turnId });
+          break;
         case 'optOut':
           await store.suppressNumber(interview.phoneE164, interview.id, 'opted_out');
           break;

@@ -4,12 +4,12 @@ import {
   S3Upload,
   type EgressClient,
 } from 'livekit-server-sdk';
-import type { RecordingStorage } from '../recordings/recording-links.js';
+import type { RecordingStorage } from '../recordings/recording-bucket.js';
 
 /** Starts the audio-only room-composite recording of a call (LAW-5: only once the candidate agreed). */
 export class CallRecorder {
   constructor(
-    private readonly egress: Pick<EgressClient, 'startRoomCompositeEgress'>,
+    private readonly egress: Pick<EgressClient, 'startRoomCompositeEgress' | 'stopEgress'>,
     private readonly storage: RecordingStorage,
   ) {}
 
@@ -37,5 +37,10 @@ export class CallRecorder {
       { audioOnly: true },
     );
     return info.egressId;
+  }
+
+  /** Stops a recording under way (LAW-5: the candidate declined it). Egress still uploads what it has. */
+  async stop(egressId: string): Promise<void> {
+    await this.egress.stopEgress(egressId);
   }
 }

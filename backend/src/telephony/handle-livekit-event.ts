@@ -2,6 +2,7 @@ import type { InterviewStatus } from '@screenline/core';
 import type { Kysely } from 'kysely';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import { scoreIfCompleted, type ScoringQueue } from './agent-call-ending.js';
+import type { RecordingBucket } from '../recordings/recording-bucket.js';
 import type { CallLog } from './call-log.js';
 import { IN_FLIGHT_STATUSES, recordCallEvent, type CallEventResult } from './call-events.js';
 import { outcomeForDisconnectReason, ruleFor } from './call-outcome.js';
@@ -19,6 +20,8 @@ export interface LiveKitEventDeps {
   db: Kysely<CallDatabase>;
   retries: CallRetries;
   scoring: ScoringQueue;
+  /** Present when `RECORDING_*` is configured: audio the candidate declined is deleted. */
+  recordings?: Pick<RecordingBucket, 'delete'> | undefined;
   log: CallLog;
 }
 
@@ -143,6 +146,16 @@ export async function handleLiveKitEvent(
     }
     case 'egress_ended': {
       const location = event.egressInfo?.fileResults[0]?.location;
+      if (
+        location !== undefined &&
+        location !== '' &&
+        (await isRecordingDeclined(deps, interview.id))
+      ) {
+        // LAW-5: delete before recording the event, so a failed delete fails the delivery and
+        // LiveKit sends it again rather than the audio being kept.
+        await deps.recordings?.delete(location);
+        return recordCallEvent(deps.db, { ...base, type: 'recording_discarded' });
+      }
       return recordCallEvent(deps.db, {
         ...base,
         type: 'recording_saved',
@@ -167,4 +180,15 @@ async function completeCall(
     await scoreIfCompleted(deps, interviewId);
   }
   return recorded;
+}
+
+/** True when the candidate declined the recording on this call (LAW-5). */
+async function isRecordingDeclined(deps: LiveKitEventDeps, interviewId: string): Promise<boolean> {
+  const row = await deps.db
+    .selectFrom('interview_events')
+    .select('id')
+    .where('interview_id', '=', interviewId)
+    .where('type', '=', 'recording_declined')
+    .executeTakeFirst();
+  return row !== undefined;
 }

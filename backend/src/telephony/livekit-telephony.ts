@@ -15,7 +15,7 @@ import { liveKitWebhookRoutes } from '../routes/livekit-webhook/livekit-webhook-
 import type { ScoringQueue } from './agent-call-ending.js';
 import type { CallPlacer } from './call-placer.js';
 import { CallRecorder } from './call-recorder.js';
-import { recordingStorageFromEnv } from '../recordings/recording-links.js';
+import { RecordingBucket, recordingStorageFromEnv } from '../recordings/recording-bucket.js';
 import { CallRetries, type ScheduledCallQueue } from './call-retries.js';
 import type { CallDatabase } from './call-tables.js';
 import { handleLiveKitEvent } from './handle-livekit-event.js';
@@ -31,6 +31,7 @@ export interface LiveKitTelephony {
   rooms: RoomServiceClient;
   receiver: WebhookReceiver;
   recorder: CallRecorder | undefined;
+  recordings: RecordingBucket | undefined;
   /** Callbacks the candidate asks for on a call, and finished calls to score. */
   calls: ScheduledCallQueue;
   scoring: ScoringQueue;
@@ -100,6 +101,7 @@ export function createLiveKitTelephony(
     rooms,
     receiver: new WebhookReceiver(key, secret),
     recorder,
+    recordings: storage === undefined ? undefined : new RecordingBucket(storage),
     calls: options.queue,
     scoring: options.scoring,
     agentTokenTtlS: env.RINGING_TIMEOUT_S + env.CALL_MAX_DURATION_S + 5 * 60,
@@ -125,7 +127,13 @@ export async function registerLiveKitRoutes(
     receiver: telephony.receiver,
     handle: (event) =>
       handleLiveKitEvent(
-        { db, retries: telephony.retries, scoring: telephony.scoring, log: app.log },
+        {
+          db,
+          retries: telephony.retries,
+          scoring: telephony.scoring,
+          recordings: telephony.recordings,
+          log: app.log,
+        },
         event,
       ),
   });
@@ -134,6 +142,7 @@ export async function registerLiveKitRoutes(
     callPlacer: telephony.callPlacer,
     retries: telephony.retries,
     recorder: telephony.recorder,
+    recordings: telephony.recordings,
     calls: telephony.calls,
     scoring: telephony.scoring,
     log: app.log,

@@ -4,13 +4,14 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A strict stand-in for an S3-compatible bucket (path-style, as MinIO and R2 are used): it serves
- * objects only to a GET whose presigned query verifies under AWS Signature Version 4, the way the
- * real service checks it, refuses expired or altered links with S3's error codes, and honours
- * single `Range` requests as an audio player sends them.
+ * and deletes objects only for requests whose AWS Signature Version 4 verifies (a presigned query
+ * or an `Authorization` header), the way the real service checks it, refuses expired or altered
+ * requests with S3's error codes, and honours single `Range` requests as an audio player sends them.
  */
 export interface FakeS3 {
   endpoint: string;
   put(bucket: string, key: string, body: Buffer, contentType: string): void;
+  has(bucket: string, key: string): boolean;
   /** Requests seen, with the status answered. */
   requests: { path: string; status: number }[];
   close(): Promise<void>;
@@ -41,6 +42,7 @@ export async function startFakeS3(options: FakeS3Options): Promise<FakeS3> {
     endpoint: `http://127.0.0.1:${String(port)}`,
     requests,
     put: (bucket, key, body, contentType) => objects.set(`${bucket}/${key}`, { body, contentType }),
+    has: (bucket, key) => objects.has(`${bucket}/${key}`),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -52,12 +54,25 @@ function handle(
   response: ServerResponse,
 ): number {
   const url = new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    return fail(response, 405, 'MethodNotAllowed', 'Only GET is served here.');
+  const method = request.method ?? 'GET';
+  if (!['GET', 'HEAD', 'DELETE'].includes(method)) {
+    return fail(response, 405, 'MethodNotAllowed', 'Only GET, HEAD and DELETE are served here.');
   }
-  const refusal = verifyPresigned(options, request, url);
+  const signed =
+    request.headers.authorization === undefined
+      ? presignedRequest(request, url)
+      : headerSignedRequest(request, url);
+  const refusal = verify(options, request, url, signed);
   if (refusal !== undefined) return fail(response, 403, refusal.code, refusal.message);
-  const stored = objects.get(decodeURIComponent(url.pathname).replace(/^\//, ''));
+  const objectPath = decodeURIComponent(url.pathname).replace(/^\//, '');
+  if (method === 'DELETE') {
+    // S3 answers 204 whether or not the key existed.
+    objects.delete(objectPath);
+    response.writeHead(204);
+    response.end();
+    return 204;
+  }
+  const stored = objects.get(objectPath);
   if (stored === undefined) return fail(response, 404, 'NoSuchKey', 'The key does not exist.');
 
   const contentType = url.searchParams.get('response-content-type') ?? stored.contentType;
@@ -86,23 +101,62 @@ function handle(
   return 200;
 }
 
-/** Checks a SigV4 query-string signature; answers the refusal, or undefined when it verifies. */
-function verifyPresigned(
+/** The parts of a SigV4 signature, from a presigned query or an `Authorization` header. */
+interface SignedParts {
+  credential: string;
+  amzDate: string;
+  signedHeaders: string;
+  signature: string;
+  /** Query parameters that are part of the canonical request. */
+  query: [string, string][];
+  payloadHash: string;
+  /** Seconds the signature lives (presigned only). */
+  expires?: number;
+}
+
+function presignedRequest(_request: IncomingMessage, url: URL): SignedParts | undefined {
+  const query = url.searchParams;
+  if (query.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256') return undefined;
+  return {
+    credential: query.get('X-Amz-Credential') ?? '',
+    amzDate: query.get('X-Amz-Date') ?? '',
+    signedHeaders: query.get('X-Amz-SignedHeaders') ?? '',
+    signature: query.get('X-Amz-Signature') ?? '',
+    query: [...query.entries()].filter(([name]) => name !== 'X-Amz-Signature'),
+    payloadHash: 'UNSIGNED-PAYLOAD',
+    expires: Number(query.get('X-Amz-Expires')),
+  };
+}
+
+function headerSignedRequest(request: IncomingMessage, url: URL): SignedParts | undefined {
+  const match =
+    /^AWS4-HMAC-SHA256 Credential=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-f]+)$/.exec(
+      request.headers.authorization ?? '',
+    );
+  const payloadHash = headerValue(request, 'x-amz-content-sha256');
+  if (match === null || payloadHash === '') return undefined;
+  return {
+    credential: match[1] ?? '',
+    signedHeaders: match[2] ?? '',
+    signature: match[3] ?? '',
+    amzDate: headerValue(request, 'x-amz-date'),
+    query: [...url.searchParams.entries()],
+    payloadHash,
+  };
+}
+
+/** Checks a SigV4 signature; answers the refusal, or undefined when it verifies. */
+function verify(
   options: FakeS3Options,
   request: IncomingMessage,
   url: URL,
+  signed: SignedParts | undefined,
 ): { code: string; message: string } | undefined {
-  const query = url.searchParams;
-  const algorithm = query.get('X-Amz-Algorithm');
-  const credential = query.get('X-Amz-Credential') ?? '';
-  const amzDate = query.get('X-Amz-Date') ?? '';
-  const expires = Number(query.get('X-Amz-Expires'));
-  const signedHeaders = query.get('X-Amz-SignedHeaders') ?? '';
-  const signature = query.get('X-Amz-Signature') ?? '';
-  if (algorithm !== 'AWS4-HMAC-SHA256' || signature === '') {
+  if (signed === undefined || signed.signature === '') {
     return { code: 'AccessDenied', message: 'Anonymous access is forbidden.' };
   }
-  const [accessKey, day, region, service, terminator] = credential.split('/');
+  const { amzDate, signedHeaders } = signed;
+  const [accessKey, day, region, service, terminator] = signed.credential.split('/');
   if (accessKey !== options.accessKey) {
     return { code: 'InvalidAccessKeyId', message: 'The access key does not exist.' };
   }
@@ -113,12 +167,16 @@ function verifyPresigned(
   if (issued === undefined || day !== amzDate.slice(0, 8)) {
     return { code: 'AuthorizationQueryParametersError', message: 'Bad X-Amz-Date.' };
   }
-  if (!Number.isInteger(expires) || expires < 1 || expires > 604_800) {
-    return { code: 'AuthorizationQueryParametersError', message: 'Bad X-Amz-Expires.' };
-  }
   const now = options.now?.() ?? new Date();
-  if (now.getTime() > issued.getTime() + expires * 1_000) {
-    return { code: 'AccessDenied', message: 'Request has expired.' };
+  if (signed.expires !== undefined) {
+    if (!Number.isInteger(signed.expires) || signed.expires < 1 || signed.expires > 604_800) {
+      return { code: 'AuthorizationQueryParametersError', message: 'Bad X-Amz-Expires.' };
+    }
+    if (now.getTime() > issued.getTime() + signed.expires * 1_000) {
+      return { code: 'AccessDenied', message: 'Request has expired.' };
+    }
+  } else if (Math.abs(now.getTime() - issued.getTime()) > 15 * 60_000) {
+    return { code: 'RequestTimeTooSkewed', message: 'The request time is too far from ours.' };
   }
   const headerNames = signedHeaders.split(';');
   if (!headerNames.includes('host')) {
@@ -127,8 +185,7 @@ function verifyPresigned(
   const canonicalHeaders = headerNames
     .map((name) => `${name}:${headerValue(request, name).trim().replace(/\s+/g, ' ')}\n`)
     .join('');
-  const canonicalQuery = [...query.entries()]
-    .filter(([name]) => name !== 'X-Amz-Signature')
+  const canonicalQuery = signed.query
     .map(([name, value]) => [rfc3986(name), rfc3986(value)] as const)
     .sort(([a, av], [b, bv]) => (a === b ? compare(av, bv) : compare(a, b)))
     .map(([name, value]) => `${name}=${value}`)
@@ -139,7 +196,7 @@ function verifyPresigned(
     canonicalQuery,
     canonicalHeaders,
     signedHeaders,
-    'UNSIGNED-PAYLOAD',
+    signed.payloadHash,
   ].join('\n');
   const scope = `${day}/${region}/s3/aws4_request`;
   const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256Hex(canonicalRequest)].join('\n');
@@ -148,7 +205,7 @@ function verifyPresigned(
     hmac(hmac(`AWS4${options.secret}`, day), region),
   );
   const expected = createHmac('sha256', signingKey).update(stringToSign).digest();
-  const given = Buffer.from(signature, 'hex');
+  const given = Buffer.from(signed.signature, 'hex');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return {
       code: 'SignatureDoesNotMatch',

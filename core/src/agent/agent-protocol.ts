@@ -45,6 +45,8 @@ export const ZAgentCallReport = z.discriminatedUnion('event', [
   z.object({ event: z.literal('voicemail') }).strict(),
   /** "Stop calling me": sent the moment it is heard, so a crash before the end cannot lose it. */
   z.object({ event: z.literal('opted_out') }).strict(),
+  /** LAW-5: the candidate declined the recording; the backend stops it and keeps no audio. */
+  z.object({ event: z.literal('recording_declined') }).strict(),
   z
     .object({
       event: z.literal('ended'),

@@ -138,6 +138,33 @@ describe('InterviewEngine policy', () => {
     ]);
   });
 
+  it.each([
+    "I don't want to be recorded.",
+    'Please do not record this call.',
+    "I'm not comfortable with being recorded.",
+    'Can you turn off the recording?',
+    "I'd prefer you didn't record this.",
+  ])('LAW-5: "%s" stops the recording once, keeps the interview going', async (words) => {
+    const engine = newEngine();
+    const knockout = await toFirstKnockout(engine);
+    const reply = await engine.onCandidateTurn(words, 'c4');
+    expect(reply.actions).toEqual([{ type: 'stopRecording', turnId: 'c4' }]);
+    expect(reply.isEnded).toBe(false);
+    expect(reply.utterance).toMatch(/no audio of this call will be kept/);
+    expect(reply.utterance).toContain(plan.steps[2]!.prompt);
+    expect(reply.stepId).toBe(knockout.stepId);
+    expect(engine.getState().isRecordingDeclined).toBe(true);
+    const again = await engine.onCandidateTurn(words, 'c5');
+    expect(again.actions).toEqual([]);
+  });
+
+  it('a question about the recording is a question, not a refusal', async () => {
+    const engine = newEngine();
+    await toFirstKnockout(engine);
+    const reply = await engine.onCandidateTurn('Is this call being recorded?', 'c4');
+    expect(reply.actions.map((action) => action.type)).not.toContain('stopRecording');
+  });
+
   it('ends politely with the wrong person, and says nothing from the resume', async () => {
     const engine = newEngine();
     await engine.start();

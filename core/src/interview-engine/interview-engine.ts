@@ -17,6 +17,8 @@ export type EngineAction =
   | { type: 'recordAnswer'; answer: RecordedAnswer }
   | { type: 'scheduleCallback'; callback: CallbackRequest; turnId: string }
   | { type: 'optOut'; turnId: string }
+  /** LAW-5: the candidate declined the recording; stop it and keep no audio. */
+  | { type: 'stopRecording'; turnId: string }
   | { type: 'noteQuestion'; question: string; turnId: string; isAnswered: boolean }
   | { type: 'endCall'; reason: EndReason };
 
@@ -62,6 +64,8 @@ export const ZEngineState = z.object({
   silencePrompts: z.number().int().min(0),
   isAwaitingCallbackTime: z.boolean(),
   candidateQuestions: z.number().int().min(0),
+  /** The candidate declined the recording (states saved before it existed read as false). */
+  isRecordingDeclined: z.boolean().default(false),
   turnCount: z.number().int().min(0),
   startedAtMs: z.number().nullable(),
   lastUtterance: z.string(),
@@ -104,6 +108,7 @@ export function initialEngineState(): EngineState {
     silencePrompts: 0,
     isAwaitingCallbackTime: false,
     candidateQuestions: 0,
+    isRecordingDeclined: false,
     turnCount: 0,
     startedAtMs: null,
     lastUtterance: '',
@@ -181,6 +186,14 @@ export class InterviewEngine {
       return this.end('Understood. We will not call you again. Goodbye.', 'opted_out', [
         { type: 'optOut', turnId },
       ]);
+    }
+    if (reply.intent === 'decline_recording') {
+      const isFirst = !this.state.isRecordingDeclined;
+      this.state.isRecordingDeclined = true;
+      return this.say(
+        `Understood. I have turned the recording off, and no audio of this call will be kept; I will only take written notes of your answers. ${step.prompt}`,
+        isFirst ? [{ type: 'stopRecording', turnId }] : [],
+      );
     }
     if (reply.intent === 'wrong_person') {
       return this.end(

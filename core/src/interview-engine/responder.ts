@@ -17,6 +17,8 @@ export const CANDIDATE_INTENTS = [
   'wrong_person',
   /** Stop calling me: the call ends and the number is suppressed. */
   'opt_out',
+  /** Objects to the recording: the audio stops and none is kept (LAW-5); the interview goes on. */
+  'decline_recording',
   /** Asks to hear the last question again. */
   'repeat',
   /** Asks a question of their own. */

@@ -6,6 +6,8 @@ import { keywordStems, normalise, sentences, words } from './text-analysis.js';
 
 const OPT_OUT =
   /\b(stop calling|don'?t (ever )?call (me|this number)|do not call|never call me|never call|remove (me|my number)|take me off|unsubscribe|stop contacting|lose my number|put me on (your|the) do not call)/i;
+const DECLINE_RECORDING =
+  /\b((don'?t|do not|please don'?t|rather you didn'?t|prefer (you )?(not|didn'?t)) (want (to be |it |this )?|)record|(not|never) (ok|okay|comfortable|happy|fine) (with|about) (being |the |this )?record|(no|stop( the)?|turn off( the)?) recording|(not|don'?t) (want to )?be(ing)? recorded|object to (being |the )?record)/i;
 const WRONG_PERSON =
   /\b(wrong (number|person)|no ?one (here )?(by|with|named|called) that name|nobody (here )?(by|named|called|with)|there'?s no(body| one)? .{0,40}here|you('ve| have)? (got|dialed|called) the wrong|i'?m not (him|her|them|the person))/i;
 const NOT_GOOD_TIME =
@@ -56,6 +58,7 @@ export function interpretScripted(request: ResponderRequest): ResponderReply {
     answerToQuestion,
   });
   if (OPT_OUT.test(text)) return reply('opt_out');
+  if (DECLINE_RECORDING.test(text)) return reply('decline_recording');
   if (WRONG_PERSON.test(text)) return reply('wrong_person');
   const { step } = request;
   if (request.isAwaitingCallbackTime) return reply('callback_time');

@@ -13,6 +13,7 @@ import { readBearerToken } from '../../lib/tokens.js';
 import { isAgentTokenValid } from '../../telephony/agent-token.js';
 import { recordCallEvent, type CallEventResult } from '../../telephony/call-events.js';
 import type { CallPlacer } from '../../telephony/call-placer.js';
+import type { RecordingBucket } from '../../recordings/recording-bucket.js';
 import type { CallRecorder } from '../../telephony/call-recorder.js';
 import type { CallRetries, ScheduledCallQueue } from '../../telephony/call-retries.js';
 import {
@@ -29,6 +30,8 @@ export interface AgentReportsRoutesOptions {
   retries: CallRetries;
   /** Present when `RECORDING_*` is configured. */
   recorder?: CallRecorder | undefined;
+  /** Present when `RECORDING_*` is configured: where audio that may not be kept is deleted. */
+  recordings?: Pick<RecordingBucket, 'delete'> | undefined;
   /** Where a callback the candidate asked for is queued. */
   calls: ScheduledCallQueue;
   /** Where a finished interview is queued for its scorecard. */
@@ -206,6 +209,8 @@ async function onCallReport(
         await options.retries.afterFailure(interviewId, 'voicemail');
       return recorded;
     }
+    case 'recording_declined':
+      return declineRecording(options, interviewId);
     case 'opted_out': {
       await suppressNumber(db, interviewId);
       options.log.info({ interviewId }, 'candidate opted out on the call; number suppressed');
@@ -222,6 +227,38 @@ async function onCallReport(
       );
     }
   }
+}
+
+/**
+ * LAW-5: the candidate declined the recording. Stop the egress and delete any audio already
+ * saved; audio saved later is deleted when egress reports it (handle-livekit-event.ts).
+ */
+async function declineRecording(
+  options: AgentReportsRoutesOptions,
+  interviewId: string,
+): Promise<CallEventResult> {
+  const { db, log } = options;
+  const recorded = await recordCallEvent(db, { interviewId, type: 'recording_declined' });
+  const row = await db
+    .selectFrom('interviews')
+    .select(['egress_id', 'recording_location'])
+    .where('id', '=', interviewId)
+    .executeTakeFirst();
+  if (row?.egress_id != null && options.recorder !== undefined) {
+    // Already stopped or finished: egress_ended still arrives, and its file is deleted then.
+    await options.recorder.stop(row.egress_id).catch((error: unknown) => {
+      log.warn({ err: error, interviewId }, 'recording did not stop on request');
+    });
+  }
+  if (row?.recording_location != null && options.recordings !== undefined) {
+    await options.recordings.delete(row.recording_location);
+    await db
+      .updateTable('interviews')
+      .set({ recording_location: null })
+      .where('id', '=', interviewId)
+      .execute();
+  }
+  return recorded;
 }
 
 /**

@@ -10,7 +10,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RECRUITER_SECURITY, recruiterOf, type RecruiterAuth } from '../../auth/recruiter-auth.js';
-import type { RecordingLinks } from '../../recordings/recording-links.js';
+import type { RecordingBucket } from '../../recordings/recording-bucket.js';
 import { toCsv } from './csv.js';
 import { RecruiterInterviewsRepository } from './recruiter-interviews-repository.js';
 import type { Kysely } from 'kysely';
@@ -20,7 +20,7 @@ export interface RecruiterInterviewsRoutesOptions {
   db: Kysely<Database>;
   auth: RecruiterAuth;
   /** Present when `RECORDING_*` is configured: the player gets signed links to the audio. */
-  recordings?: Pick<RecordingLinks, 'signedUrl'> | undefined;
+  recordings?: Pick<RecordingBucket, 'signedUrl'> | undefined;
 }
 
 /** The export stops here; a bigger one should be narrowed with the filters. */

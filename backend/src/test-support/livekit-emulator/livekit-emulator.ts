@@ -25,6 +25,7 @@ import {
   RoomParticipantIdentity,
   RemoveParticipantResponse,
   SIPParticipantInfo,
+  StopEgressRequest,
   WebhookEvent,
   protoInt64,
 } from '@livekit/protocol';
@@ -127,6 +128,7 @@ export class LiveKitEmulator {
         this.removeParticipant(body, grants),
       'livekit.Egress/StartRoomCompositeEgress': (body, grants) =>
         this.startRoomCompositeEgress(body, grants),
+      'livekit.Egress/StopEgress': (body, grants) => this.stopEgress(body, grants),
     };
   }
 
@@ -473,6 +475,30 @@ export class LiveKitEmulator {
     return Promise.resolve(egress);
   }
 
+  /** Ends an active egress; its file is uploaded with what was recorded, then `egress_ended`. */
+  private stopEgress(body: string, grants: ClaimGrants): Promise<EgressInfo> {
+    if (grants.video?.roomRecord !== true) {
+      throw new TwirpFailure('permission_denied', 'needs roomRecord');
+    }
+    const request = decode(() => StopEgressRequest.fromJsonString(body));
+    for (const room of this.rooms.values()) {
+      const egress = room.egresses.find((item) => item.egressId === request.egressId);
+      if (egress === undefined) continue;
+      if (egress.status !== EgressStatus.EGRESS_ACTIVE) {
+        throw new TwirpFailure('failed_precondition', 'egress is not active');
+      }
+      this.endEgress(room, egress);
+      return Promise.resolve(egress);
+    }
+    throw new TwirpFailure('not_found', 'egress does not exist');
+  }
+
+  private endEgress(room: EmulatedRoom, egress: EgressInfo): void {
+    egress.status = EgressStatus.EGRESS_COMPLETE;
+    egress.endedAt = protoInt64.parse(Date.now() * 1_000_000);
+    this.emit('egress_ended', room, { egressInfo: egress });
+  }
+
   private openRoom(name: string): EmulatedRoom {
     const existing = this.rooms.get(name);
     if (existing !== undefined) return existing;
@@ -526,9 +552,7 @@ export class LiveKitEmulator {
       this.emit('participant_left', room, { participant });
     }
     for (const egress of room.egresses) {
-      egress.status = EgressStatus.EGRESS_COMPLETE;
-      egress.endedAt = protoInt64.parse(Date.now() * 1_000_000);
-      this.emit('egress_ended', room, { egressInfo: egress });
+      if (egress.status === EgressStatus.EGRESS_ACTIVE) this.endEgress(room, egress);
     }
     this.emit('room_finished', room, {});
   }

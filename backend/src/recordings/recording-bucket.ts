@@ -1,4 +1,4 @@
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Env } from '../env.js';
 
@@ -42,10 +42,11 @@ export function recordingStorageFromEnv(env: Env): RecordingStorage | undefined 
 export const RECORDING_LINK_TTL_S = 10 * 60;
 
 /**
- * Short-lived signed links to call recordings. The recruiter's browser fetches the audio straight
- * from the bucket (with range requests, so the player can seek); the bucket itself stays private.
+ * The recordings bucket, as the backend uses it: short-lived signed links for the recruiter's
+ * player (the browser fetches the audio straight from the bucket, with range requests, so it can
+ * seek; the bucket itself stays private), and deletion when no audio may be kept (LAW-5).
  */
-export class RecordingLinks {
+export class RecordingBucket {
   private readonly client: S3Client;
 
   constructor(
@@ -71,6 +72,14 @@ export class RecordingLinks {
       ResponseContentType: 'audio/ogg',
     });
     return getSignedUrl(this.client, command, { expiresIn: this.ttlS });
+  }
+
+  /** Deletes the recording at `location`; false when it is not one of ours. Idempotent. */
+  async delete(location: string): Promise<boolean> {
+    const key = objectKeyOf(location, this.storage);
+    if (key === undefined) return false;
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.storage.bucket, Key: key }));
+    return true;
   }
 }
 

@@ -6,7 +6,7 @@ import { insertInterview } from '../test/recruiter-fixtures.js';
 import { TEST_ENGINES } from '../test/test-database.js';
 import { startFakeS3, type FakeS3 } from '../test-support/fake-s3.js';
 import { withCallColumns } from '../telephony/call-tables.js';
-import { RecordingLinks, objectKeyOf, type RecordingStorage } from './recording-links.js';
+import { RecordingBucket, objectKeyOf, type RecordingStorage } from './recording-bucket.js';
 
 const STORAGE = {
   bucket: 'screenline-calls',
@@ -58,7 +58,7 @@ describe('signed recording links against a strict S3 stand-in', () => {
 
   it('gives a link the bucket accepts, served as audio with seeking', async () => {
     later.now = new Date();
-    const url = await new RecordingLinks(storage).signedUrl(`s3://${STORAGE.bucket}/${KEY}`);
+    const url = await new RecordingBucket(storage).signedUrl(`s3://${STORAGE.bucket}/${KEY}`);
     expect(url).toBeDefined();
     const whole = await fetch(url ?? '');
     expect(whole.status).toBe(200);
@@ -71,10 +71,10 @@ describe('signed recording links against a strict S3 stand-in', () => {
 
   it('a link for another key, with the wrong secret, or past its ten minutes is refused', async () => {
     later.now = new Date();
-    const url = new URL((await new RecordingLinks(storage).signedUrl(KEY)) ?? '');
+    const url = new URL((await new RecordingBucket(storage).signedUrl(KEY)) ?? '');
     const otherKey = new URL(url);
     otherKey.pathname = `/${STORAGE.bucket}/recordings/someone-else.ogg`;
-    const forged = await new RecordingLinks({ ...storage, secret: 'not-the-secret' }).signedUrl(
+    const forged = await new RecordingBucket({ ...storage, secret: 'not-the-secret' }).signedUrl(
       KEY,
     );
     const refusals = [
