@@ -40,6 +40,8 @@ import {
   warnAboutCallingHours,
 } from './telephony/livekit-telephony.js';
 import { RecordingBucket, recordingStorageFromEnv } from './recordings/recording-bucket.js';
+import { privacyRoutes } from './privacy/privacy-routes.js';
+import { startRetentionSweeps } from './privacy/retention.js';
 import { resumesRoutes, resumesRoutesOptions } from './routes/resumes/resumes-routes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -112,10 +114,25 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authRoutes, { auth });
   await app.register(jobsRoutes, { jobs, auth });
   const recordingStorage = recordingStorageFromEnv(env);
+  const erasure = {
+    db: database.db,
+    dataDir: env.DATA_DIR,
+    recordings: recordingStorage === undefined ? undefined : new RecordingBucket(recordingStorage),
+  };
+  await app.register(privacyRoutes, { ...erasure, auth });
+  if (env.RETENTION_DAYS > 0) {
+    const stopSweeps = startRetentionSweeps(erasure, {
+      retentionDays: env.RETENTION_DAYS,
+      log: app.log,
+    });
+    app.addHook('onClose', async () => {
+      stopSweeps();
+    });
+  }
   await app.register(recruiterInterviewsRoutes, {
     db: database.db,
     auth,
-    recordings: recordingStorage === undefined ? undefined : new RecordingBucket(recordingStorage),
+    recordings: erasure.recordings,
   });
   await app.register(feedbackRoutes, { db: database.db });
   await app.register(resumesRoutes, resumesRoutesOptions(env, database, jobs));

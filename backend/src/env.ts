@@ -27,6 +27,8 @@ const ZEnvSchema = z.object({
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
   DATA_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('./.data')),
+  /** LAW-6: days a candidate's data is kept after their last interview; 0 keeps it until erased. */
+  RETENTION_DAYS: numberSetting(z.coerce.number().int().min(0).max(3650).default(180)),
   DATABASE_URL: optionalString.pipe(
     z
       .string()

@@ -216,6 +216,18 @@ describe('candidate flow and the recruiter review, simulated mode', () => {
     await recruiter.setViewportSize({ width: 375, height: 800 });
     expect(await horizontalOverflow(recruiter)).toBeLessThanOrEqual(0);
     await saveScreenshot(recruiter, 'dashboard-interview-phone');
+    await recruiter.setViewportSize({ width: 1280, height: 900 });
+
+    // LAW-6: the administrator erases the candidate on request; the list no longer has them.
+    await recruiter.getByRole('button', { name: "Erase candidate's data…" }).click();
+    await recruiter.getByText(/It cannot be undone/).waitFor();
+    await saveScreenshot(recruiter, 'dashboard-erase-confirm');
+    await recruiter.getByRole('button', { name: 'Erase permanently' }).click();
+    await recruiter.getByRole('heading', { name: 'Candidate data erased' }).waitFor();
+    expect(await recruiter.getByRole('status').textContent()).toMatch(/1 interview, 1 resume/);
+    await recruiter.getByRole('link', { name: '← All interviews' }).click();
+    await recruiter.getByText(/No interviews yet/).waitFor();
+    expect(await recruiter.getByRole('link', { name: 'Ada Quinn' }).count()).toBe(0);
     // The 403 is the expired recording above, on purpose.
     expect(unexpectedErrors(recruiterErrors, [403])).toEqual([]);
   });

@@ -5,6 +5,7 @@ import * as recruiterAuthAndNotes from './migrations/0003-recruiter-auth-and-not
 import * as resumeTokens from './migrations/0004-resume-tokens.js';
 import * as livekitCalls from './migrations/0006-livekit-calls.js';
 import * as onePendingCall from './migrations/0007-one-pending-call.js';
+import * as privacyAudit from './migrations/0008-privacy-audit.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so the compiled server and the
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-resume-tokens': resumeTokens,
   '0006-livekit-calls': livekitCalls,
   '0007-one-pending-call': onePendingCall,
+  '0008-privacy-audit': privacyAudit,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

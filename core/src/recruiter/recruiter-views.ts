@@ -106,7 +106,7 @@ export const ZInterviewReview = z.object({
     /** Where the recruiter's player fetches the call audio; null when there is no recording. */
     recordingUrl: z.string().nullable(),
   }),
-  candidate: z.object({ name: z.string(), email: z.string().nullable() }),
+  candidate: z.object({ id: z.string(), name: z.string(), email: z.string().nullable() }),
   job: z.object({
     id: z.string(),
     title: z.string(),

@@ -20,6 +20,12 @@ export const ZRecruiter = z.object({
 export type Recruiter = z.infer<typeof ZRecruiter>;
 
 const ZUserResponse = z.object({ user: ZRecruiter });
+const ZErasedCounts = z.object({
+  interviews: z.number(),
+  resumes: z.number(),
+  recordings: z.number(),
+});
+export type ErasedCounts = z.infer<typeof ZErasedCounts>;
 const ZJobResponse = z.object({ job: ZJob });
 
 /** The readable "signed in" hint the server sets beside its HttpOnly session cookie. */
@@ -70,6 +76,14 @@ export const recruiterApi = {
       method: 'POST',
       ...jsonBody({ text }),
     }),
+  eraseCandidate: async (candidateId: string): Promise<ErasedCounts> =>
+    (
+      await requestJson(
+        `/api/candidates/${encodeURIComponent(candidateId)}/erase`,
+        z.object({ erased: ZErasedCounts }),
+        { method: 'POST' },
+      )
+    ).erased,
   listAllJobs: async (): Promise<Job[]> =>
     (await requestJson('/api/jobs?scope=all', z.object({ jobs: z.array(ZJob) }))).jobs,
   getJob: async (id: string): Promise<Job> =>

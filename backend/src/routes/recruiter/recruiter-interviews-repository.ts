@@ -87,6 +87,7 @@ export class RecruiterInterviewsRepository {
         'i.decision',
         'i.decided_at',
         'u.name as decided_by_name',
+        'c.id as candidate_id',
         'c.email',
         'j.id as job_id',
         'j.title as job_title',
@@ -136,7 +137,7 @@ export class RecruiterInterviewsRepository {
         endedAt: row.ended_at?.toISOString() ?? null,
         recordingUrl: null,
       },
-      candidate: { name: row.candidate_name, email: row.email },
+      candidate: { id: row.candidate_id, name: row.candidate_name, email: row.email },
       job: { id: row.job_id, title: row.job_title, knockouts: row.knockouts, rubric: row.rubric },
       timeline: events.map((event) => ({
         id: event.id,

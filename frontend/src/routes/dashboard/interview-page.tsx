@@ -12,7 +12,9 @@ import { ScorecardView } from '../../components/dashboard/scorecard-view';
 import { StatusBadge } from '../../components/dashboard/status-badge';
 import { useAsync } from '../../hooks/use-async';
 import { formatDateTime } from '../../lib/labels';
-import { recruiterApi } from '../../lib/recruiter-api';
+import { recruiterApi, type ErasedCounts } from '../../lib/recruiter-api';
+import { useRecruiterSession } from '../../hooks/use-recruiter-session';
+import { EraseCandidatePanel } from '../../components/dashboard/erase-candidate-panel';
 
 /** One interview for review: scorecard, knock-outs, transcript, timeline, decision and notes. */
 export function InterviewPage() {
@@ -20,7 +22,23 @@ export function InterviewPage() {
   const loaded = useAsync(() => recruiterApi.review(interviewId), interviewId);
   // Decisions and notes answer with the updated review; it replaces the loaded one.
   const [updated, setUpdated] = useState<InterviewReview | undefined>();
+  const [erased, setErased] = useState<ErasedCounts | undefined>();
+  const { recruiter } = useRecruiterSession();
 
+  if (erased !== undefined) {
+    return (
+      <article aria-labelledby="erased-heading" className="interview">
+        <h1 id="erased-heading">Candidate data erased</h1>
+        <p role="status">
+          Deleted {plural(erased.interviews, 'interview')}, {plural(erased.resumes, 'resume')} and{' '}
+          {plural(erased.recordings, 'recording')}. The audit log keeps only that it happened.
+        </p>
+        <p>
+          <Link to="/dashboard">← All interviews</Link>
+        </p>
+      </article>
+    );
+  }
   if (loaded.status === 'loading') return <p role="status">Loading the interview…</p>;
   if (loaded.status === 'error') return <DashboardLoadError error={loaded.error} />;
   const review = updated?.interview.id === interviewId ? updated : loaded.data;
@@ -87,8 +105,22 @@ export function InterviewPage() {
             <h2 id="timeline-heading">Timeline</h2>
             <InterviewTimeline events={review.timeline} />
           </section>
+          {recruiter.role === 'admin' && (
+            <section className="card" aria-labelledby="privacy-heading">
+              <h2 id="privacy-heading">Privacy</h2>
+              <EraseCandidatePanel
+                candidateId={candidate.id}
+                candidateName={candidate.name}
+                onErased={setErased}
+              />
+            </section>
+          )}
         </aside>
       </div>
     </article>
   );
+}
+
+function plural(count: number, noun: string): string {
+  return `${String(count)} ${noun}${count === 1 ? '' : 's'}`;
 }

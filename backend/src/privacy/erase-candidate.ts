@@ -1,0 +1,132 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Generated, Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import type { RecordingBucket } from '../recordings/recording-bucket.js';
+import type { CallDatabase } from '../telephony/call-tables.js';
+
+/** The audit table of migration 0008. */
+interface PrivacyAuditTable {
+  id: Generated<string>;
+  action: string;
+  subject_id: string | null;
+  reason: 'request' | 'retention';
+  actor_id: string | null;
+  details: string;
+  created_at: Generated<Date>;
+}
+
+export type PrivacyDatabase = CallDatabase & { privacy_audit: PrivacyAuditTable };
+
+export interface ErasureDeps {
+  db: Kysely<Database>;
+  /** Where uploaded resumes live (`DATA_DIR`). */
+  dataDir: string;
+  /** Present when recordings are configured: their audio is deleted too. */
+  recordings?: Pick<RecordingBucket, 'delete'> | undefined;
+}
+
+/** What an erasure removed: counts only, safe to log and to keep. */
+export interface ErasureSummary {
+  interviews: number;
+  resumes: number;
+  recordings: number;
+}
+
+export interface ErasureRequest {
+  candidateId: string;
+  reason: 'request' | 'retention';
+  /** The recruiter who asked (an id, never a name). */
+  actorId?: string | undefined;
+}
+
+/**
+ * LAW-6: erases one candidate: the recordings in the bucket, the resume files, then in one
+ * transaction every row about them (interviews with their events, turns, scorecards, notes and
+ * consents; resumes and their tokens; the candidate), and writes an audit entry with counts only.
+ * Files go first, so a failure leaves the rows to find and the erasure can simply run again. The
+ * suppression list keeps an opted-out number: "never call again" outlives the rest.
+ */
+export async function eraseCandidate(
+  deps: ErasureDeps,
+  request: ErasureRequest,
+): Promise<ErasureSummary | undefined> {
+  const db = deps.db as unknown as Kysely<PrivacyDatabase>;
+  const { candidateId } = request;
+  const candidate = await db
+    .selectFrom('candidates')
+    .select('id')
+    .where('id', '=', candidateId)
+    .executeTakeFirst();
+  if (candidate === undefined) return undefined;
+
+  const interviews = await db
+    .selectFrom('interviews')
+    .select(['id', 'resume_id', 'recording_location'])
+    .where('candidate_id', '=', candidateId)
+    .execute();
+  const resumeIds = new Set(interviews.map((row) => row.resume_id));
+  const ownResumes = await db
+    .selectFrom('resumes')
+    .select('id')
+    .where('candidate_id', '=', candidateId)
+    .execute();
+  for (const row of ownResumes) resumeIds.add(row.id);
+  const resumes =
+    resumeIds.size === 0
+      ? []
+      : await db
+          .selectFrom('resumes')
+          .select(['id', 'storage_key'])
+          .where('id', 'in', [...resumeIds])
+          .execute();
+
+  let recordings = 0;
+  for (const interview of interviews) {
+    if (interview.recording_location === null || deps.recordings === undefined) continue;
+    if (await deps.recordings.delete(interview.recording_location)) recordings += 1;
+  }
+  for (const resume of resumes) await removeStoredFile(deps.dataDir, resume.storage_key);
+
+  const summary: ErasureSummary = {
+    interviews: interviews.length,
+    resumes: resumes.length,
+    recordings,
+  };
+  await db.transaction().execute(async (trx) => {
+    // Interviews go with their events, turns, scorecard, notes, tokens and consents (cascades).
+    await trx.deleteFrom('interviews').where('candidate_id', '=', candidateId).execute();
+    if (resumes.length > 0) {
+      await trx
+        .deleteFrom('resumes')
+        .where(
+          'id',
+          'in',
+          resumes.map((resume) => resume.id),
+        )
+        .execute();
+    }
+    await trx.deleteFrom('consents').where('candidate_id', '=', candidateId).execute();
+    await trx.deleteFrom('candidates').where('id', '=', candidateId).execute();
+    await trx
+      .insertInto('privacy_audit')
+      .values({
+        action: 'candidate_erased',
+        subject_id: candidateId,
+        reason: request.reason,
+        actor_id: request.actorId ?? null,
+        details: JSON.stringify(summary),
+      })
+      .execute();
+  });
+  return summary;
+}
+
+/** Removes a stored upload; one already gone is fine (an erasure that ran before). */
+export async function removeStoredFile(dataDir: string, storageKey: string): Promise<void> {
+  const root = path.resolve(dataDir);
+  const file = path.resolve(root, storageKey);
+  // Only files under the data folder: a row never points anywhere else, and we never follow it.
+  if (!file.startsWith(`${root}${path.sep}`)) return;
+  await rm(file, { force: true });
+}

@@ -1,0 +1,136 @@
+import { sql, type Kysely } from 'kysely';
+import type { RuntimeDatabase } from '../interviews/runtime-tables.js';
+import { purgeExpiredRateLimits } from '../rate-limit/rate-limiter.js';
+import {
+  eraseCandidate,
+  removeStoredFile,
+  type ErasureDeps,
+  type PrivacyDatabase,
+} from './erase-candidate.js';
+
+/** Interviews in these states are still under way: their candidate is never purged. */
+const ACTIVE_STATUSES = ['scheduled', 'dialing', 'ringing', 'in_progress'];
+
+export interface RetentionResult {
+  candidates: number;
+  orphanResumes: number;
+}
+
+/**
+ * LAW-6's retention window: erases every candidate whose last interview ended (or who applied)
+ * more than `retentionDays` ago and has nothing under way, and resumes uploaded that long ago that
+ * never led to an interview. Also drops rate-limit counters whose window has passed.
+ */
+export async function applyRetention(
+  deps: ErasureDeps,
+  options: { retentionDays: number; now?: Date; batchSize?: number },
+): Promise<RetentionResult> {
+  const now = options.now ?? new Date();
+  const cutoff = new Date(now.getTime() - options.retentionDays * 86_400_000);
+  const db = deps.db as unknown as Kysely<PrivacyDatabase>;
+
+  const expired = await db
+    .selectFrom('candidates as c')
+    .select('c.id')
+    .where('c.created_at', '<', cutoff)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('interviews as i')
+            .select('i.id')
+            .whereRef('i.candidate_id', '=', 'c.id')
+            .where((inner) =>
+              inner.or([
+                inner('i.status', 'in', ACTIVE_STATUSES),
+                inner(sql<Date>`coalesce(i.ended_at, i.updated_at, i.created_at)`, '>=', cutoff),
+              ]),
+            ),
+        ),
+      ),
+    )
+    .limit(options.batchSize ?? 500)
+    .execute();
+  let candidates = 0;
+  for (const { id } of expired) {
+    if ((await eraseCandidate(deps, { candidateId: id, reason: 'retention' })) !== undefined) {
+      candidates += 1;
+    }
+  }
+
+  const orphans = await db
+    .selectFrom('resumes as r')
+    .select(['r.id', 'r.storage_key'])
+    .where('r.created_at', '<', cutoff)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('interviews as i').select('i.id').whereRef('i.resume_id', '=', 'r.id'),
+        ),
+      ),
+    )
+    .limit(options.batchSize ?? 500)
+    .execute();
+  for (const orphan of orphans) {
+    await removeStoredFile(deps.dataDir, orphan.storage_key);
+    await db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('resumes').where('id', '=', orphan.id).execute();
+      await trx
+        .insertInto('privacy_audit')
+        .values({
+          action: 'resume_expired',
+          subject_id: orphan.id,
+          reason: 'retention',
+          actor_id: null,
+          details: '{}',
+        })
+        .execute();
+    });
+  }
+
+  await purgeExpiredRateLimits(deps.db as unknown as Kysely<RuntimeDatabase>, now);
+  return { candidates, orphanResumes: orphans.length };
+}
+
+/**
+ * Runs the retention sweep a minute after start and then every hour, in every replica: the work
+ * is idempotent, so two replicas sweeping at once only repeat each other. Returns the stop function.
+ */
+export function startRetentionSweeps(
+  deps: ErasureDeps,
+  options: {
+    retentionDays: number;
+    log: {
+      info: (data: object, message: string) => void;
+      error: (data: object, message: string) => void;
+    };
+    intervalMs?: number;
+    firstRunMs?: number;
+  },
+): () => void {
+  let isRunning = false;
+  const sweep = (): void => {
+    if (isRunning) return;
+    isRunning = true;
+    applyRetention(deps, { retentionDays: options.retentionDays })
+      .then((result) => {
+        if (result.candidates > 0 || result.orphanResumes > 0) {
+          options.log.info({ ...result }, 'retention sweep erased expired data');
+        }
+      })
+      .catch((error: unknown) => {
+        options.log.error({ err: error }, 'retention sweep failed; it runs again next hour');
+      })
+      .finally(() => {
+        isRunning = false;
+      });
+  };
+  const first = setTimeout(sweep, options.firstRunMs ?? 60_000);
+  const timer = setInterval(sweep, options.intervalMs ?? 3_600_000);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}
