@@ -50,18 +50,20 @@ export class RecruiterAuth {
     this.throttle = new SignInThrottle(db, undefined, now);
   }
 
-  /** Checks the throttle, then the password; an unknown email and a wrong password look alike. */
+  /** Reserves an attempt, then checks the password; an unknown email and a wrong password look alike. */
   async signIn(email: string, password: string, ip: string): Promise<SignInResult> {
     const keys = SignInThrottle.keysFor(email, ip);
-    const retryAfterS = await this.throttle.retryAfterS(keys);
-    if (retryAfterS > 0) return { ok: false, retryAfterS };
+    // The attempt is counted before the password is checked, so parallel guesses cannot all pass.
+    const attempt = await this.throttle.reserve(keys);
+    if (!attempt.ok) return { ok: false, retryAfterS: attempt.retryAfterS };
 
     const user = await this.users.findForSignIn(email.trim());
     const isValid = await verifyPassword(password, user?.passwordHash ?? (await getDecoyHash()));
     if (user === undefined || !isValid) {
-      await this.throttle.recordFailure(keys);
+      await this.throttle.forgetExpired();
       return { ok: false };
     }
+    await this.throttle.release(attempt.attemptIds);
     await this.throttle.clearAccount(email);
     const token = await this.sessions.create(user.id);
     return {

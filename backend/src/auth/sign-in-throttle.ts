@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { withRecruiterTables, type RecruiterDatabase } from './auth-tables.js';
 
@@ -30,13 +30,47 @@ export class SignInThrottle {
     return [`account:${email.trim().toLowerCase()}`, `ip:${ip}`];
   }
 
+  /**
+   * Reserves one attempt for the keys, counted as a failure until it is released: parallel guesses
+   * take their turn on a transaction lock per key, so each sees the others' reservations and no
+   * more than `maxFailures` get past the check in a window. Answers the wait when refused.
+   */
+  async reserve(
+    keys: string[],
+  ): Promise<{ ok: true; attemptIds: string[] } | { ok: false; retryAfterS: number }> {
+    return this.db.transaction().execute(async (trx) => {
+      for (const key of [...keys].sort()) {
+        await sql`select pg_advisory_xact_lock(hashtext(${`sign-in:${key}`}))`.execute(trx);
+      }
+      const now = this.now();
+      const retryAfterS = await this.retryAfterS(keys, trx, now);
+      if (retryAfterS > 0) return { ok: false, retryAfterS };
+      const rows = await trx
+        .insertInto('sign_in_failures')
+        .values(keys.map((key) => ({ key, created_at: now })))
+        .returning('id')
+        .execute();
+      return { ok: true, attemptIds: rows.map((row) => row.id) };
+    });
+  }
+
+  /** The attempt succeeded: it no longer counts against its keys. */
+  async release(attemptIds: string[]): Promise<void> {
+    if (attemptIds.length === 0) return;
+    await this.db.deleteFrom('sign_in_failures').where('id', 'in', attemptIds).execute();
+  }
+
   /** Seconds until an attempt is allowed again for any of the keys, or 0 when it is allowed now. */
-  async retryAfterS(keys: string[]): Promise<number> {
-    const now = this.now().getTime();
+  async retryAfterS(
+    keys: string[],
+    db: Kysely<RecruiterDatabase> = this.db,
+    at: Date = this.now(),
+  ): Promise<number> {
+    const now = at.getTime();
     const since = new Date(now - this.limits.windowMs);
     let waitMs = 0;
     for (const key of keys) {
-      const recent = await this.db
+      const recent = await db
         .selectFrom('sign_in_failures')
         .select('created_at')
         .where('key', '=', key)
@@ -53,16 +87,11 @@ export class SignInThrottle {
     return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
   }
 
-  async recordFailure(keys: string[]): Promise<void> {
-    const now = this.now();
-    await this.db
-      .insertInto('sign_in_failures')
-      .values(keys.map((key) => ({ key, created_at: now })))
-      .execute();
-    // Rows past the window count for nothing; dropping them here keeps the table small.
+  /** Drops failures past the window: they count for nothing, and the table stays small. */
+  async forgetExpired(): Promise<void> {
     await this.db
       .deleteFrom('sign_in_failures')
-      .where('created_at', '<', new Date(now.getTime() - this.limits.windowMs))
+      .where('created_at', '<', new Date(this.now().getTime() - this.limits.windowMs))
       .execute();
   }
 

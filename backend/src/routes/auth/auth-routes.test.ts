@@ -129,6 +129,15 @@ describe.each(TEST_ENGINES)('recruiter auth on %s', (engine) => {
     expect(correct.json<{ message: string }>().message).toMatch(/Too many failed sign-ins/);
   });
 
+  it('holds the limit against 30 guesses sent at once: 5 checked, 25 refused', async () => {
+    const guesses = Array.from({ length: 30 }, (_, attempt) =>
+      signIn('parallel-target@example.com', `guess ${attempt}`, nextIp()),
+    );
+    const statuses = (await Promise.all(guesses)).map((response) => response.statusCode);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(25);
+  });
+
   it('throttles one address guessing many accounts', async () => {
     const ip = nextIp();
     const statuses: number[] = [];
