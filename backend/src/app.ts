@@ -70,7 +70,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       production: env.NODE_ENV === 'production',
       pretty: process.stdout.isTTY && env.NODE_ENV !== 'production',
     }),
-    trustProxy: env.TRUST_PROXY,
+    trustProxy: trustProxySetting(env.TRUST_PROXY),
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -221,4 +221,12 @@ export function readVersion(): string {
     cachedVersion = manifest.version ?? '0.0.0';
   }
   return cachedVersion;
+}
+
+/** A number of proxies becomes "trust that many hops" (proxy-addr counts hops from the socket). */
+function trustProxySetting(
+  setting: number | string | false,
+): boolean | string | ((address: string, hop: number) => boolean) {
+  if (typeof setting !== 'number') return setting;
+  return (_address, hop) => hop < setting;
 }

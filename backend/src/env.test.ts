@@ -59,6 +59,16 @@ describe('parseEnv', () => {
     expect(web.mode).toBe('web');
   });
 
+  it('TRUST_PROXY trusts a number of hops or named proxies, never every hop', () => {
+    expect(parseEnv({}).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(parseEnv({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).TRUST_PROXY).toBe(
+      '10.0.0.0/8, 127.0.0.1',
+    );
+    expect(() => parseEnv({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('rejects a bad port and names the key only', () => {
     expect(() => parseEnv({ PORT: 'eighty' })).toThrow(/Invalid configuration: PORT/);
   });

@@ -36,9 +36,29 @@ const ZEnvSchema = z.object({
       .optional(),
   ),
   PUBLIC_URL: optionalString.pipe(z.url().optional()),
+  /**
+   * Which X-Forwarded-For entries to believe (rate limits and throttles key on the client IP).
+   * `false`: none. A number: that many proxies in front (`true` is one). A comma list of proxy
+   * addresses or CIDRs: trust hops from those. Never "trust all", which takes the left-most entry,
+   * one any client can write.
+   */
   TRUST_PROXY: z.preprocess(
     (v) => (v === '' || v === undefined ? 'false' : v),
-    z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1'),
+    z
+      .string()
+      .trim()
+      .refine(
+        (v) =>
+          /^(true|false|\d{1,2})$/.test(v) ||
+          v.split(',').every((part) => /^[0-9a-f.:]+(\/\d{1,3})?$/i.test(part.trim())),
+        'must be false, a number of proxies, or a comma list of proxy addresses',
+      )
+      .transform((v): number | string | false => {
+        if (v === 'false' || v === '0') return false;
+        if (v === 'true') return 1;
+        if (/^\d+$/.test(v)) return Number(v);
+        return v;
+      }),
   ),
   LIVEKIT_URL: optionalString,
   LIVEKIT_API_KEY: optionalString,

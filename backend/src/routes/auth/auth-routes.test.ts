@@ -148,6 +148,29 @@ describe.each(TEST_ENGINES)('recruiter auth on %s', (engine) => {
   });
 });
 
+describe('client addresses behind one proxy (TRUST_PROXY=1)', () => {
+  it('a forged left-most X-Forwarded-For entry does not dodge the per-address throttle', async () => {
+    const testApp = await buildTestApp('pglite', { TRUST_PROXY: '1' });
+    try {
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 7; attempt += 1) {
+        const response = await testApp.app.inject({
+          method: 'POST',
+          url: '/api/auth/sign-in',
+          payload: { email: `someone${attempt}@example.com`, password: 'whatever' },
+          remoteAddress: '10.1.1.1',
+          // The client wrote the first entry; our proxy appended the address it saw.
+          headers: { 'x-forwarded-for': `203.0.113.${attempt}, 198.51.100.77` },
+        });
+        statuses.push(response.statusCode);
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    } finally {
+      await testApp.close();
+    }
+  });
+});
+
 describe('session cookie behind TLS', () => {
   it('is Secure when the request came over https through a trusted proxy', async () => {
     const testApp = await buildTestApp('pglite', {
