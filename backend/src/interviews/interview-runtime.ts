@@ -19,6 +19,7 @@ import { SimulatedCallPlacer } from '../telephony/simulated-call-placer.js';
 import { createInterviewBus, type InterviewBus } from './interview-bus.js';
 import { InterviewStore } from './interview-store.js';
 import { dialAttempt } from '../services/dial-attempt.js';
+import { startLostCallbackSweep } from './lost-callback-sweep.js';
 
 export interface InterviewRuntimeOptions {
   env: Env;
@@ -142,7 +143,12 @@ export async function createInterviewRuntime(
     },
   );
 
-  if (callPlacer === simulated) await resumeSimulatedRings(database, simulated, log);
+  if (callPlacer === simulated) {
+    await resumeSimulatedRings(database, simulated, log);
+    await resumeSimulatedConversations(database, conversations, log);
+  }
+  const stopCallbackSweep = startLostCallbackSweep({ db: database.db, queue, log });
+  let closing: Promise<void> | undefined;
 
   return {
     store,
@@ -170,11 +176,16 @@ export async function createInterviewRuntime(
         },
         input,
       ),
-    async close() {
-      simulated.close();
-      conversations.close();
-      await queue.stop();
-      await bus.close();
+    close() {
+      // Idempotent: the app closes its runtime, and so may whoever built it.
+      closing ??= (async () => {
+        stopCallbackSweep();
+        simulated.close();
+        conversations.close();
+        await queue.stop();
+        await bus.close();
+      })();
+      return closing;
     },
   };
 }
@@ -205,4 +216,21 @@ async function resumeSimulatedRings(
   }
   if (stuck.length > 0)
     log.info({ count: stuck.length }, 'resumed simulated calls after a restart');
+}
+
+/** Simulated conversations in progress when the server stopped get their silence timer back. */
+async function resumeSimulatedConversations(
+  database: InterviewRuntimeOptions['database'],
+  conversations: InterviewConversations,
+  log: InterviewRuntimeOptions['log'],
+): Promise<void> {
+  const live = await database.db
+    .selectFrom('interviews')
+    .select('id')
+    .where('mode', '=', 'simulated')
+    .where('status', '=', 'in_progress')
+    .execute();
+  for (const interview of live) conversations.resumeAfterRestart(interview.id);
+  if (live.length > 0)
+    log.info({ count: live.length }, 'resumed simulated conversations after a restart');
 }

@@ -125,6 +125,15 @@ export class InterviewConversations {
     });
   }
 
+  /**
+   * After a restart: a conversation that was in progress lost its silence timer with the old
+   * process. Arm it again, so a candidate who left is prompted, then the call ends and is scored
+   * instead of staying in progress (and blocking the application's next call) for ever (REL-4).
+   */
+  resumeAfterRestart(interviewId: string): void {
+    this.armSilence(interviewId);
+  }
+
   /** Stops the silence timers (app shutdown). The conversations stay in the database. */
   close(): void {
     this.isClosed = true;

@@ -110,6 +110,7 @@ export function createLiveKitTelephony(
         db,
         rooms,
         retries,
+        scoring: options.scoring,
         log,
         dialStaleAfterS: env.RINGING_TIMEOUT_S + 60,
         callStaleAfterS: env.CALL_MAX_DURATION_S + 120,

@@ -1,6 +1,7 @@
 import type { InterviewStatus } from '@screenline/core';
 import { sql, type Kysely } from 'kysely';
 import type { RoomServiceClient } from 'livekit-server-sdk';
+import { scoreIfCompleted, type ScoringQueue } from './agent-call-ending.js';
 import type { CallLog } from './call-log.js';
 import { IN_FLIGHT_STATUSES, recordCallEvent } from './call-events.js';
 import type { CallRetries } from './call-retries.js';
@@ -11,6 +12,8 @@ export interface ReconcileOptions {
   db: Kysely<CallDatabase>;
   rooms: Pick<RoomServiceClient, 'listParticipants' | 'deleteRoom'>;
   retries: CallRetries;
+  /** A call the reconciler completes is scored like any other. */
+  scoring: ScoringQueue;
   log: CallLog;
   /** A dial still dialing or ringing after this long is asked about (ringing timeout + margin). */
   dialStaleAfterS: number;
@@ -91,6 +94,7 @@ export async function reconcileCalls(options: ReconcileOptions): Promise<Reconci
       if (recorded.result === 'applied') {
         summary.ended += 1;
         if (wasDialing) await options.retries.afterFailure(interview.id, 'livekit_error');
+        else await scoreIfCompleted(options, interview.id);
       }
       continue;
     }
@@ -103,7 +107,10 @@ export async function reconcileCalls(options: ReconcileOptions): Promise<Reconci
         status: 'completed',
         endReason: 'time_limit',
       });
-      if (recorded.result === 'applied') summary.ended += 1;
+      if (recorded.result === 'applied') {
+        summary.ended += 1;
+        await scoreIfCompleted(options, interview.id);
+      }
       continue;
     }
     if (callee?.attributes['sip.callStatus'] === 'active') {
