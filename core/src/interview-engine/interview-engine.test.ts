@@ -308,6 +308,31 @@ describe('personas', () => {
 });
 
 describe('scoreInterview', () => {
+  it('LAW-7: scores what was said only: age, birth date and photo on the resume change nothing', async () => {
+    const now = new Date('2026-11-25T12:00:00Z');
+    const screen = await runSimulatedScreen(SAMPLE_JOB, SAMPLE_RESUME, 'qualified', {
+      now: () => now.getTime(),
+    });
+    const withBiasFields = {
+      ...SAMPLE_RESUME,
+      summary: `${SAMPLE_RESUME.summary ?? ''} Date of birth: 12 March 1961. Age: 65. Married, two children. Photo attached.`,
+    };
+    const plain = scoreInterview(buildInterviewPlan(SAMPLE_JOB, SAMPLE_RESUME), screen.transcript, {
+      now,
+    });
+    const biased = scoreInterview(
+      buildInterviewPlan(SAMPLE_JOB, withBiasFields),
+      screen.transcript,
+      {
+        now,
+      },
+    );
+    expect(plain).not.toBeNull();
+    expect(biased).toEqual(plain);
+    // The scorecard suggests; the words are never a decision.
+    expect(['advance', 'review', 'decline_suggested']).toContain(plain?.suggestion);
+  });
+
   it('scores only what was said: no candidate answers, no scorecard', () => {
     expect(
       scoreInterview(plan, [{ id: 'a1', speaker: 'agent', text: plan.steps[0]!.prompt }]),
