@@ -2,7 +2,7 @@ import type { CallingHoursWindow, Mode } from '@screenline/core';
 import { sql, type Kysely } from 'kysely';
 import type { CallLog } from './call-log.js';
 import { recordCallEvent } from './call-events.js';
-import { nextRetryAt, type CallOutcome } from './call-outcome.js';
+import { nextRetryAt, ruleFor, type CallOutcome } from './call-outcome.js';
 import type { CallDatabase } from './call-tables.js';
 import { planCallTime } from './calling-hours-plan.js';
 import { resolveCallingZones } from './number-time-zones.js';
@@ -32,6 +32,14 @@ export class CallRetries {
 
   async afterFailure(interviewId: string, outcome: CallOutcome): Promise<Date | undefined> {
     const { db, log } = this.options;
+    if (ruleFor(outcome).shouldAlertOperator) {
+      // REL-1: the carrier refused us (401/402/403/407): the trunk's credentials or the account's
+      // billing need a person. `alert` is the field log-based alerting matches on.
+      log.error(
+        { alert: 'operator', outcome, interviewId },
+        'the carrier refused the call for a configuration or billing reason: check the SIP trunk and the carrier account',
+      );
+    }
     const now = this.options.now?.() ?? new Date();
     const interview = await db
       .selectFrom('interviews')
