@@ -41,6 +41,7 @@ import {
 } from './telephony/livekit-telephony.js';
 import { RecordingBucket, recordingStorageFromEnv } from './recordings/recording-bucket.js';
 import { privacyRoutes } from './privacy/privacy-routes.js';
+import { dialingRoutes } from './routes/admin/dialing-routes.js';
 import { startRetentionSweeps } from './privacy/retention.js';
 import { resumesRoutes, resumesRoutesOptions } from './routes/resumes/resumes-routes.js';
 
@@ -120,6 +121,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     recordings: recordingStorage === undefined ? undefined : new RecordingBucket(recordingStorage),
   };
   await app.register(privacyRoutes, { ...erasure, auth });
+  await app.register(dialingRoutes, {
+    db: database.db,
+    auth,
+    mode: env.mode,
+    isDisabledByConfig: env.DIALING_DISABLED,
+  });
   if (env.RETENTION_DAYS > 0) {
     const stopSweeps = startRetentionSweeps(erasure, {
       retentionDays: env.RETENTION_DAYS,

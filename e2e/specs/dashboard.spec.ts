@@ -56,7 +56,13 @@ describe('recruiter dashboard', () => {
     await page.getByRole('link', { name: 'Jobs' }).click();
     await page.getByRole('heading', { level: 1, name: 'Jobs' }).waitFor();
     await page.getByRole('heading', { name: 'Senior Backend Engineer' }).waitFor();
+    // FR-6: the administrator's switch; simulated mode says it takes effect in phone mode.
+    await page.getByRole('heading', { name: 'Outbound calls' }).waitFor();
+    await page.getByText(/takes effect in phone mode/).waitFor();
     await saveScreenshot(page, 'dashboard-jobs');
+    await page.getByRole('button', { name: 'Pause all calls' }).click();
+    await page.getByRole('button', { name: 'Resume calls' }).click();
+    await page.getByRole('button', { name: 'Pause all calls' }).waitFor();
 
     await page.getByRole('link', { name: 'New job' }).click();
     await page.getByRole('heading', { level: 1, name: 'New job' }).waitFor();

@@ -6,6 +6,7 @@ import * as resumeTokens from './migrations/0004-resume-tokens.js';
 import * as livekitCalls from './migrations/0006-livekit-calls.js';
 import * as onePendingCall from './migrations/0007-one-pending-call.js';
 import * as privacyAudit from './migrations/0008-privacy-audit.js';
+import * as settings from './migrations/0009-settings.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so the compiled server and the
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006-livekit-calls': livekitCalls,
   '0007-one-pending-call': onePendingCall,
   '0008-privacy-audit': privacyAudit,
+  '0009-settings': settings,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -105,7 +105,7 @@ export async function createInterviewRuntime(
       const dialPolicy = options.dialPolicy;
       if (dialPolicy !== undefined && env.mode === 'phone') {
         // A queued call still respects the kill switch and the callee's calling hours.
-        const paused = !dialPolicy.isDialingEnabled();
+        const paused = !(await dialPolicy.isDialingEnabled());
         const callTime = paused
           ? { kind: 'later' as const, at: new Date(Date.now() + 10 * 60_000) }
           : await dialPolicy.planCallTime({

@@ -137,7 +137,7 @@ export async function startPhoneScreen(
   }
 
   // 2. Policy.
-  deps.dialPolicy?.assertDialingEnabled();
+  await deps.dialPolicy?.assertDialingEnabled();
   const callTime = (await deps.dialPolicy?.planCallTime({
     phoneE164: gate.e164,
     timezone: body.timezone,

@@ -6,6 +6,7 @@ import { CALL_OUTCOME_RULES, type CallOutcome } from './call-outcome.js';
 import type { CallRetries, ScheduledCallQueue } from './call-retries.js';
 import type { CallDatabase } from './call-tables.js';
 import { planStartCallTime, type CallTimePlan } from './calling-hours-plan.js';
+import { DialingSwitch } from './dialing-switch.js';
 
 /**
  * What the mode-agnostic start flow (and the callback job) ask of telephony beyond placing the
@@ -14,9 +15,9 @@ import { planStartCallTime, type CallTimePlan } from './calling-hours-plan.js';
  */
 export interface DialPolicy {
   /** FR-6: false while dialing is switched off (phone mode only: nothing else dials). */
-  isDialingEnabled(): boolean;
+  isDialingEnabled(): Promise<boolean>;
   /** The same, as the start's 503 answer. */
-  assertDialingEnabled(): void;
+  assertDialingEnabled(): Promise<void>;
   /** LAW-4: now, later (with the candidate's local time), or never. */
   planCallTime(input: { phoneE164: string; timezone?: string | undefined }): Promise<CallTimePlan>;
   /** LK-4: the interview id, a fresh short-lived backend token, the candidate's opaque identity. */
@@ -43,11 +44,13 @@ const KNOWN_OUTCOMES = new Set<string>(CALL_OUTCOME_RULES.map((rule) => rule.out
 
 export function createDialPolicy(options: DialPolicyOptions): DialPolicy {
   const { db, mode } = options;
-  const isDialingEnabled = (): boolean => !(mode === 'phone' && options.isDialingDisabled);
+  const dialingSwitch = new DialingSwitch(db);
+  const isDialingEnabled = async (): Promise<boolean> =>
+    mode !== 'phone' || !(options.isDialingDisabled || (await dialingSwitch.isPaused()));
   return {
     isDialingEnabled,
-    assertDialingEnabled() {
-      if (!isDialingEnabled()) {
+    async assertDialingEnabled() {
+      if (!(await isDialingEnabled())) {
         throw new AppError('SERVICE_UNAVAILABLE', {
           message: 'Calls are paused right now. Please try again later.',
           retryAfterS: 600,

@@ -17,6 +17,11 @@ export interface LiveKitSipCallPlacerOptions {
   /** Per LiveKit request; a dial that times out is hung up and retried, never left ringing. */
   requestTimeoutS: number;
   pacer: DialPacer;
+  /**
+   * Asked after the pacer's wait, right before the INVITE: a call canceled or a switch paused
+   * while it waited must not ring (REL-3, FR-6).
+   */
+  mayDial?: (request: PlaceCallRequest) => Promise<'dial' | 'canceled' | 'paused'>;
   log: CallLog;
 }
 
@@ -34,6 +39,19 @@ export class LiveKitSipCallPlacer implements CallPlacer {
     const log = options.log;
 
     await options.pacer.take(options.trunkId);
+    const verdict = (await options.mayDial?.(request)) ?? 'dial';
+    if (verdict === 'canceled') {
+      log.info({ interviewId: request.interviewId }, 'dial dropped: canceled while it waited');
+      return { outcome: 'failed', status: 'canceled', reason: 'canceled', isRetryable: false };
+    }
+    if (verdict === 'paused') {
+      // Retried like a carrier's brief refusal; the retry finds the switch and waits it out.
+      log.warn(
+        { interviewId: request.interviewId },
+        'dial held: dialing was paused while it waited',
+      );
+      return failedAttempt('carrier_error');
+    }
     try {
       await options.sip.createSipParticipant(options.trunkId, request.phoneE164, request.roomName, {
         participantIdentity: identity,

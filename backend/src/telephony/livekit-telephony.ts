@@ -23,6 +23,7 @@ import { LiveKitSipCallPlacer } from './livekit-sip-call-placer.js';
 import { LiveKitWebCallPlacer } from './livekit-web-call-placer.js';
 import { reconcileCalls, type ReconcileSummary } from './reconcile-calls.js';
 import { DialPacer } from './token-bucket.js';
+import { DialingSwitch } from './dialing-switch.js';
 
 /** Everything phone and web mode need from LiveKit, built once from configuration. */
 export interface LiveKitTelephony {
@@ -58,6 +59,7 @@ export function createLiveKitTelephony(
     return undefined;
   }
   const requestTimeout = env.LIVEKIT_REQUEST_TIMEOUT_S;
+  const dialingSwitch = new DialingSwitch(db);
   const rooms = new RoomServiceClient(url, key, secret, { requestTimeout });
   const retries = new CallRetries({
     db,
@@ -79,6 +81,17 @@ export function createLiveKitTelephony(
           maxCallDurationS: env.CALL_MAX_DURATION_S,
           requestTimeoutS: requestTimeout,
           pacer: new DialPacer(env.SIP_CALLS_PER_SECOND),
+          mayDial: async (request) => {
+            if (env.DIALING_DISABLED || (await dialingSwitch.isPaused())) return 'paused';
+            const interview = await db
+              .selectFrom('interviews')
+              .select(['status', 'attempt'])
+              .where('id', '=', request.interviewId)
+              .executeTakeFirst();
+            const isStillWanted =
+              interview?.status === 'dialing' && interview.attempt === request.attempt;
+            return isStillWanted ? 'dial' : 'canceled';
+          },
           log,
         })
       : new LiveKitWebCallPlacer({

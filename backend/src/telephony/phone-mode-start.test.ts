@@ -213,6 +213,70 @@ describe.each(TEST_ENGINES)('phone mode start against the LiveKit emulator (%s)'
     expect(rows).toHaveLength(0);
   });
 
+  it('an administrator pauses every dial at run time, and resumes them', async () => {
+    t = await buildPhoneApp(engine, {
+      ADMIN_EMAIL: 'admin@example.com',
+      ADMIN_PASSWORD: 'a long admin password',
+    });
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'admin@example.com', password: 'a long admin password' },
+    });
+    const cookies = Object.fromEntries(signIn.cookies.map((cookie) => [cookie.name, cookie.value]));
+    const paused = await t.app.inject({
+      method: 'PUT',
+      url: '/api/admin/dialing',
+      cookies,
+      payload: { isPaused: true },
+    });
+    expect(paused.json()).toMatchObject({
+      isPaused: true,
+      pausedBy: 'switch',
+      appliesToThisMode: true,
+    });
+    const refused = await start(t, { resumeId: await insertResume(t.database) });
+    expect(refused.statusCode).toBe(503);
+    expect(t.emulator.callsTo('CreateSIPParticipant')).toHaveLength(0);
+
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/admin/dialing',
+      cookies,
+      payload: { isPaused: false },
+    });
+    const placed = await start(t, { resumeId: await insertResume(t.database) });
+    expect(placed.statusCode).toBe(202);
+    expect(t.emulator.callsTo('CreateSIPParticipant')).toHaveLength(1);
+  });
+
+  it('a call canceled while it waited for the pacer never rings', async () => {
+    t = await buildPhoneApp(engine, { SIP_CALLS_PER_SECOND: '0.5' });
+    const first = await start(t, { resumeId: await insertResume(t.database) });
+    expect(first.statusCode).toBe(202);
+    // The second dial waits about two seconds for the trunk; the candidate cancels meanwhile.
+    const second = start(t, { resumeId: await insertResume(t.database), phone: '+12133734299' });
+    await expect
+      .poll(
+        async () =>
+          (
+            await t?.database.db
+              .selectFrom('interviews')
+              .select('status')
+              .where('phone_e164', '=', '+12133734299')
+              .executeTakeFirst()
+          )?.status,
+      )
+      .toBe('dialing');
+    await t.database.db
+      .updateTable('interviews')
+      .set({ status: 'canceled' })
+      .where('phone_e164', '=', '+12133734299')
+      .execute();
+    await second;
+    expect(t.emulator.callsTo('CreateSIPParticipant')).toHaveLength(1);
+  });
+
   it('LiveKit down: the start answers failed with a retry queued, and no room is left', async () => {
     t = await buildPhoneApp(engine);
     t.emulator.availability = 'refuse';

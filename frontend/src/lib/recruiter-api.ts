@@ -26,6 +26,13 @@ const ZErasedCounts = z.object({
   recordings: z.number(),
 });
 export type ErasedCounts = z.infer<typeof ZErasedCounts>;
+const ZDialingState = z.object({
+  isPaused: z.boolean(),
+  pausedBy: z.enum(['switch', 'configuration']).nullable(),
+  appliesToThisMode: z.boolean(),
+  updatedAt: z.string().nullable(),
+});
+export type DialingState = z.infer<typeof ZDialingState>;
 const ZJobResponse = z.object({ job: ZJob });
 
 /** The readable "signed in" hint the server sets beside its HttpOnly session cookie. */
@@ -76,6 +83,9 @@ export const recruiterApi = {
       method: 'POST',
       ...jsonBody({ text }),
     }),
+  dialing: (): Promise<DialingState> => requestJson('/api/admin/dialing', ZDialingState),
+  setDialingPaused: (isPaused: boolean): Promise<DialingState> =>
+    requestJson('/api/admin/dialing', ZDialingState, { method: 'PUT', ...jsonBody({ isPaused }) }),
   eraseCandidate: async (candidateId: string): Promise<ErasedCounts> =>
     (
       await requestJson(

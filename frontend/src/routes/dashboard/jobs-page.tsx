@@ -2,11 +2,14 @@ import type { Job } from '@screenline/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { DashboardLoadError } from '../../components/common/load-error';
+import { DialingSwitchPanel } from '../../components/dashboard/dialing-switch-panel';
 import { useAsync } from '../../hooks/use-async';
+import { useRecruiterSession } from '../../hooks/use-recruiter-session';
 import { recruiterApi } from '../../lib/recruiter-api';
 
 /** Every job, open or closed, with its apply link, an editor link and open/close. */
 export function JobsPage() {
+  const { recruiter } = useRecruiterSession();
   const [reloads, setReloads] = useState(0);
   const jobs = useAsync(() => recruiterApi.listAllJobs(), `jobs-${reloads}`);
   return (
@@ -17,6 +20,7 @@ export function JobsPage() {
           New job
         </Link>
       </div>
+      {recruiter.role === 'admin' && <DialingSwitchPanel />}
       {jobs.status === 'loading' && <p role="status">Loading jobs…</p>}
       {jobs.status === 'error' && <DashboardLoadError error={jobs.error} />}
       {jobs.status === 'ready' && jobs.data.length === 0 && (
