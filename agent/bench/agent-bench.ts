@@ -1,7 +1,9 @@
 /**
- * `npm run bench:agent`: our overhead per turn inside a LiveKit AgentSession (scripted engine, no
- * speech), beside the engine alone as the baseline from the same run; then how many concurrent
- * sessions one worker process holds and the memory each one takes.
+ * `npm run bench:agent`: our overhead per turn inside a LiveKit AgentSession (no speech), beside
+ * the engine alone as the baseline from the same run: with the scripted engine speaking
+ * (`LLM_MODE=scripted`), and with an LLM driving the engine through tools (`LLM_MODE=llm`, the
+ * model replaced by the framework's deterministic FakeLLM, so the figure is our overhead, not a
+ * model's latency). Then how many concurrent sessions one worker process holds, and the memory each.
  */
 import { initializeLogger, voice } from '@livekit/agents';
 import {
@@ -15,6 +17,8 @@ import { CallController } from '../src/call-controller.js';
 import { EngineLLM } from '../src/engine-llm.js';
 import { InterviewDriver } from '../src/interview-driver.js';
 import { InterviewerAgent } from '../src/interviewer-agent.js';
+import { ScreenerFakeLLM } from '../src/testing/screener-fake-llm.js';
+import { ToolInterviewerAgent, followConversation } from '../src/tool-interviewer.js';
 
 initializeLogger({ pretty: false, level: 'fatal' });
 const plan = buildInterviewPlan({ ...SAMPLE_JOB }, SAMPLE_RESUME);
@@ -82,6 +86,47 @@ async function startSession(index: number): Promise<BenchSession> {
   };
 }
 
+/** LLM_MODE=llm: each candidate turn is a tool call into the engine, then the model's words. */
+async function startToolSession(index: number): Promise<BenchSession> {
+  let lastAgentText = '';
+  const driver = new InterviewDriver({
+    context: { interviewId: `tools-${index}`, plan, engineState: null, turns: [], timezone: null },
+    reports: {
+      reportTurn: (turn) => {
+        if (turn.speaker === 'agent') lastAgentText = turn.text;
+      },
+      reportCall: () => undefined,
+    },
+    transcriptSource: 'conversation',
+  });
+  const session = new voice.AgentSession({
+    llm: new ScreenerFakeLLM(),
+    vad: null,
+    turnHandling: { turnDetection: null },
+  });
+  const controller = new CallController({
+    session,
+    driver,
+    hangUp: () => Promise.resolve(),
+    hangUpGraceMs: 1_000,
+  });
+  followConversation(session, driver);
+  await session.start({
+    agent: new ToolInterviewerAgent(plan, driver, {
+      onFinalReply: (reply) => controller.speak(reply),
+    }),
+  });
+  await controller.open();
+  // The opening is recorded once it has played.
+  while (lastAgentText === '') await new Promise((resolve) => setTimeout(resolve, 5));
+  return {
+    session,
+    persona: createPersona('qualified', plan, SAMPLE_RESUME),
+    lastAgentText: () => lastAgentText,
+    isEnded: () => driver.isEnded,
+  };
+}
+
 /** One turn through the whole framework path: user input → engine → assistant message. */
 async function sessionTurn(bench: BenchSession): Promise<number> {
   const answer = bench.persona.reply(bench.lastAgentText()) ?? 'Yes.';
@@ -104,8 +149,17 @@ async function main(): Promise<void> {
     sessionTimes.push(await sessionTurn(single));
   await single.session.close();
 
+  const warmTools = await startToolSession(-1);
+  await sessionTurn(warmTools);
+  await warmTools.session.close();
+  const tools = await startToolSession(0);
+  const toolTimes: number[] = [];
+  while (!tools.isEnded() && toolTimes.length < 30) toolTimes.push(await sessionTurn(tools));
+  await tools.session.close();
+
   const engineMs = median(engineTimes);
   const sessionMs = median(sessionTimes);
+  const toolMs = median(toolTimes);
   console.log(
     `turn, engine alone (baseline):        median ${engineMs.toFixed(3)} ms over ${engineTimes.length} turns`,
   );
@@ -113,6 +167,12 @@ async function main(): Promise<void> {
     `turn, AgentSession + engine (ours):   median ${sessionMs.toFixed(3)} ms over ${sessionTimes.length} turns`,
   );
   console.log(`framework + adapter overhead per turn: ${(sessionMs - engineMs).toFixed(3)} ms`);
+  console.log(
+    `turn, LLM tools + engine (ours, fake LLM): median ${toolMs.toFixed(3)} ms over ${toolTimes.length} turns`,
+  );
+  console.log(
+    `tools-mode overhead per turn (two LLM rounds, no model time): ${(toolMs - engineMs).toFixed(3)} ms`,
+  );
 
   const count = Number(process.env.BENCH_AGENT_SESSIONS ?? 50);
   global.gc?.();
