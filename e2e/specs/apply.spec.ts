@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,6 +104,28 @@ describe('candidate flow and the recruiter review, simulated mode', () => {
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await saveScreenshot(page, 'apply-ready-phone');
     expect(unexpectedErrors(errors, [400, 403, 415, 422])).toEqual([]);
+  });
+
+  it('at night where the candidate is, says when a phone call would have rung', async () => {
+    // A browser in a zone where it is now between 01:00 and 05:00: outside any calling window.
+    const context = await browser.newContext({ timezoneId: zoneAtNight() });
+    const page = await context.newPage();
+    await openApplyPage(page);
+    // Another candidate's resume: one call per application, and Ada's comes in the next test.
+    const folder = mkdtempSync(path.join(tmpdir(), 'screenline-night-'));
+    const resume = path.join(folder, 'night-owl-resume.txt');
+    writeFileSync(resume, readFileSync(RESUME, 'utf8').replace('Ada Quinn', 'Nora Night'));
+    await page.getByLabel('Resume').setInputFiles(resume);
+    await page.getByRole('group', { name: 'From your resume' }).waitFor();
+    await page.getByLabel('Phone number').fill('+12133734255');
+    await page.getByRole('checkbox', { name: /^I agree/ }).check();
+    await page.getByRole('button', { name: 'Call Me Now' }).click();
+    await page.getByRole('heading', { name: 'Your screening call' }).waitFor();
+    const note = page.getByText(/outside calling hours where you are/);
+    await note.waitFor();
+    expect(await note.textContent()).toMatch(/would wait until .*9:00 AM/);
+    await saveScreenshot(page, 'call-outside-calling-hours');
+    await context.close();
   });
 
   it('walks a whole simulated screen, then the recruiter reads the scorecard and decides', async () => {
@@ -226,7 +248,8 @@ describe('candidate flow and the recruiter review, simulated mode', () => {
     await recruiter.getByRole('heading', { name: 'Candidate data erased' }).waitFor();
     expect(await recruiter.getByRole('status').textContent()).toMatch(/1 interview, 1 resume/);
     await recruiter.getByRole('link', { name: '← All interviews' }).click();
-    await recruiter.getByText(/No interviews yet/).waitFor();
+    // The night-time candidate of the test before is still listed; Ada is not.
+    await recruiter.getByRole('link', { name: 'Nora Night' }).waitFor();
     expect(await recruiter.getByRole('link', { name: 'Ada Quinn' }).count()).toBe(0);
     // The 403 is the expired recording above, on purpose.
     expect(unexpectedErrors(recruiterErrors, [403])).toEqual([]);
@@ -263,4 +286,19 @@ function toneWav(seconds: number): Buffer {
     );
   }
   return wav;
+}
+
+/** An `Etc/GMT±n` zone in which it is now between 01:00 and 05:00. */
+function zoneAtNight(): string {
+  const hourUtc = new Date().getUTCHours();
+  // Etc/GMT+n is n hours behind UTC (the sign is inverted, as POSIX has it).
+  for (let offset = -12; offset <= 14; offset += 1) {
+    const local = (hourUtc + offset + 24) % 24;
+    if (local >= 1 && local <= 4) {
+      return offset === 0
+        ? 'Etc/GMT'
+        : `Etc/GMT${offset > 0 ? '-' : '+'}${String(Math.abs(offset))}`;
+    }
+  }
+  return 'Etc/GMT';
 }

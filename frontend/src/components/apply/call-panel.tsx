@@ -37,7 +37,9 @@ export function CallPanel({
   const live = useInterviewEvents(id, token, started.interview.status);
   const [isSoundOn, setIsSoundOn] = useState(false);
   useSpokenAgentTurns(live.turns, isSoundOn);
-  const scheduledFor = useScheduledFor(id, token, live.status, live.isEnded);
+  const deferredTo =
+    started.callingHours?.isScheduled === true ? started.callingHours.nextCallAt : null;
+  const scheduledFor = useScheduledFor(id, token, live.status, deferredTo);
 
   const { applyTurnAnswer } = live;
   const onSend = useCallback(
@@ -102,6 +104,13 @@ export function CallPanel({
               : 'Sound off: turn on to hear the assistant'}
           </button>
         )}
+        {mode !== 'phone' && started.callingHours !== undefined && (
+          <p className="muted">
+            It is outside calling hours where you are: a phone call would wait until{' '}
+            {started.callingHours.localTime} ({started.callingHours.timeZone}). This screen runs
+            here now instead.
+          </p>
+        )}
         <TranscriptLog
           lines={live.turns}
           speakerNames={{ agent: 'AI assistant', candidate: 'You' }}
@@ -130,16 +139,19 @@ function statusLabel(status: InterviewStatus): string {
   return status === 'evaluated' ? STATUS_LABELS.completed : STATUS_LABELS[status];
 }
 
-/** When a scheduled call will happen: only the interview itself knows, so ask once it is scheduled. */
+/**
+ * When a scheduled call will happen: the start's answer says so for a call deferred to calling
+ * hours; for a callback or a retry, the interview itself knows, so ask each time it is scheduled.
+ */
 function useScheduledFor(
   id: string,
   token: string,
   status: InterviewStatus,
-  isEnded: boolean,
+  deferredTo: string | null,
 ): string | null {
-  const [scheduledFor, setScheduledFor] = useState<string | null>(null);
+  const [scheduledFor, setScheduledFor] = useState<string | null>(deferredTo);
   useEffect(() => {
-    if (status !== 'scheduled' || !isEnded) return;
+    if (status !== 'scheduled') return;
     let isCurrent = true;
     candidateApi.interviewState(id, token).then(
       (state) => {
@@ -152,6 +164,6 @@ function useScheduledFor(
     return () => {
       isCurrent = false;
     };
-  }, [id, token, status, isEnded]);
-  return scheduledFor;
+  }, [id, token, status]);
+  return status === 'scheduled' ? scheduledFor : null;
 }
