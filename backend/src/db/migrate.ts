@@ -7,6 +7,7 @@ import * as livekitCalls from './migrations/0006-livekit-calls.js';
 import * as onePendingCall from './migrations/0007-one-pending-call.js';
 import * as privacyAudit from './migrations/0008-privacy-audit.js';
 import * as settings from './migrations/0009-settings.js';
+import * as dialPacing from './migrations/0010-dial-pacing.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so the compiled server and the
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-one-pending-call': onePendingCall,
   '0008-privacy-audit': privacyAudit,
   '0009-settings': settings,
+  '0010-dial-pacing': dialPacing,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -3,7 +3,7 @@ import type { CallLog } from './call-log.js';
 import type { CallPlacer, PlaceCallRequest, PlaceCallResult } from './call-placer.js';
 import { outcomeForLiveKitError } from './livekit-errors.js';
 import { deleteRoomIfPresent, failedAttempt, readAgentMetadata } from './livekit-placer-support.js';
-import type { DialPacer } from './token-bucket.js';
+import type { Pacer } from './shared-dial-pacer.js';
 
 export interface LiveKitSipCallPlacerOptions {
   /** Built with `failover: false`: a replayed dial after a timeout could ring the candidate twice. */
@@ -16,7 +16,7 @@ export interface LiveKitSipCallPlacerOptions {
   maxCallDurationS: number;
   /** Per LiveKit request; a dial that times out is hung up and retried, never left ringing. */
   requestTimeoutS: number;
-  pacer: DialPacer;
+  pacer: Pacer;
   /**
    * Asked after the pacer's wait, right before the INVITE: a call canceled or a switch paused
    * while it waited must not ring (REL-3, FR-6).

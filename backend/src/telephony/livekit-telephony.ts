@@ -22,7 +22,7 @@ import { handleLiveKitEvent } from './handle-livekit-event.js';
 import { LiveKitSipCallPlacer } from './livekit-sip-call-placer.js';
 import { LiveKitWebCallPlacer } from './livekit-web-call-placer.js';
 import { reconcileCalls, type ReconcileSummary } from './reconcile-calls.js';
-import { DialPacer } from './token-bucket.js';
+import { SharedDialPacer } from './shared-dial-pacer.js';
 import { DialingSwitch } from './dialing-switch.js';
 
 /** Everything phone and web mode need from LiveKit, built once from configuration. */
@@ -80,7 +80,8 @@ export function createLiveKitTelephony(
           ringingTimeoutS: env.RINGING_TIMEOUT_S,
           maxCallDurationS: env.CALL_MAX_DURATION_S,
           requestTimeoutS: requestTimeout,
-          pacer: new DialPacer(env.SIP_CALLS_PER_SECOND),
+          // Shared through the database, so the carrier's limit holds across replicas.
+          pacer: new SharedDialPacer(db as unknown as Kysely<unknown>, env.SIP_CALLS_PER_SECOND),
           mayDial: async (request) => {
             if (env.DIALING_DISABLED || (await dialingSwitch.isPaused())) return 'paused';
             const interview = await db

@@ -45,7 +45,10 @@ export class TokenBucket {
   }
 }
 
-/** One bucket per trunk, created on first use. */
+/**
+ * One bucket per trunk, created on first use: an in-process `Pacer` for tests and single-process
+ * tools. The server uses `SharedDialPacer`, which holds across replicas.
+ */
 export class DialPacer {
   private readonly buckets = new Map<string, TokenBucket>();
 
