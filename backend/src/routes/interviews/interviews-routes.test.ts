@@ -250,6 +250,13 @@ describe.each(TEST_ENGINES)('simulated phone screen over HTTP on %s', (engine) =
       payload: { text: 'hello' },
     });
     expect(wrong.statusCode).toBe(401);
+    // Without the token, a malformed body is still a 401: the caller learns nothing about it.
+    const probing = await kit.app.inject({
+      method: 'POST',
+      url: `/api/interviews/${interview.id}/turns`,
+      payload: { text: 42 },
+    });
+    expect(probing.statusCode).toBe(401);
     const empty = await kit.app.inject({
       method: 'POST',
       url: `/api/interviews/${interview.id}/turns`,

@@ -1,3 +1,4 @@
+import { isUuid } from '../../db/repositories/jobs-repository.js';
 import {
   AppError,
   ZCandidateTurnRequest,
@@ -71,6 +72,11 @@ export const interviewsRoutes: FastifyPluginAsyncZod<InterviewsRoutesOptions> = 
   });
 
   /** The interview when the caller holds its candidate token (or a recruiter session). */
+  /** What the turn route's early check found, so the handler does not ask twice. */
+  const authorised = new WeakMap<
+    FastifyRequest,
+    { interview: InterviewRecord; isRecruiter: boolean }
+  >();
   const authorise = async (
     request: FastifyRequest,
     id: string,
@@ -180,9 +186,18 @@ export const interviewsRoutes: FastifyPluginAsyncZod<InterviewsRoutesOptions> = 
         body: ZCandidateTurnRequest,
         response: { 200: ZTurnAnswer, 400: ZError, 401: ZError, 404: ZError, 409: ZError },
       },
+      // Who is asking comes before what they sent: a caller without the token learns nothing,
+      // not even whether the body would have been valid.
+      preValidation: async (request) => {
+        const { id } = request.params as { id?: unknown };
+        if (typeof id === 'string' && isUuid(id)) {
+          authorised.set(request, await authorise(request, id));
+        }
+      },
     },
     async (request) => {
-      const { interview } = await authorise(request, request.params.id);
+      const { interview } =
+        authorised.get(request) ?? (await authorise(request, request.params.id));
       if (interview.mode !== 'simulated') {
         throw new AppError('CONFLICT', {
           message:
