@@ -1,3 +1,4 @@
+import { backoffDelayMs } from './retry-policy.js';
 import {
   AGENT_API,
   ZAgentContext,
@@ -51,7 +52,10 @@ export class BackendClient {
         if (error instanceof BackendRefusedError) throw error;
         lastError = error;
       }
-      await (this.options.sleep ?? defaultSleep)(Math.min(4_000, 250 * 2 ** attempt));
+      // Full jitter (REL-2): agents re-dispatched together after an outage do not retry in step.
+      await (this.options.sleep ?? defaultSleep)(
+        backoffDelayMs(attempt + 1, { baseMs: 250, capMs: 4_000 }),
+      );
     }
     throw new Error('the backend did not answer the context request', { cause: lastError });
   }
