@@ -1,10 +1,15 @@
-import { createLlmResponder, createScriptedResponder, type Responder } from '@screenline/core';
+import {
+  createLlmResponder,
+  createScriptedResponder,
+  scoreInterviewWithLlm,
+  type Responder,
+} from '@screenline/core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DatabaseHandle } from '../db/database.js';
 import { JobsRepository } from '../db/repositories/jobs-repository.js';
 import type { Env } from '../env.js';
 import { createJobQueue, type JobQueue } from '../queue/job-queue.js';
-import { evaluateInterview } from '../services/evaluate-interview.js';
+import { evaluateInterview, type InterviewScorer } from '../services/evaluate-interview.js';
 import {
   CALLBACK_QUEUE,
   InterviewConversations,
@@ -94,8 +99,22 @@ export async function createInterviewRuntime(
   const jobs = new JobsRepository(database.db);
 
   await queue.start();
+  const llmEndpoint =
+    env.LLM_MODE === 'llm' && env.LLM_BASE_URL !== undefined && env.LLM_MODEL !== undefined
+      ? { baseUrl: env.LLM_BASE_URL, model: env.LLM_MODEL, apiKey: env.LLM_API_KEY }
+      : undefined;
+  const scorer: InterviewScorer | undefined =
+    llmEndpoint === undefined
+      ? undefined
+      : (plan, transcript, now) =>
+          scoreInterviewWithLlm(plan, transcript, {
+            ...llmEndpoint,
+            now,
+            onFallback: (reason) =>
+              log.warn({ reason }, 'LLM scoring unusable; the keyword heuristic scored this one'),
+          });
   await queue.work<{ interviewId: string }>(SCORE_QUEUE, async ({ interviewId }) => {
-    await evaluateInterview(store, interviewId, log);
+    await evaluateInterview(store, interviewId, log, scorer);
   });
   await queue.work<{ interviewId: string; attempt: number }>(
     CALLBACK_QUEUE,

@@ -1,4 +1,10 @@
-import { overallScore, scoreInterview } from '@screenline/core';
+import {
+  overallScore,
+  scoreInterview,
+  type InterviewPlan,
+  type Scorecard,
+  type TranscriptTurn,
+} from '@screenline/core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { InterviewStore } from '../interviews/interview-store.js';
 import { readStoredConversation } from './interview-conversations.js';
@@ -7,10 +13,21 @@ import { readStoredConversation } from './interview-conversations.js';
  * The scoring job: a completed interview gets its scorecard and moves to `evaluated`. Safe to run
  * twice (the transition only happens once); without any answer there is nothing to score.
  */
+/** Scores a transcript: the keyword heuristic, or a model whose quotes are checked (LLM_MODE=llm). */
+export type InterviewScorer = (
+  plan: InterviewPlan,
+  transcript: TranscriptTurn[],
+  now: Date,
+) => Promise<Scorecard | null>;
+
+const scoreByKeywords: InterviewScorer = (plan, transcript, now) =>
+  Promise.resolve(scoreInterview(plan, transcript, { now }));
+
 export async function evaluateInterview(
   store: InterviewStore,
   interviewId: string,
   log: FastifyBaseLogger,
+  scorer: InterviewScorer = scoreByKeywords,
 ): Promise<void> {
   const interview = await store.find(interviewId);
   if (interview?.status !== 'completed') return;
@@ -19,7 +36,7 @@ export async function evaluateInterview(
   const scorecard =
     interview.endReason === 'wrong_person'
       ? null
-      : scoreInterview(plan, transcript, { now: interview.createdAt });
+      : await scorer(plan, transcript, interview.createdAt);
   if (scorecard === null) {
     await store.addEvent(interviewId, 'scoring_skipped', {
       reason: 'no answers to score',

@@ -11,3 +11,4 @@ export * from './score-interview.js';
 export * from './personas.js';
 export * from './run-simulated-screen.js';
 export * from './fixtures.js';
+export * from './llm-scorer.js';

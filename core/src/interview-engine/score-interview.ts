@@ -106,38 +106,67 @@ function scoreCriterion(
   };
 }
 
-/**
- * The scorecard from the plan and what was said: per criterion a 1-5 score with verbatim quotes,
- * the knock-out results, a summary and a suggestion. It suggests; a person decides. Only the
- * candidate's words count (never voice, tone, or anything from the resume). Null when no question
- * was answered.
- */
-export function scoreInterview(
+/** What scoring needs from a transcript, whichever way the criteria are scored. */
+export interface TranscriptAnalysis {
+  /** The candidate's answers to knock-out and resume questions: the only words that are scored. */
+  answerTurns: TranscriptTurn[];
+  knockouts: Scorecard['knockouts'];
+  tailoredAsked: number;
+  tailoredTotal: number;
+  questionsNoted: number;
+}
+
+/** Segments the transcript by plan step and reads the knock-outs; null when nothing was answered. */
+export function analyseTranscript(
   plan: InterviewPlan,
   transcript: TranscriptTurn[],
-  options: { now?: Date } = {},
-): Scorecard | null {
-  const now = options.now ?? new Date();
+  now: Date,
+): TranscriptAnalysis | null {
   const segments = segmentTranscript(plan, transcript);
-  const answerSegments = segments.filter(
-    (segment) => segment.step.kind === 'knockout' || segment.step.kind === 'tailored',
-  );
-  const answerTurns = answerSegments.flatMap((segment) => segment.turns);
+  const answerTurns = segments
+    .filter((segment) => segment.step.kind === 'knockout' || segment.step.kind === 'tailored')
+    .flatMap((segment) => segment.turns);
   if (answerTurns.length === 0) return null;
+  return {
+    answerTurns,
+    knockouts: knockoutResults(plan, segments, now),
+    tailoredAsked: segments.filter((segment) => segment.step.kind === 'tailored').length,
+    tailoredTotal: plan.steps.filter((step) => step.kind === 'tailored').length,
+    questionsNoted: segments
+      .filter((segment) => segment.step.kind === 'candidate_questions')
+      .flatMap((segment) => segment.turns)
+      .filter((turn) => isQuestion(turn.text)).length,
+  };
+}
 
-  const knockouts = knockoutResults(plan, segments, now);
-  const scored = plan.rubric.map((criterion) => scoreCriterion(criterion, answerTurns));
-  const criteria = scored.map(({ weight: _weight, ...rest }) => rest);
-  const totalWeight = scored.reduce((sum, item) => sum + item.weight, 0);
+/** The heuristic score of every rubric criterion: what was said about it, how varied, how specific. */
+export function scoreCriteriaByKeywords(
+  plan: InterviewPlan,
+  analysis: TranscriptAnalysis,
+): Scorecard['criteria'] {
+  return plan.rubric.map((criterion) => {
+    const { id, name, score, evidence } = scoreCriterion(criterion, analysis.answerTurns);
+    return { id, name, score, evidence };
+  });
+}
+
+/** The scorecard around scored criteria: the suggestion and a summary a recruiter can read. */
+export function assembleScorecard(
+  plan: InterviewPlan,
+  analysis: TranscriptAnalysis,
+  criteria: Scorecard['criteria'],
+  note = '',
+): Scorecard {
+  const { answerTurns, knockouts, tailoredAsked, tailoredTotal, questionsNoted } = analysis;
+  const weightOf = (id: string): number => plan.rubric.find((item) => item.id === id)?.weight ?? 1;
+  const totalWeight = criteria.reduce((sum, item) => sum + weightOf(item.id), 0);
   const average =
     totalWeight === 0
       ? null
-      : scored.reduce((sum, item) => sum + item.score * item.weight, 0) / totalWeight;
+      : criteria.reduce((sum, item) => sum + item.score * weightOf(item.id), 0) / totalWeight;
 
   const failed = knockouts.filter((item) => item.passed === false);
   const unclear = knockouts.filter((item) => item.passed === null);
-  const tailoredAsked = segments.filter((segment) => segment.step.kind === 'tailored').length;
-  const tailoredTotal = plan.steps.filter((step) => step.kind === 'tailored').length;
   const suggestion: Scorecard['suggestion'] =
     failed.length > 0
       ? 'decline_suggested'
@@ -145,11 +174,7 @@ export function scoreInterview(
         ? 'review'
         : 'advance';
 
-  const questionsNoted = segments
-    .filter((segment) => segment.step.kind === 'candidate_questions')
-    .flatMap((segment) => segment.turns)
-    .filter((turn) => isQuestion(turn.text)).length;
-  const ranked = [...scored].sort((a, b) => b.score - a.score);
+  const ranked = [...criteria].sort((a, b) => b.score - a.score);
   const parts = [
     `Answered ${answerTurns.length} ${answerTurns.length === 1 ? 'turn' : 'turns'} across ${tailoredAsked} of ${tailoredTotal} resume questions.`,
     knockouts.length === 0
@@ -168,9 +193,26 @@ export function scoreInterview(
     questionsNoted > 0
       ? `The candidate asked ${questionsNoted} question${questionsNoted === 1 ? '' : 's'}; see the transcript.`
       : '',
+    note,
     'This is a suggestion; a person makes the decision.',
   ];
   return { criteria, knockouts, summary: parts.filter(Boolean).join(' '), suggestion };
+}
+
+/**
+ * The scorecard from the plan and what was said: per criterion a 1-5 score with verbatim quotes,
+ * the knock-out results, a summary and a suggestion. It suggests; a person decides. Only the
+ * candidate's words count (never voice, tone, or anything from the resume). Null when no question
+ * was answered.
+ */
+export function scoreInterview(
+  plan: InterviewPlan,
+  transcript: TranscriptTurn[],
+  options: { now?: Date } = {},
+): Scorecard | null {
+  const analysis = analyseTranscript(plan, transcript, options.now ?? new Date());
+  if (analysis === null) return null;
+  return assembleScorecard(plan, analysis, scoreCriteriaByKeywords(plan, analysis));
 }
 
 /** The weighted 1-5 average of a scorecard (null without criteria), for sorting lists. */
