@@ -12,6 +12,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { bootstrapFirstAdmin } from './auth/bootstrap-admin.js';
+import { FirstRunSetup, attachFirstRunSetup } from './auth/first-run-setup.js';
 import { RecruiterAuth, SESSION_COOKIE } from './auth/recruiter-auth.js';
 import { JobsRepository } from './db/repositories/jobs-repository.js';
 import type { DatabaseHandle } from './db/database.js';
@@ -112,7 +113,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD },
     app.log,
   );
-  await app.register(authRoutes, { auth });
+  const setup = await FirstRunSetup.open(auth.users);
+  attachFirstRunSetup(app, setup);
+  await app.register(authRoutes, { auth, setup });
   await app.register(jobsRoutes, { jobs, auth });
   const recordingStorage = recordingStorageFromEnv(env);
   const erasure = {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
+import { firstRunSetupPath } from './auth/first-run-setup.js';
 import { openDatabase, type DatabaseHandle } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemoData } from './db/seed.js';
@@ -33,10 +34,10 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  printReady(env, database, app);
+  await printReady(env, database, app);
 }
 
-function printReady(env: Env, database: DatabaseHandle, app: FastifyInstance): void {
+async function printReady(env: Env, database: DatabaseHandle, app: FastifyInstance): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : env.PORT;
   const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
@@ -44,6 +45,13 @@ function printReady(env: Env, database: DatabaseHandle, app: FastifyInstance): v
   process.stdout.write(
     `Screenline is ready at http://${host}:${port}  (mode: ${env.mode}, database: ${where})\n`,
   );
+  // Printed to the operator's terminal only, never logged: whoever opens it makes the first admin.
+  const setupPath = await firstRunSetupPath(app);
+  if (setupPath !== undefined) {
+    process.stdout.write(
+      `No recruiter account yet. Create the administrator (this link works once): http://${host}:${port}${setupPath}\n`,
+    );
+  }
 }
 
 function installShutdown(

@@ -10,6 +10,8 @@ const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export interface ProductServer {
   url: string;
   dataDir: string;
+  /** Everything the server printed so far (the operator's terminal). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -34,10 +36,15 @@ export async function startProductServer(env: Record<string, string> = {}): Prom
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let printed = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    printed += chunk.toString();
+  });
   await waitForReady(child);
   return {
     url: `http://127.0.0.1:${port}`,
     dataDir,
+    output: () => printed,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

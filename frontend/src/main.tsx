@@ -8,6 +8,7 @@ import { InterviewPage } from './routes/dashboard/interview-page';
 import { InterviewsPage } from './routes/dashboard/interviews-page';
 import { JobEditorPage } from './routes/dashboard/job-editor-page';
 import { JobsPage } from './routes/dashboard/jobs-page';
+import { SetupPage } from './routes/dashboard/setup-page';
 import { HomePage } from './routes/home-page';
 import { NotFoundPage } from './routes/not-found-page';
 import './styles.css';
@@ -18,6 +19,8 @@ const router = createBrowserRouter([
     children: [
       { path: '/', element: <HomePage /> },
       { path: '/apply/:jobId', element: <ApplyPage /> },
+      // Outside the dashboard's session guard: there is no account to sign in with yet.
+      { path: '/dashboard/setup', element: <SetupPage /> },
       {
         path: '/dashboard',
         element: <DashboardLayout />,

@@ -13,6 +13,9 @@ const PUBLIC_OPERATIONS = new Set([
   'GET /api/jobs/{id}',
   'POST /api/auth/sign-in',
   'POST /api/auth/sign-out',
+  // Says only whether a fresh install awaits its first admin; making one needs the one-time token.
+  'GET /api/auth/setup',
+  'POST /api/auth/setup',
   'POST /api/resumes',
   'POST /api/interview/start-phone-screen',
 ]);

@@ -64,6 +64,16 @@ export const recruiterApi = {
         ...jsonBody({ email, password }),
       })
     ).user,
+  setUpFirstAdmin: async (input: {
+    token: string;
+    name: string;
+    email: string;
+    password: string;
+  }): Promise<Recruiter> =>
+    (await requestJson('/api/auth/setup', ZUserResponse, { method: 'POST', ...jsonBody(input) }))
+      .user,
+  isSetupNeeded: async (): Promise<boolean> =>
+    (await requestJson('/api/auth/setup', z.object({ isNeeded: z.boolean() }))).isNeeded,
   signOut: async (): Promise<void> => {
     await requestJson('/api/auth/sign-out', z.unknown(), { method: 'POST' });
   },

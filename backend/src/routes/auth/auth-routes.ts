@@ -7,10 +7,27 @@ import {
   recruiterOf,
   type RecruiterAuth,
 } from '../../auth/recruiter-auth.js';
+import { MIN_ADMIN_PASSWORD_LENGTH, type FirstRunSetup } from '../../auth/first-run-setup.js';
 
 export interface AuthRoutesOptions {
   auth: RecruiterAuth;
+  setup: FirstRunSetup;
 }
+
+const ZSetupRequest = z
+  .object({
+    token: z.string().min(1).max(200),
+    email: z.email('Enter a valid email address.').max(320),
+    name: z.string().trim().min(1, 'Enter your name.').max(200),
+    password: z
+      .string()
+      .min(
+        MIN_ADMIN_PASSWORD_LENGTH,
+        `Use a password of ${String(MIN_ADMIN_PASSWORD_LENGTH)} characters or more.`,
+      )
+      .max(1024),
+  })
+  .strict();
 
 const ZRecruiter = z.object({
   id: z.string(),
@@ -29,7 +46,52 @@ const ZSignInRequest = z
 const ZErrorResponse = z.object({ code: z.string(), message: z.string() });
 
 /** Recruiter sign-in, sign-out and the current account (WEB-1, WEB-2). */
-export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, { auth }) => {
+export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
+  app,
+  { auth, setup },
+) => {
+  app.get(
+    '/api/auth/setup',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Whether this install still needs its first administrator (no secrets)',
+        response: { 200: z.object({ isNeeded: z.boolean() }) },
+      },
+    },
+    async () => ({ isNeeded: await setup.isPending() }),
+  );
+
+  app.post(
+    '/api/auth/setup',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Creates the first administrator with the one-time link printed at start-up',
+        body: ZSetupRequest,
+        response: { 201: z.object({ user: ZRecruiter }), 403: ZErrorResponse, 409: ZErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      if (!(await setup.isPending())) {
+        throw new AppError('CONFLICT', {
+          message: 'This install already has an account. Sign in instead.',
+        });
+      }
+      const user = await setup.createAdmin({ ...request.body, email: request.body.email.trim() });
+      if (user === undefined) {
+        throw new AppError('FORBIDDEN', {
+          message:
+            'This setup link is not valid. Use the link printed where the server was started.',
+        });
+      }
+      const result = await auth.signIn(user.email, request.body.password, request.ip);
+      if (result.ok) auth.setSessionCookies(request, reply, result.token);
+      request.log.info({ userId: user.id }, 'first administrator created from the setup link');
+      return reply.code(201).send({ user });
+    },
+  );
+
   app.post(
     '/api/auth/sign-in',
     {

@@ -1,4 +1,4 @@
-import { useState, type SubmitEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import { recruiterApi, type Recruiter } from '../../lib/recruiter-api';
 
 /** Email and password; the API's message (wrong credentials, throttled) is shown as it is. */
@@ -7,6 +7,12 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (recruiter: Recruiter) 
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [isSubmitting, setIsSubmitting] = useState(false);
+  const [isSetupNeeded, setIsSetupNeeded] = useState(false);
+  useEffect(() => {
+    recruiterApi.isSetupNeeded().then(setIsSetupNeeded, () => {
+      // Without the answer the page still signs in; the hint is only a hint.
+    });
+  }, []);
 
   const onSubmit = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
@@ -52,11 +58,18 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (recruiter: Recruiter) 
           {isSubmitting ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
-      <p className="muted small">
-        No account yet? The operator creates the first one on the server with{' '}
-        <code>npx screenline create-admin --email you@example.com</code> (or at start-up, as
-        .env.example describes). There is no default account.
-      </p>
+      {isSetupNeeded ? (
+        <p className="muted small" role="note">
+          This install has no account yet. Open the one-time link the server printed where it was
+          started (&ldquo;Create the administrator&rdquo;), or run{' '}
+          <code>npx screenline create-admin --email you@example.com</code> on the server. There is
+          no default account.
+        </p>
+      ) : (
+        <p className="muted small">
+          No account? Ask your administrator. There is no default account.
+        </p>
+      )}
     </section>
   );
 }
