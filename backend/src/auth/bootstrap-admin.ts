@@ -15,7 +15,7 @@ export async function bootstrapFirstAdmin(
   if ((await users.count()) > 0) return false;
   if (admin.email === undefined || admin.password === undefined) {
     log.warn(
-      'no recruiter account yet: set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npx screenline create-admin`',
+      'no recruiter account yet: open the one-time setup link printed at start-up, set ADMIN_EMAIL and ADMIN_PASSWORD, or run `npx screenline create-admin`',
     );
     return false;
   }
