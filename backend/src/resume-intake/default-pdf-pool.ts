@@ -5,6 +5,8 @@ export const DEFAULT_PDF_POOL_OPTIONS: PdfWorkerPoolOptions = {
   size: 2,
   timeoutMs: 10_000,
   maxHeapMb: 256,
+  // Heap, decoded streams and the runtime: a text resume parses in well under 150 MB.
+  maxRssMb: 512,
   maxPages: 20,
 };
 

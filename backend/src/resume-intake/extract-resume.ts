@@ -60,6 +60,7 @@ async function extractPdf(
         throw resumeFileErrors.encrypted();
       case 'timeout':
       case 'crashed':
+      case 'memory':
         throw resumeFileErrors.tooComplex('PDF');
       case 'invalid':
         throw resumeFileErrors.damaged('PDF');

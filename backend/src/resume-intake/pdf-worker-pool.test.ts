@@ -26,6 +26,30 @@ describe('PdfWorkerPool', () => {
     }
   });
 
+  it('kills a parse whose process grows past the memory cap, and the next file still parses', async () => {
+    // A cap no Node process fits under stands in for a PDF that decodes into too much memory.
+    pool = new PdfWorkerPool({
+      size: 1,
+      timeoutMs: 10_000,
+      maxHeapMb: 128,
+      maxRssMb: 5,
+      maxPages: 5,
+    });
+    expect(await pool.extract(textPdf())).toEqual({ ok: false, reason: 'memory' });
+    const roomy = new PdfWorkerPool({
+      size: 1,
+      timeoutMs: 10_000,
+      maxHeapMb: 128,
+      maxRssMb: 512,
+      maxPages: 5,
+    });
+    try {
+      expect((await roomy.extract(textPdf())).ok).toBe(true);
+    } finally {
+      await roomy.close();
+    }
+  });
+
   it('answers crashed for work queued when it closes', async () => {
     pool = new PdfWorkerPool({ size: 1, timeoutMs: 10_000, maxHeapMb: 128, maxPages: 5 });
     const pending = pool.extract(textPdf());

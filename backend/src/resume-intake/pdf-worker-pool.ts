@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LayoutPage } from '@screenline/core';
@@ -8,7 +9,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const WORKER_FILE = path.resolve(here, '../../workers/pdf-extract-worker.mjs');
 
 /** Why a PDF could not be read, as the worker or the pool saw it. */
-export type PdfFailure = 'encrypted' | 'invalid' | 'timeout' | 'crashed';
+export type PdfFailure = 'encrypted' | 'invalid' | 'timeout' | 'crashed' | 'memory';
 
 export type PdfExtraction =
   { ok: true; pages: LayoutPage[]; pageCount: number } | { ok: false; reason: PdfFailure };
@@ -20,6 +21,12 @@ export interface PdfWorkerPoolOptions {
   timeoutMs: number;
   /** The V8 heap cap of each child, in MB (`--max-old-space-size`). */
   maxHeapMb: number;
+  /**
+   * The resident memory cap of each child, in MB, heap and buffers alike (the heap cap does not
+   * cover a PDF's decoded streams and images): a child over it is killed. Linux only (it reads
+   * /proc); elsewhere the heap cap and the time limit still hold.
+   */
+  maxRssMb?: number;
   /** Pages read at most; a resume longer than this is read in part. */
   maxPages: number;
 }
@@ -34,7 +41,11 @@ interface Worker {
   child: ChildProcess;
   task: Task | null;
   timer: NodeJS.Timeout | null;
+  watchdog: NodeJS.Timeout | null;
 }
+
+/** How often a busy child's memory is looked at. */
+const MEMORY_CHECK_MS = 25;
 
 type WorkerReply =
   | { id: number; ok: true; pages: LayoutPage[]; pageCount: number }
@@ -42,7 +53,7 @@ type WorkerReply =
 
 /**
  * A small pool of PDF parsing processes (RELIABILITY UP-4). Each child is killed when its parse runs
- * past the time limit or dies when its heap cap is hit; the pool answers that as a failure value and
+ * past the time limit or its memory past the cap, or dies when its heap cap is hit; the pool answers that as a failure value and
  * starts a fresh child for the next file, so one hostile PDF never takes the server down.
  */
 export class PdfWorkerPool {
@@ -95,7 +106,7 @@ export class PdfWorkerPool {
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     });
-    const worker: Worker = { child, task: null, timer: null };
+    const worker: Worker = { child, task: null, timer: null, watchdog: null };
     child.on('message', (reply: WorkerReply) => this.onReply(worker, reply));
     child.on('exit', () => this.onExit(worker));
     // An IPC error (the child died mid-send) is followed by 'exit', which settles the task.
@@ -113,6 +124,19 @@ export class PdfWorkerPool {
       this.options.timeoutMs,
     );
     worker.child.send({ id: task.id, data: task.data, maxPages: this.options.maxPages });
+    const maxRssMb = this.options.maxRssMb;
+    const pid = worker.child.pid;
+    if (maxRssMb !== undefined && pid !== undefined) {
+      const check = (): void => {
+        const rssMb = residentMb(pid);
+        if (rssMb !== undefined && rssMb > maxRssMb) {
+          void this.retire(worker, { ok: false, reason: 'memory' });
+        }
+      };
+      worker.watchdog = setInterval(check, MEMORY_CHECK_MS);
+      // Also at once: a child already over the cap (grown by an earlier file) takes no new work.
+      check();
+    }
   }
 
   private onReply(worker: Worker, reply: WorkerReply): void {
@@ -137,6 +161,8 @@ export class PdfWorkerPool {
   private finish(worker: Worker, result: PdfExtraction): void {
     if (worker.timer !== null) clearTimeout(worker.timer);
     worker.timer = null;
+    if (worker.watchdog !== null) clearInterval(worker.watchdog);
+    worker.watchdog = null;
     const task = worker.task;
     worker.task = null;
     this.setIdle(worker, true);
@@ -171,5 +197,16 @@ export class PdfWorkerPool {
       worker.child.ref();
       channel?.ref?.();
     }
+  }
+}
+
+/** A process's resident set in MB from /proc (Linux); undefined where that cannot be read. */
+function residentMb(pid: number): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${String(pid)}/status`, 'utf8');
+    const kilobytes = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
+    return kilobytes === undefined ? undefined : Number(kilobytes) / 1024;
+  } catch {
+    return undefined;
   }
 }
