@@ -45,6 +45,19 @@ const ZAgentEnv = z.object({
     (v) => (v === '' ? undefined : v),
     z.coerce.number().min(3).max(120).default(8),
   ),
+  /**
+   * LOAD-1: the worker stops taking calls above this share of its CPU (LiveKit's own figure is
+   * about 25 calls per 4-core machine), so a busy worker leaves new calls to another.
+   */
+  AGENT_LOAD_THRESHOLD: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().gt(0).max(1).default(0.75),
+  ),
+  /** A call's process is stopped past this much memory (0: never); a warning comes at half. */
+  AGENT_JOB_MEMORY_LIMIT_MB: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().int().min(0).max(16_384).default(1_024),
+  ),
   /** How long to wait for the candidate to join or answer before giving up. */
   ANSWER_TIMEOUT_S: z.preprocess(
     (v) => (v === '' ? undefined : v),

@@ -38,6 +38,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       wsURL: env.LIVEKIT_URL,
       apiKey: env.LIVEKIT_API_KEY,
       apiSecret: env.LIVEKIT_API_SECRET,
+      loadThreshold: env.AGENT_LOAD_THRESHOLD,
+      jobMemoryLimitMB: env.AGENT_JOB_MEMORY_LIMIT_MB,
+      jobMemoryWarnMB: Math.floor(env.AGENT_JOB_MEMORY_LIMIT_MB / 2),
     }),
   );
 }
