@@ -1,28 +1,21 @@
 import { z } from 'zod';
 import type { Scorecard, TranscriptTurn } from '../interviews/interview.js';
 import type { InterviewPlan } from './interview-plan.js';
+import { failureCategory, requestChatJson, type ChatEndpoint } from './chat-completion.js';
 import {
   analyseTranscript,
   assembleScorecard,
   scoreCriteriaByKeywords,
-  type TranscriptAnalysis,
 } from './score-interview.js';
 
-export interface LlmScorerOptions {
-  baseUrl: string;
-  model: string;
-  apiKey?: string | undefined;
+/** The chat endpoint and how scoring behaves around it. */
+export interface LlmScorerOptions extends ChatEndpoint {
   /** Per request; scoring runs after the call, so it may take a while. Default thirty seconds. */
   timeoutMs?: number;
-  fetch?: typeof fetch;
   /** Told, as a category safe to log, when the model's scoring was not used. */
   onFallback?: (reason: string) => void;
   now?: Date;
 }
-
-const ZChatCompletion = z.object({
-  choices: z.array(z.object({ message: z.object({ content: z.string().nullable() }) })).min(1),
-});
 
 const ZModelScores = z.object({
   criteria: z.array(
@@ -69,9 +62,21 @@ export async function scoreInterviewWithLlm(
   const heuristic = scoreCriteriaByKeywords(plan, analysis);
   let scores: ModelScores;
   try {
-    scores = await askModel(plan, analysis, options);
+    scores = await requestChatJson(
+      options,
+      {
+        system: SYSTEM_PROMPT,
+        user: JSON.stringify({
+          role: plan.role,
+          rubric: plan.rubric.map(({ id, name, description }) => ({ id, name, description })),
+          candidateTurns: analysis.answerTurns.map((turn) => ({ id: turn.id, text: turn.text })),
+        }),
+      },
+      ZModelScores,
+      options.timeoutMs ?? 30_000,
+    );
   } catch (error) {
-    options.onFallback?.(error instanceof ScoringFailure ? error.message : 'network');
+    options.onFallback?.(failureCategory(error));
     return assembleScorecard(plan, analysis, heuristic);
   }
 
@@ -98,60 +103,4 @@ export async function scoreInterviewWithLlm(
     criteria,
     `Criteria scored by a language model; its ${String(checkedQuotes)} quotes were each checked against the transcript.`,
   );
-}
-
-class ScoringFailure extends Error {
-  override name = 'ScoringFailure';
-}
-
-async function askModel(
-  plan: InterviewPlan,
-  analysis: TranscriptAnalysis,
-  options: LlmScorerOptions,
-): Promise<ModelScores> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (options.apiKey !== undefined && options.apiKey !== '') {
-    headers.authorization = `Bearer ${options.apiKey}`;
-  }
-  const response = await (options.fetch ?? fetch)(
-    `${options.baseUrl.replace(/\/+$/, '')}/chat/completions`,
-    {
-      method: 'POST',
-      headers,
-      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
-      body: JSON.stringify({
-        model: options.model,
-        temperature: 0,
-        response_format: { type: 'json_object' },
-        messages: [
-          { role: 'system', content: SYSTEM_PROMPT },
-          {
-            role: 'user',
-            content: JSON.stringify({
-              role: plan.role,
-              rubric: plan.rubric.map(({ id, name, description }) => ({ id, name, description })),
-              candidateTurns: analysis.answerTurns.map((turn) => ({
-                id: turn.id,
-                text: turn.text,
-              })),
-            }),
-          },
-        ],
-      }),
-    },
-  );
-  if (!response.ok) throw new ScoringFailure(`http_${String(response.status)}`);
-  let content: string;
-  try {
-    content = ZChatCompletion.parse(await response.json()).choices[0]?.message.content ?? '';
-  } catch {
-    throw new ScoringFailure('invalid_response');
-  }
-  const start = content.indexOf('{');
-  const end = content.lastIndexOf('}');
-  try {
-    return ZModelScores.parse(JSON.parse(content.slice(start, end + 1)));
-  } catch {
-    throw new ScoringFailure('invalid_output');
-  }
 }
