@@ -38,38 +38,18 @@ describe.each(TEST_ENGINES)('a candidate who declines the recording (%s)', (engi
 
   /** A call the candidate answered: egress is recording into `key` (put there as egress would). */
   async function answeredCall() {
-    const { interviewId, roomName } = await t.createInterview({ phone: PHONE });
-    const { metadata, backendToken } = await t.prepareMetadata(interviewId);
-    await t.telephony.callPlacer.placeCall({
-      interviewId,
-      attempt: 1,
-      roomName,
-      phoneE164: PHONE,
-      agentMetadata: metadata,
-    });
-    await t.emulator.flushWebhooks();
-    const auth = { authorization: `Bearer ${backendToken}` };
-    await report(interviewId, auth, { event: 'answered' });
+    const call = await t.answeredCall(PHONE);
     expect(t.emulator.callsTo('StartRoomCompositeEgress')).toHaveLength(1);
-    const key = `recordings/${roomName}-{time}.ogg`;
+    const key = `recordings/${call.roomName}-{time}.ogg`;
     s3.put(BUCKET, key, Buffer.from('OggS audio'), 'audio/ogg');
-    return { interviewId, roomName, auth, key };
+    return { ...call, key };
   }
 
-  async function report(
+  const report = (
     interviewId: string,
     auth: Record<string, string>,
     payload: Record<string, unknown>,
-  ): Promise<unknown> {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: `/api/agent/interviews/${interviewId}/events`,
-      headers: auth,
-      payload,
-    });
-    expect(response.statusCode).toBe(200);
-    return response.json();
-  }
+  ) => t.agentEvent(interviewId, auth, payload);
 
   async function recordingOf(interviewId: string) {
     const row = await t.db

@@ -32,41 +32,12 @@ describe.each(TEST_ENGINES)('the end of a real call, as the agent reports it (%s
     await t.close();
   });
 
-  /** Dials through the emulator and reports the answer: the interview is in progress. */
-  async function callInProgress(): Promise<{
-    interviewId: string;
-    roomName: string;
-    auth: Record<string, string>;
-  }> {
-    const { interviewId, roomName } = await t.createInterview({ phone: PHONE });
-    const { metadata, backendToken } = await t.prepareMetadata(interviewId);
-    await t.telephony.callPlacer.placeCall({
-      interviewId,
-      attempt: 1,
-      roomName,
-      phoneE164: PHONE,
-      agentMetadata: metadata,
-    });
-    await t.emulator.flushWebhooks();
-    const auth = { authorization: `Bearer ${backendToken}` };
-    const answered = await report(interviewId, auth, { event: 'answered' });
-    expect(answered).toEqual({ result: 'applied' });
-    return { interviewId, roomName, auth };
-  }
-
-  async function report(
+  const callInProgress = () => t.answeredCall(PHONE);
+  const report = (
     interviewId: string,
     auth: Record<string, string>,
     payload: Record<string, unknown>,
-  ): Promise<unknown> {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: `/api/agent/interviews/${interviewId}/events`,
-      headers: auth,
-      payload,
-    });
-    return response.json();
-  }
+  ) => t.agentEvent(interviewId, auth, payload);
 
   async function interview(interviewId: string) {
     return t.db

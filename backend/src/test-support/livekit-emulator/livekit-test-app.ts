@@ -49,6 +49,18 @@ export interface LiveKitTestApp {
   }): Promise<{ interviewId: string; roomName: string; candidateToken: string }>;
   /** The dispatch metadata and its backend token, as the start flow prepares them. */
   prepareMetadata(interviewId: string): Promise<{ metadata: string; backendToken: string }>;
+  /** Dials through the emulator and reports the answer as the agent does: the call is live. */
+  answeredCall(phone: string): Promise<{
+    interviewId: string;
+    roomName: string;
+    auth: Record<string, string>;
+  }>;
+  /** Posts one agent call report (`POST /api/agent/interviews/:id/events`); answers the JSON. */
+  agentEvent(
+    interviewId: string,
+    auth: Record<string, string>,
+    payload: Record<string, unknown>,
+  ): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -114,7 +126,7 @@ export async function buildLiveKitTestApp(
   await app.register(interviewCancelRoutes, { db, callPlacer: telephony.callPlacer });
   await app.ready();
 
-  return {
+  const testApp: LiveKitTestApp = {
     app,
     database,
     db,
@@ -123,6 +135,33 @@ export async function buildLiveKitTestApp(
     env,
     queued,
     scored,
+    async answeredCall(phone) {
+      const { interviewId, roomName } = await testApp.createInterview({ phone });
+      const { metadata, backendToken } = await testApp.prepareMetadata(interviewId);
+      await telephony.callPlacer.placeCall({
+        interviewId,
+        attempt: 1,
+        roomName,
+        phoneE164: phone,
+        agentMetadata: metadata,
+      });
+      await emulator.flushWebhooks();
+      const auth = { authorization: `Bearer ${backendToken}` };
+      const answered = await testApp.agentEvent(interviewId, auth, { event: 'answered' });
+      if ((answered as { result?: string }).result !== 'applied') {
+        throw new Error(`the answer was not applied: ${JSON.stringify(answered)}`);
+      }
+      return { interviewId, roomName, auth };
+    },
+    async agentEvent(interviewId, auth, payload) {
+      const response = await app.inject({
+        method: 'POST',
+        url: `/api/agent/interviews/${interviewId}/events`,
+        headers: auth,
+        payload,
+      });
+      return response.json();
+    },
     async createInterview(input = {}) {
       const job = await db.selectFrom('jobs').select('id').executeTakeFirstOrThrow();
       const candidate = await db
@@ -181,4 +220,5 @@ export async function buildLiveKitTestApp(
       await database.close();
     },
   };
+  return testApp;
 }
