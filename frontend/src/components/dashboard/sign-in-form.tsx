@@ -1,5 +1,6 @@
 import { useEffect, useState, type SubmitEvent } from 'react';
 import { recruiterApi, type Recruiter } from '../../lib/recruiter-api';
+import { TextField } from '../common/text-field';
 
 /** Email and password; the API's message (wrong credentials, throttled) is shown as it is. */
 export function SignInForm({ onSignedIn }: { onSignedIn: (recruiter: Recruiter) => void }) {
@@ -29,26 +30,22 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (recruiter: Recruiter) 
       <h1 id="sign-in-heading">Recruiter sign-in</h1>
       <p className="muted">Sign in to see interviews, scorecards and jobs.</p>
       <form onSubmit={onSubmit} className="form">
-        <label className="field">
-          <span>Email</span>
-          <input
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>Password</span>
-          <input
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </label>
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={setEmail}
+        />
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={setPassword}
+        />
         {error !== undefined && (
           <p role="alert" className="error">
             {error}

@@ -1,5 +1,6 @@
 import { useState, type SubmitEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { TextField } from '../../components/common/text-field';
 import { recruiterApi } from '../../lib/recruiter-api';
 
 /**
@@ -53,36 +54,24 @@ export function SetupPage() {
         calls and erases a candidate's data on request. This link works once.
       </p>
       <form onSubmit={onSubmit} className="form">
-        <label className="field">
-          <span>Your name</span>
-          <input
-            autoComplete="name"
-            required
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>Email</span>
-          <input
-            type="email"
-            autoComplete="username"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span>Password (12 characters or more)</span>
-          <input
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={12}
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </label>
+        <TextField label="Your name" autoComplete="name" required value={name} onChange={setName} />
+        <TextField
+          label="Email"
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={setEmail}
+        />
+        <TextField
+          label="Password (12 characters or more)"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          value={password}
+          onChange={setPassword}
+        />
         {error !== undefined && (
           <p role="alert" className="error">
             {error}
