@@ -129,7 +129,11 @@ describe.each(TEST_ENGINES)('the end of a real call, as the agent reports it (%s
     const { interviewId, roomName, auth } = await callInProgress();
     await t.telephony.callPlacer.hangUp(roomName);
     await t.emulator.flushWebhooks();
-    expect((await interview(interviewId)).status).toBe('completed');
+    // The room was deleted from our side (DisconnectReason.ROOM_DELETED): the call finished.
+    expect(await interview(interviewId)).toMatchObject({
+      status: 'completed',
+      end_reason: 'finished',
+    });
     expect(t.scored).toEqual([interviewId]);
     const late = await report(interviewId, auth, { event: 'ended', reason: 'opted_out' });
     expect(late).toEqual({ result: 'recorded' });

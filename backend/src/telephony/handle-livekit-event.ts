@@ -1,5 +1,6 @@
 import type { InterviewStatus } from '@screenline/core';
 import type { Kysely } from 'kysely';
+import { DisconnectReason } from '@livekit/protocol';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import { scoreIfCompleted, type ScoringQueue } from './agent-call-ending.js';
 import type { RecordingBucket } from '../recordings/recording-bucket.js';
@@ -13,8 +14,11 @@ import type { CallDatabase } from './call-tables.js';
 const KIND_STANDARD = 0;
 const KIND_SIP = 3;
 const KIND_AGENT = 4;
-/** `DisconnectReason.ROOM_DELETED`: we (or the agent) hung up by deleting the room. */
-const REASON_ROOM_DELETED = 10;
+/**
+ * The room went away under the callee: deleted by us or the agent (`ROOM_DELETED`, 5), or closed by
+ * LiveKit (`ROOM_CLOSED`, 10). Either way the call was ended from our side, not by the callee.
+ */
+const ENDED_BY_US = new Set<number>([DisconnectReason.ROOM_DELETED, DisconnectReason.ROOM_CLOSED]);
 
 export interface LiveKitEventDeps {
   db: Kysely<CallDatabase>;
@@ -102,7 +106,7 @@ export async function handleLiveKitEvent(
           ...base,
           type: 'candidate_left',
           status: status === 'in_progress' ? 'completed' : 'failed',
-          endReason: reason === REASON_ROOM_DELETED ? 'finished' : 'candidate_hung_up',
+          endReason: ENDED_BY_US.has(reason) ? 'finished' : 'candidate_hung_up',
           data: { reason },
         }),
         interview.id,
