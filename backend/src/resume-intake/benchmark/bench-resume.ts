@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { createPdfWorkerPool } from '../default-pdf-pool.js';
 import { parseResumeFile } from '../parse-resume-file.js';
+import { hostileCorpus } from '../test-support/hostile-corpus.js';
 import { loadLabelledResumes } from './fixture-files.js';
 import { parseNaively } from './naive-text-baseline.js';
 import { scoreLabelledSet } from './score-labelled-set.js';
@@ -13,7 +14,8 @@ import { SCORED_FIELDS } from './score-resumes.js';
 /**
  * `npm run bench:resume`: field scores of the layout parser and of the text-only baseline on the
  * labelled set, then the median parse time per PDF, warm (a started pool) and cold (a new worker
- * process per file, its start included), each beside the baseline's from the same run.
+ * process per file, its start included), each beside the baseline's from the same run; then the
+ * hostile corpus's answer times, and honest uploads' p95 while hostile files keep arriving.
  */
 const WARM_ROUNDS = 5;
 
@@ -92,12 +94,67 @@ async function main(): Promise<void> {
   out.push(
     `${'cold (ms, process start)'.padEnd(28)}${format(median(cold))}${format(median(coldBaseline)).padStart(10)}`,
   );
+  out.push(...(await hostileLoad(pdfs)));
   out.push(
     '',
     'layout: pdfjs in a worker process, reading order, link annotations, then the parser.',
   );
   out.push('baseline: pdfjs text in stream order in this process, the same parser on plain text.');
   process.stdout.write(`${out.join('\n')}\n`);
+}
+
+/** The 95th percentile (nearest rank). */
+function p95(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(sorted.length * 0.95) - 1)] ?? 0;
+}
+
+/**
+ * UP-4 under attack: the time to answer each hostile file (the limit is 10 s), and what honest
+ * uploads see while hostile ones keep arriving, beside the same uploads on a quiet pool.
+ */
+async function hostileLoad(pdfs: Uint8Array[]): Promise<string[]> {
+  const corpus = hostileCorpus(5 * 1024 * 1024);
+  const pool = createPdfWorkerPool();
+  pool.warmUp();
+  const answerTimes: number[] = [];
+  for (const file of corpus) {
+    const started = performance.now();
+    await parseResumeFile(file.data, pool).catch(() => undefined);
+    answerTimes.push(performance.now() - started);
+  }
+
+  const honest = async (): Promise<number[]> => {
+    const times: number[] = [];
+    for (const data of [...pdfs, ...pdfs]) {
+      const started = performance.now();
+      await parseResumeFile(data, pool);
+      times.push(performance.now() - started);
+    }
+    return times;
+  };
+  const quiet = await honest();
+  // An attacker sends the corpus in a loop from another connection while the honest uploads run.
+  let isAttacking = true;
+  const attack = (async () => {
+    while (isAttacking) {
+      for (const file of corpus) await parseResumeFile(file.data, pool).catch(() => undefined);
+    }
+  })();
+  const underAttack = await honest();
+  isAttacking = false;
+  await attack;
+  await pool.close();
+
+  const slowest = corpus[answerTimes.indexOf(Math.max(...answerTimes))]?.name ?? '';
+  return [
+    '',
+    `Hostile files (${corpus.length}, UP-4), time to the 4xx answer: p95 ${p95(answerTimes).toFixed(0)} ms, ` +
+      `max ${Math.max(...answerTimes).toFixed(0)} ms (${slowest}); the limit is 10,000 ms`,
+    `Honest PDF uploads, p95 (${quiet.length} parses, pool of 2)`,
+    `${'while hostile files arrive'.padEnd(28)}${format(p95(underAttack))}`,
+    `${'quiet pool (baseline)'.padEnd(28)}${format(p95(quiet))}`,
+  ];
 }
 
 /** The baseline cold: a fresh Node process that loads pdfjs and extracts one file's text, start to exit. */
