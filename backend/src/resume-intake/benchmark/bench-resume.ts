@@ -135,14 +135,14 @@ async function hostileLoad(pdfs: Uint8Array[]): Promise<string[]> {
   };
   const quiet = await honest();
   // An attacker sends the corpus in a loop from another connection while the honest uploads run.
-  let isAttacking = true;
+  const attacker = { isRunning: true };
   const attack = (async () => {
-    while (isAttacking) {
+    while (attacker.isRunning) {
       for (const file of corpus) await parseResumeFile(file.data, pool).catch(() => undefined);
     }
   })();
   const underAttack = await honest();
-  isAttacking = false;
+  attacker.isRunning = false;
   await attack;
   await pool.close();
 
