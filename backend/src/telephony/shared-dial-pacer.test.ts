@@ -63,7 +63,9 @@ describe.each(TEST_ENGINES)('SharedDialPacer (%s)', (engine) => {
       Promise.all(
         Array.from({ length: 20 }, (_, index) => {
           const interviewId = `4a3f0c1e-0000-4000-8000-${String(first + index).padStart(12, '0')}`;
-          return replicas[index % replicas.length]?.placeCall({
+          const placer = replicas[index % replicas.length];
+          if (placer === undefined) throw new Error('no replica');
+          return placer.placeCall({
             interviewId,
             attempt: 1,
             roomName: `screen-${interviewId}-1`,
