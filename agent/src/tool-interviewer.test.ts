@@ -1,4 +1,4 @@
-import { initializeLogger, voice } from '@livekit/agents';
+import { initializeLogger, llm, voice } from '@livekit/agents';
 import {
   SAMPLE_JOB,
   SAMPLE_RESUME,
@@ -250,6 +250,29 @@ describe('a real LLM holding the screen through tools (framework harness, determ
     expect(harness.turns[0]?.id).toBe(`iv-9:${String(saved.turns.length + 1)}`);
     expect(harness.turns[0]?.text).toMatch(/cut off/);
     expect(harness.turns[0]?.text).toContain(plan.steps[1]?.prompt);
+  });
+});
+
+describe('the open question, before each reply', () => {
+  it('is added to the turn for the model, and follows the plan as answers are recorded', async () => {
+    const driver = new InterviewDriver({
+      context: { interviewId: 'iv-q', plan, engineState: null, turns: [], timezone: null },
+      reports: { reportTurn: () => undefined, reportCall: () => undefined },
+      transcriptSource: 'conversation',
+    });
+    const agent = new ToolInterviewerAgent(plan, driver, { onFinalReply: () => undefined });
+    const noteFor = async (): Promise<string> => {
+      const turn = llm.ChatContext.empty();
+      await agent.onUserTurnCompleted(turn);
+      const last = turn.items.at(-1);
+      return last?.type === 'message' && last.role === 'system' ? (last.textContent ?? '') : '';
+    };
+    await driver.open();
+    expect(await noteFor()).toContain(plan.steps[0]?.prompt);
+    driver.noteCandidateSpeech('Yes, now is fine.');
+    await driver.applyReading({ intent: 'answer' });
+    expect(await noteFor()).toContain(plan.steps[1]?.prompt);
+    expect(await noteFor()).toMatch(/call recordAnswer/i);
   });
 });
 

@@ -1,5 +1,5 @@
 import { llm, voice } from '@livekit/agents';
-import type { InterviewPlan } from '@screenline/core';
+import type { InterviewPlan, PlanStep } from '@screenline/core';
 import { z } from 'zod';
 import type { DriverReply, InterviewDriver, ToolReading } from './interview-driver.js';
 
@@ -29,7 +29,7 @@ export const NOTHING_TO_RECORD =
 export class ToolInterviewerAgent extends voice.Agent {
   constructor(
     plan: InterviewPlan,
-    driver: InterviewDriver,
+    private readonly driver: InterviewDriver,
     hooks: ToolHooks,
     chatCtx: llm.ChatContext = llm.ChatContext.empty(),
   ) {
@@ -39,6 +39,24 @@ export class ToolInterviewerAgent extends voice.Agent {
       chatCtx,
     });
   }
+
+  /**
+   * Before each reply, the model is reminded which question is open: a model that has lost track
+   * of the plan is the usual reason a tool call is skipped. The note lives for this turn only.
+   */
+  override onUserTurnCompleted(turnCtx: llm.ChatContext): Promise<void> {
+    turnCtx.addMessage({ role: 'system', content: currentQuestionNote(this.driver.currentStep) });
+    return Promise.resolve();
+  }
+}
+
+/** The open question, and which tool its answer calls for. */
+export function currentQuestionNote(step: PlanStep): string {
+  const tool =
+    step.kind === 'candidate_questions'
+      ? 'answer their questions from the job description; call recordAnswer once they have none left'
+      : 'call recordAnswer as soon as their words answer it';
+  return `The open question is: "${step.prompt.replace(/[<>"]/g, ' ')}". ${tool[0]?.toUpperCase() ?? ''}${tool.slice(1)}.`;
 }
 
 export function createInterviewTools(
