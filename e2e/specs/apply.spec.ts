@@ -243,6 +243,15 @@ describe('candidate flow and the recruiter review, simulated mode', () => {
     // LAW-6: the administrator erases the candidate on request; the list no longer has them.
     await recruiter.getByRole('button', { name: "Erase candidate's data…" }).click();
     await recruiter.getByText(/It cannot be undone/).waitFor();
+    // The safe choice has the focus; declining puts it back on the button.
+    expect(await recruiter.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Keep the data',
+    );
+    await recruiter.keyboard.press('Enter');
+    expect(await recruiter.evaluate(() => document.activeElement?.textContent)).toBe(
+      "Erase candidate's data…",
+    );
+    await recruiter.getByRole('button', { name: "Erase candidate's data…" }).click();
     await saveScreenshot(recruiter, 'dashboard-erase-confirm');
     await recruiter.getByRole('button', { name: 'Erase permanently' }).click();
     await recruiter.getByRole('heading', { name: 'Candidate data erased' }).waitFor();

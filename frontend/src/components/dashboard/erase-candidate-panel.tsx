@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { recruiterApi, type ErasedCounts } from '../../lib/recruiter-api';
 
 /**
@@ -17,6 +17,15 @@ export function EraseCandidatePanel({
   const [isConfirming, setIsConfirming] = useState(false);
   const [isErasing, setIsErasing] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  // Keyboard users land on the safe choice when asked, and back on the button when they decline.
+  const keepButton = useRef<HTMLButtonElement>(null);
+  const openButton = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+  useEffect(() => {
+    if (isConfirming) keepButton.current?.focus();
+    else if (wasConfirming.current) openButton.current?.focus();
+    wasConfirming.current = isConfirming;
+  }, [isConfirming]);
   const erase = (): void => {
     setIsErasing(true);
     setError(undefined);
@@ -45,6 +54,7 @@ export function EraseCandidatePanel({
               {isErasing ? 'Erasing…' : 'Erase permanently'}
             </button>
             <button
+              ref={keepButton}
               type="button"
               className="secondary"
               onClick={() => {
@@ -60,6 +70,7 @@ export function EraseCandidatePanel({
         <>
           <p className="muted">On the candidate's request, or when you no longer need it.</p>
           <button
+            ref={openButton}
             type="button"
             className="secondary"
             onClick={() => {
