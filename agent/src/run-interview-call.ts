@@ -88,7 +88,8 @@ export async function runInterviewCall(ctx: JobContext, env: AgentEnv): Promise<
     if (isEndReported) return;
     isEndReported = true;
     backend.reportCall(driver.endReport(endReason));
-    const isFlushed = await backend.flush(10_000);
+    // Bounded: with the backend away, the caller should not sit in silence for long.
+    const isFlushed = await backend.flush(5_000);
     if (!isFlushed) logger.warn({ pending: backend.pendingReports }, 'reports left undelivered');
   };
   const hangUp = async (reason: EndReason): Promise<void> => {
