@@ -147,6 +147,39 @@ describe.each(TEST_ENGINES)('phone mode start against the LiveKit emulator (%s)'
     expect(read.statusCode).toBe(200);
   });
 
+  it('the call page hears a phone call move: ringing, in progress, the end', async () => {
+    t = await buildPhoneApp(engine);
+    const answer = (
+      await start(t, { resumeId: await insertResume(t.database) })
+    ).json<StartPhoneScreenResponse>();
+    await t.emulator.flushWebhooks();
+    const metadata = JSON.parse(t.emulator.dispatches[0]?.metadata ?? '{}') as {
+      backendToken: string;
+    };
+    const report = (payload: Record<string, unknown>) =>
+      t?.app.inject({
+        method: 'POST',
+        url: `/api/agent/interviews/${answer.interview.id}/events`,
+        headers: { authorization: `Bearer ${metadata.backendToken}` },
+        payload,
+      });
+    await report({ event: 'answered' });
+    await report({ event: 'ended', reason: 'opted_out' });
+    const stream = await t.app.inject({
+      method: 'GET',
+      url: `/api/interviews/${answer.interview.id}/events?token=${answer.candidateToken}`,
+    });
+    const statuses = stream.body
+      .split('\n\n')
+      .filter((block) => block.startsWith('event: status'))
+      .map(
+        (block) =>
+          (JSON.parse(block.split('\n')[1]?.slice(6) ?? '{}') as { status: string }).status,
+      );
+    expect(statuses).toEqual(['dialing', 'ringing', 'in_progress', 'opted_out']);
+    expect(stream.body).toMatch(/event: end\ndata: \{"status":"opted_out"/);
+  });
+
   it('1,000 concurrent duplicate requests place one dial', async () => {
     // A generous LiveKit deadline: the 1,000 requests keep the event loop busy for seconds.
     t = await buildPhoneApp(engine, { LIVEKIT_REQUEST_TIMEOUT_S: '30' });

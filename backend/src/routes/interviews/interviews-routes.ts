@@ -277,7 +277,9 @@ export const interviewsRoutes: FastifyPluginAsyncZod<InterviewsRoutesOptions> = 
               if (sentEvents.has(event.id)) continue;
               sentEvents.add(event.id);
               const status = ZInterviewStatus.safeParse(event.status);
-              if (event.type !== 'status' || !status.success) continue;
+              // Every event that moved the status: the simulated runtime writes `status` events,
+              // LiveKit calls record theirs under what happened (`sip_participant_joined`...).
+              if (!status.success) continue;
               const statusValue: InterviewStatus = status.data;
               items.push({
                 at: event.createdAt.getTime(),
