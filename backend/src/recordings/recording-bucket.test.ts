@@ -160,6 +160,16 @@ describe.each(TEST_ENGINES)('the recruiter’s recording player on %s', (engine)
       `/api/interviews/${recordedId}/recording`,
     );
     expect((await review(silentId)).interview.recordingUrl).toBeNull();
+    // A decision answers with the review: the player must not vanish after the click.
+    const decided = await testApp.app.inject({
+      method: 'POST',
+      url: `/api/interviews/${recordedId}/decision`,
+      cookies: cookie,
+      payload: { decision: 'advance' },
+    });
+    expect(ZInterviewReview.parse(decided.json()).interview.recordingUrl).toBe(
+      `/api/interviews/${recordedId}/recording`,
+    );
   });
 
   it('redirects a signed-in recruiter to a short-lived link the bucket serves', async () => {

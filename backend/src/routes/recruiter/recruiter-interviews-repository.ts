@@ -25,10 +25,15 @@ const ZSuggestion = ZScorecard.shape.suggestion;
 
 /** What the recruiter reads about interviews: lists, the full review, decisions and notes. */
 export class RecruiterInterviewsRepository {
-  private readonly db: Kysely<RecruiterDatabase>;
+  /** The recruiter's tables, and the interview columns of the telephony area (the recording). */
+  private readonly db: Kysely<RecruiterDatabase & CallDatabase>;
 
-  constructor(db: Kysely<Database>) {
-    this.db = withRecruiterTables(db);
+  /** `hasRecordings`: recordings can be played here (`RECORDING_*` is set). */
+  constructor(
+    db: Kysely<Database>,
+    private readonly options: { hasRecordings: boolean } = { hasRecordings: false },
+  ) {
+    this.db = withRecruiterTables(db) as unknown as Kysely<RecruiterDatabase & CallDatabase>;
   }
 
   /** One page of interviews matching the filters, and how many match in all. */
@@ -86,6 +91,7 @@ export class RecruiterInterviewsRepository {
         'i.ended_at',
         'i.decision',
         'i.decided_at',
+        'i.recording_location',
         'u.name as decided_by_name',
         'c.id as candidate_id',
         'c.email',
@@ -135,7 +141,10 @@ export class RecruiterInterviewsRepository {
         createdAt: row.created_at.toISOString(),
         startedAt: row.started_at?.toISOString() ?? null,
         endedAt: row.ended_at?.toISOString() ?? null,
-        recordingUrl: null,
+        recordingUrl:
+          this.options.hasRecordings && row.recording_location !== null
+            ? `/api/interviews/${row.id}/recording`
+            : null,
       },
       candidate: { id: row.candidate_id, name: row.candidate_name, email: row.email },
       job: { id: row.job_id, title: row.job_title, knockouts: row.knockouts, rubric: row.rubric },
@@ -176,9 +185,7 @@ export class RecruiterInterviewsRepository {
   /** Where egress saved the call's audio, when it did. */
   async recordingLocation(id: string): Promise<string | undefined> {
     if (!isUuid(id)) return undefined;
-    // The recording column belongs to the telephony area's tables.
-    const calls = this.db as unknown as Kysely<CallDatabase>;
-    const row = await calls
+    const row = await this.db
       .selectFrom('interviews')
       .select('recording_location')
       .where('id', '=', id)

@@ -35,7 +35,9 @@ const notFound = (): AppError =>
 export const recruiterInterviewsRoutes: FastifyPluginAsyncZod<
   RecruiterInterviewsRoutesOptions
 > = async (app, { db, auth, recordings }) => {
-  const interviews = new RecruiterInterviewsRepository(db);
+  const interviews = new RecruiterInterviewsRepository(db, {
+    hasRecordings: recordings !== undefined,
+  });
   // Before anything else, so a caller without a session learns nothing, not even validation errors.
   app.addHook('onRequest', auth.requireRecruiter);
 
@@ -111,15 +113,7 @@ export const recruiterInterviewsRoutes: FastifyPluginAsyncZod<
       const review = await interviews.review(request.params.id);
       if (review === undefined) throw notFound();
       void reply.header('cache-control', 'no-store');
-      const location = await interviews.recordingLocation(review.interview.id);
-      const hasRecording = recordings !== undefined && location !== undefined;
-      return {
-        ...review,
-        interview: {
-          ...review.interview,
-          recordingUrl: hasRecording ? `/api/interviews/${review.interview.id}/recording` : null,
-        },
-      };
+      return review;
     },
   );
 
