@@ -19,6 +19,17 @@ describe('parseCallbackTime', () => {
     );
   });
 
+  it('reads the zone to the minute whatever the seconds of now', () => {
+    // Seconds used to be dropped before rounding: at hh:mm:31 the offset came out a minute short.
+    const late = new Date('2026-11-25T15:00:31Z');
+    expect(parseCallbackTime('tomorrow at 3 pm', late, 'America/Chicago').requestedAt).toBe(
+      '2026-11-26T21:00:00.000Z',
+    );
+    expect(parseCallbackTime('tomorrow at 3 pm', late).requestedAt).toBe(
+      '2026-11-26T15:00:00.000Z',
+    );
+  });
+
   it('keeps the words when no time can be read', () => {
     expect(parseCallbackTime('Whenever suits you.', NOW)).toEqual({
       requestedText: 'Whenever suits you.',

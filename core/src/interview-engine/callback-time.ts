@@ -1,3 +1,4 @@
+import { localTimeIn } from '../calling-hours/calling-hours.js';
 import { extractDate, wordsToDigits } from './extract-answer.js';
 import { normalise } from './text-analysis.js';
 
@@ -18,18 +19,9 @@ const PARTS_OF_DAY: [RegExp, number][] = [
 /** Minutes east of UTC of an IANA zone at an instant (0 for an unknown zone). */
 function zoneOffsetMinutes(timeZone: string, at: Date): number {
   try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    }).formatToParts(at);
-    const get = (type: string): number => Number(parts.find((part) => part.type === type)?.value);
-    const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-    return Math.round((local - at.getTime()) / 60_000);
+    const local = localTimeIn(timeZone, at);
+    const localMs = Date.UTC(local.year, local.month - 1, local.day) + local.minuteOfDay * 60_000;
+    return Math.round((localMs - at.getTime()) / 60_000);
   } catch {
     // An unknown zone reads the time as UTC; the recruiter still sees the candidate's own words.
     return 0;
