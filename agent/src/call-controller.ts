@@ -88,8 +88,4 @@ export class CallController {
         break;
     }
   }
-
-  get isHangingUp(): boolean {
-    return this.hangUpStarted;
-  }
 }

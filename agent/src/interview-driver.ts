@@ -122,10 +122,6 @@ export class InterviewDriver {
     return this.engine.isEnded;
   }
 
-  get finalEndReason(): EndReason | null {
-    return this.endReason;
-  }
-
   /**
    * The last report of the call: why it ended, the engine's final state (the answers the
    * scorecard reads) and, for a callback, when the candidate asked to be called.

@@ -180,6 +180,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     log: app.log,
     queue: callQueue,
     scoring: scoreQueue,
+    recordings: erasure.recordings,
   });
   warnAboutCallingHours(env, app.log);
   const dialPolicy = createDialPolicy({

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { parseCallingHours, resolveMode, type Mode } from '@screenline/core';
 import { z } from 'zod';
+import { MIN_ADMIN_PASSWORD_LENGTH } from './auth/password.js';
 
 /** `FOO=` counts as unset: an empty string becomes undefined before validation. */
 const optionalString = z.preprocess(
@@ -67,7 +68,14 @@ const ZEnvSchema = z.object({
   /** The first recruiter account, created at start-up when there is no user yet. */
   ADMIN_EMAIL: optionalString.pipe(z.email().optional()),
   ADMIN_PASSWORD: optionalString.pipe(
-    z.string().min(12, 'must be at least 12 characters').max(128).optional(),
+    z
+      .string()
+      .min(
+        MIN_ADMIN_PASSWORD_LENGTH,
+        `must be at least ${String(MIN_ADMIN_PASSWORD_LENGTH)} characters`,
+      )
+      .max(128)
+      .optional(),
   ),
   /** A recruiter session ends after this much inactivity, and in any case after SESSION_MAX_AGE_S. */
   SESSION_IDLE_TIMEOUT_S: z.preprocess(

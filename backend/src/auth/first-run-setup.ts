@@ -1,11 +1,7 @@
-import { timingSafeEqual } from 'node:crypto';
-import { createToken, hashToken } from '../lib/tokens.js';
+import { createToken, hashToken, isTokenValid } from '../lib/tokens.js';
 import { hashPassword } from './password.js';
 import type { FastifyInstance } from 'fastify';
 import type { UsersRepository, Recruiter } from './users-repository.js';
-
-/** The same floor as `npx screenline create-admin`. */
-export const MIN_ADMIN_PASSWORD_LENGTH = 12;
 
 /**
  * The first administrator, made in the browser: while there is no account at all, the server
@@ -51,10 +47,7 @@ export class FirstRunSetup {
     if (expected === undefined || !(await this.isPending())) return undefined;
     // Another request may have used the link while this one waited.
     if (this.tokenHash !== expected) return undefined;
-    const given = Buffer.from(hashToken(input.token));
-    if (given.length !== expected.length || !timingSafeEqual(given, Buffer.from(expected))) {
-      return undefined;
-    }
+    if (!isTokenValid(input.token, expected)) return undefined;
     this.tokenHash = undefined;
     return this.users.create({
       email: input.email,

@@ -19,6 +19,9 @@ function deriveKey(password: string, salt: Buffer, params: ScryptOptions): Promi
   });
 }
 
+/** The shortest password an administrator may choose: the CLI, ADMIN_PASSWORD and first-run setup. */
+export const MIN_ADMIN_PASSWORD_LENGTH = 12;
+
 /** A self-describing scrypt hash: `scrypt$N$r$p$salt$key` (base64url). */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(SALT_LENGTH);

@@ -1,14 +1,12 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { hashPassword } from '../auth/password.js';
+import { MIN_ADMIN_PASSWORD_LENGTH, hashPassword } from '../auth/password.js';
 import { SessionStore } from '../auth/session-store.js';
 import { UsersRepository } from '../auth/users-repository.js';
 import { openDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { loadDotenvFiles, parseEnv } from '../env.js';
 import type { CliCommand } from './commands.js';
-
-const MIN_PASSWORD_LENGTH = 12;
 
 /**
  * `screenline create-admin --email <email>`: creates an admin account on the configured database
@@ -38,9 +36,9 @@ export const createAdminCommand: CliCommand = {
     loadDotenvFiles();
     const env = parseEnv(process.env);
     const password = env.ADMIN_PASSWORD ?? (await readPassword());
-    if (password.length < MIN_PASSWORD_LENGTH || password.length > 128) {
+    if (password.length < MIN_ADMIN_PASSWORD_LENGTH || password.length > 128) {
       process.stderr.write(
-        `create-admin: the password must be ${MIN_PASSWORD_LENGTH} to 128 characters long\n`,
+        `create-admin: the password must be ${MIN_ADMIN_PASSWORD_LENGTH} to 128 characters long\n`,
       );
       return 2;
     }

@@ -60,16 +60,19 @@ export async function createInterviewRuntime(
     pollingIntervalSeconds: options.queuePollingIntervalSeconds ?? 2,
     onError: (error) => log.error({ err: error }, 'queue error'),
   });
-  const createResponder = (): Responder =>
+  // LLM_MODE=llm with an endpoint: the model reads turns and scores interviews.
+  const llmEndpoint =
     env.LLM_MODE === 'llm' && env.LLM_BASE_URL !== undefined && env.LLM_MODEL !== undefined
-      ? createLlmResponder({
-          baseUrl: env.LLM_BASE_URL,
-          model: env.LLM_MODEL,
-          apiKey: env.LLM_API_KEY,
+      ? { baseUrl: env.LLM_BASE_URL, model: env.LLM_MODEL, apiKey: env.LLM_API_KEY }
+      : undefined;
+  const createResponder = (): Responder =>
+    llmEndpoint === undefined
+      ? createScriptedResponder()
+      : createLlmResponder({
+          ...llmEndpoint,
           onFallback: (reason) =>
             log.warn({ reason }, 'LLM reply unusable; this turn used the scripted rules'),
-        })
-      : createScriptedResponder();
+        });
   const conversations = new InterviewConversations({
     store,
     queue,
@@ -99,10 +102,6 @@ export async function createInterviewRuntime(
   const jobs = new JobsRepository(database.db);
 
   await queue.start();
-  const llmEndpoint =
-    env.LLM_MODE === 'llm' && env.LLM_BASE_URL !== undefined && env.LLM_MODEL !== undefined
-      ? { baseUrl: env.LLM_BASE_URL, model: env.LLM_MODEL, apiKey: env.LLM_API_KEY }
-      : undefined;
   const scorer: InterviewScorer | undefined =
     llmEndpoint === undefined
       ? undefined

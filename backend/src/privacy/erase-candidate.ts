@@ -18,6 +18,11 @@ interface PrivacyAuditTable {
 
 export type PrivacyDatabase = CallDatabase & { privacy_audit: PrivacyAuditTable };
 
+/** The same connection, typed with the audit table and the telephony columns erasure reads. */
+export function withPrivacyTables(db: Kysely<Database>): Kysely<PrivacyDatabase> {
+  return db as unknown as Kysely<PrivacyDatabase>;
+}
+
 export interface ErasureDeps {
   db: Kysely<Database>;
   /** Where uploaded resumes live (`DATA_DIR`). */
@@ -51,7 +56,7 @@ export async function eraseCandidate(
   deps: ErasureDeps,
   request: ErasureRequest,
 ): Promise<ErasureSummary | undefined> {
-  const db = deps.db as unknown as Kysely<PrivacyDatabase>;
+  const db = withPrivacyTables(deps.db);
   const { candidateId } = request;
   const candidate = await db
     .selectFrom('candidates')
@@ -65,21 +70,21 @@ export async function eraseCandidate(
     .select(['id', 'resume_id', 'recording_location'])
     .where('candidate_id', '=', candidateId)
     .execute();
-  const resumeIds = new Set(interviews.map((row) => row.resume_id));
-  const ownResumes = await db
+  // Their own uploads, and the resumes their interviews used (the same file may be shared).
+  const resumes = await db
     .selectFrom('resumes')
-    .select('id')
-    .where('candidate_id', '=', candidateId)
+    .select(['id', 'storage_key'])
+    .where((eb) =>
+      eb.or([
+        eb('candidate_id', '=', candidateId),
+        eb(
+          'id',
+          'in',
+          eb.selectFrom('interviews').select('resume_id').where('candidate_id', '=', candidateId),
+        ),
+      ]),
+    )
     .execute();
-  for (const row of ownResumes) resumeIds.add(row.id);
-  const resumes =
-    resumeIds.size === 0
-      ? []
-      : await db
-          .selectFrom('resumes')
-          .select(['id', 'storage_key'])
-          .where('id', 'in', [...resumeIds])
-          .execute();
 
   let recordings = 0;
   for (const interview of interviews) {

@@ -1,4 +1,4 @@
-import { AppError } from '@screenline/core';
+import { AppError, PENDING_INTERVIEW_STATUSES } from '@screenline/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RECRUITER_SECURITY, recruiterOf, type RecruiterAuth } from '../auth/recruiter-auth.js';
@@ -70,7 +70,7 @@ async function hasCallUnderWay(options: ErasureDeps, candidateId: string): Promi
     .selectFrom('interviews')
     .select('id')
     .where('candidate_id', '=', candidateId)
-    .where('status', 'in', ['scheduled', 'dialing', 'ringing', 'in_progress'])
+    .where('status', 'in', PENDING_INTERVIEW_STATUSES)
     .executeTakeFirst();
   return row !== undefined;
 }

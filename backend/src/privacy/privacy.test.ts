@@ -16,8 +16,8 @@ import {
 } from '../interviews/interview-test-kit.js';
 import { insertInterview } from '../test/recruiter-fixtures.js';
 import { TEST_ENGINES } from '../test/test-database.js';
-import type { RuntimeDatabase } from '../interviews/runtime-tables.js';
-import type { PrivacyDatabase } from './erase-candidate.js';
+import { withRuntimeTables } from '../interviews/runtime-tables.js';
+import { withPrivacyTables, type PrivacyDatabase } from './erase-candidate.js';
 import { applyRetention } from './retention.js';
 
 const PHONE = '+12133734261';
@@ -37,7 +37,7 @@ describe.each(TEST_ENGINES)('LAW-6 privacy on %s', (engine) => {
       ADMIN_PASSWORD: ADMIN.password,
       RETENTION_DAYS: '0',
     });
-    db = kit.database.db as unknown as Kysely<PrivacyDatabase>;
+    db = withPrivacyTables(kit.database.db);
     await new UsersRepository(kit.database.db).create({
       email: RECRUITER.email,
       name: 'Recruiter',
@@ -246,7 +246,7 @@ describe.each(TEST_ENGINES)('LAW-6 privacy on %s', (engine) => {
       .execute();
     const orphanId = await insertResume(kit.database, SAMPLE_RESUME);
     await db.updateTable('resumes').set({ created_at: long }).where('id', '=', orphanId).execute();
-    const limits = kit.database.db as unknown as Kysely<RuntimeDatabase>;
+    const limits = withRuntimeTables(kit.database.db);
     await limits
       .insertInto('rate_limit_counters')
       .values({

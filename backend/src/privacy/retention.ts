@@ -1,15 +1,13 @@
-import { sql, type Kysely } from 'kysely';
-import type { RuntimeDatabase } from '../interviews/runtime-tables.js';
+import { PENDING_INTERVIEW_STATUSES } from '@screenline/core';
+import { sql } from 'kysely';
+import { withRuntimeTables } from '../interviews/runtime-tables.js';
 import { purgeExpiredRateLimits } from '../rate-limit/rate-limiter.js';
 import {
   eraseCandidate,
   removeStoredFile,
+  withPrivacyTables,
   type ErasureDeps,
-  type PrivacyDatabase,
 } from './erase-candidate.js';
-
-/** Interviews in these states are still under way: their candidate is never purged. */
-const ACTIVE_STATUSES = ['scheduled', 'dialing', 'ringing', 'in_progress'];
 
 export interface RetentionResult {
   candidates: number;
@@ -27,7 +25,7 @@ export async function applyRetention(
 ): Promise<RetentionResult> {
   const now = options.now ?? new Date();
   const cutoff = new Date(now.getTime() - options.retentionDays * 86_400_000);
-  const db = deps.db as unknown as Kysely<PrivacyDatabase>;
+  const db = withPrivacyTables(deps.db);
 
   const expired = await db
     .selectFrom('candidates as c')
@@ -42,7 +40,8 @@ export async function applyRetention(
             .whereRef('i.candidate_id', '=', 'c.id')
             .where((inner) =>
               inner.or([
-                inner('i.status', 'in', ACTIVE_STATUSES),
+                // A call still to come or under way: its candidate is never purged.
+                inner('i.status', 'in', PENDING_INTERVIEW_STATUSES),
                 inner(sql<Date>`coalesce(i.ended_at, i.updated_at, i.created_at)`, '>=', cutoff),
               ]),
             ),
@@ -88,7 +87,7 @@ export async function applyRetention(
     });
   }
 
-  await purgeExpiredRateLimits(deps.db as unknown as Kysely<RuntimeDatabase>, now);
+  await purgeExpiredRateLimits(withRuntimeTables(deps.db), now);
   return { candidates, orphanResumes: orphans.length };
 }
 

@@ -5,6 +5,7 @@ import {
   CURRENT_CONSENT_DISCLOSURE,
   renderConsentText,
   findConsentDisclosure,
+  isKnownTimeZone,
   phoneNumberPrefix,
   EMPTY_PARSED_RESUME,
   ZParsedResume,
@@ -57,14 +58,9 @@ export interface StartPhoneScreenInput {
   userAgent: string | undefined;
 }
 
-/** True for an IANA zone name the runtime knows ("America/Chicago"). */
-export function isKnownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone.includes('/') || zone === 'UTC';
-  } catch {
-    return false;
-  }
+/** An IANA zone name with a region ("America/Chicago") or UTC, not an abbreviation like "EST". */
+function isRegionTimeZone(zone: string): boolean {
+  return isKnownTimeZone(zone) && (zone.includes('/') || zone === 'UTC');
 }
 
 function invalid(field: string, message: string): AppError {
@@ -97,7 +93,7 @@ export async function startPhoneScreen(
       'The Idempotency-Key header must be 1 to 200 visible ASCII characters.',
     );
   }
-  if (body.timezone !== undefined && !isKnownTimeZone(body.timezone)) {
+  if (body.timezone !== undefined && !isRegionTimeZone(body.timezone)) {
     throw invalid('body.timezone', 'timezone must be an IANA time zone such as America/Chicago.');
   }
   const gate = checkPhoneNumber(body.phone, { allowedCountries: deps.allowedCountries });

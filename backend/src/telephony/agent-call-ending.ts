@@ -7,8 +7,10 @@ import type { ScheduledCallQueue } from './call-retries.js';
 import type { CallDatabase } from './call-tables.js';
 
 /**
- * Where a finished interview goes to be scored (the runtime's queue in the app). The app starts
- * the job a little later, so turns the agent is still delivering make it into the transcript.
+ * Where a completed call goes to be scored, however it ended (the agent's report, the candidate
+ * hanging up, the room closing, the reconciler). The app starts the job a little later, so turns
+ * the agent is still delivering make it into the transcript; the queue keeps one job per interview,
+ * and the job skips an interview with no answers.
  */
 export interface ScoringQueue {
   enqueue(interviewId: string): Promise<void>;
@@ -41,7 +43,7 @@ export async function applyAgentCallEnding(
   const endReason: EndReason = parsed.success ? parsed.data : 'finished';
   const current = await deps.db
     .selectFrom('interviews')
-    .select('status')
+    .select(['status', 'attempt'])
     .where('id', '=', interviewId)
     .executeTakeFirst();
   if (current === undefined) return { result: 'missing' };
@@ -50,7 +52,7 @@ export async function applyAgentCallEnding(
   const isLive = current.status === 'in_progress' && endReason !== 'voicemail';
 
   if (endReason === 'callback_requested' && isLive) {
-    return scheduleCallback(deps, interviewId, report);
+    return scheduleCallback(deps, { id: interviewId, attempt: current.attempt }, report);
   }
   const status = endReason === 'opted_out' ? 'opted_out' : 'completed';
   const recorded = await recordCallEvent(deps.db, {
@@ -67,36 +69,20 @@ export async function applyAgentCallEnding(
     deps.log.info({ interviewId }, 'candidate opted out on the call; number suppressed');
     return recorded;
   }
+  // Applied: the call just moved to `completed`.
   if (recorded.result === 'applied' && endReason !== 'wrong_person') {
-    await scoreIfCompleted(deps, interviewId);
+    await deps.scoring.enqueue(interviewId);
   }
   return recorded;
 }
 
-/**
- * Queues the scorecard of an interview whose call has completed, however it ended (the agent's
- * report, the candidate hanging up, the room closing). The scoring job skips one with no answers,
- * and the queue keeps one job per interview.
- */
-export async function scoreIfCompleted(
-  deps: Pick<AgentCallEndingDeps, 'db' | 'scoring'>,
-  interviewId: string,
-): Promise<void> {
-  const row = await deps.db
-    .selectFrom('interviews')
-    .select(['status', 'end_reason'])
-    .where('id', '=', interviewId)
-    .executeTakeFirst();
-  if (row?.status === 'completed' && row.end_reason !== 'wrong_person') {
-    await deps.scoring.enqueue(interviewId);
-  }
-}
-
+/** The attempt is the live call's: it cannot change while the call is in progress. */
 async function scheduleCallback(
   deps: AgentCallEndingDeps,
-  interviewId: string,
+  interview: { id: string; attempt: number },
   report: EndedReport,
 ): Promise<CallEventResult> {
+  const interviewId = interview.id;
   const now = deps.now?.() ?? new Date();
   const asked = report.callback?.requestedAt;
   const at =
@@ -117,11 +103,6 @@ async function scheduleCallback(
     patch: { scheduled_for: at },
   });
   if (recorded.result !== 'applied') return recorded;
-  const interview = await deps.db
-    .selectFrom('interviews')
-    .select('attempt')
-    .where('id', '=', interviewId)
-    .executeTakeFirstOrThrow();
   // The queued call re-checks calling hours and the kill switch when it comes due.
   await deps.calls.enqueue({ interviewId, attempt: interview.attempt, at });
   deps.log.info({ interviewId, scheduledFor: at.toISOString() }, 'callback scheduled by the agent');

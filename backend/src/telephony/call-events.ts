@@ -1,4 +1,4 @@
-import type { EndReason, InterviewStatus } from '@screenline/core';
+import { ACTIVE_INTERVIEW_STATUSES, type EndReason, type InterviewStatus } from '@screenline/core';
 import { sql, type Kysely } from 'kysely';
 import type { CallDatabase } from './call-tables.js';
 
@@ -14,7 +14,7 @@ const PROGRESS_RANK: Partial<Record<InterviewStatus, number>> = {
 const INTERVIEW_CHANNEL = 'screenline_interview';
 
 /** States in which LiveKit still has something to say about the call. */
-export const IN_FLIGHT_STATUSES = ['dialing', 'ringing', 'in_progress'] as const;
+export const IN_FLIGHT_STATUSES = ACTIVE_INTERVIEW_STATUSES;
 
 /** Ends of an attempt after which the retry policy may queue another (REL-1). */
 const RETRYABLE_ENDS: readonly InterviewStatus[] = [

@@ -46,7 +46,7 @@ export function createDialPolicy(options: DialPolicyOptions): DialPolicy {
   const { db, mode } = options;
   const dialingSwitch = new DialingSwitch(db);
   const isDialingEnabled = async (): Promise<boolean> =>
-    mode !== 'phone' || !(options.isDialingDisabled || (await dialingSwitch.isPaused()));
+    mode !== 'phone' || !(await dialingSwitch.isDialingOff(options.isDialingDisabled));
   return {
     isDialingEnabled,
     async assertDialingEnabled() {

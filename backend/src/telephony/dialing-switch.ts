@@ -47,6 +47,11 @@ export class DialingSwitch {
     return (await this.state()).isPaused;
   }
 
+  /** Off by configuration (`DIALING_DISABLED`) or by the switch: the one test every dial makes. */
+  async isDialingOff(isDisabledByConfig: boolean): Promise<boolean> {
+    return isDisabledByConfig || (await this.isPaused());
+  }
+
   async setPaused(isPaused: boolean, actorId: string): Promise<DialingSwitchState> {
     await this.db
       .insertInto('settings')

@@ -2,7 +2,7 @@ import type { InterviewStatus } from '@screenline/core';
 import type { Kysely } from 'kysely';
 import { DisconnectReason } from '@livekit/protocol';
 import type { WebhookEvent } from 'livekit-server-sdk';
-import { scoreIfCompleted, type ScoringQueue } from './agent-call-ending.js';
+import type { ScoringQueue } from './agent-call-ending.js';
 import type { RecordingBucket } from '../recordings/recording-bucket.js';
 import type { CallLog } from './call-log.js';
 import { IN_FLIGHT_STATUSES, recordCallEvent, type CallEventResult } from './call-events.js';
@@ -181,7 +181,7 @@ async function completeCall(
   interviewId: string,
 ): Promise<CallEventResult> {
   if (recorded.result === 'applied' && recorded.to === 'completed') {
-    await scoreIfCompleted(deps, interviewId);
+    await deps.scoring.enqueue(interviewId);
   }
   return recorded;
 }

@@ -47,6 +47,8 @@ export interface CreateLiveKitTelephonyOptions {
   log: CallLog;
   queue: ScheduledCallQueue;
   scoring: ScoringQueue;
+  /** The recordings bucket the app already built, when `RECORDING_*` is set. */
+  recordings?: RecordingBucket | undefined;
 }
 
 /** Builds the LiveKit side for web and phone mode; undefined in simulated mode. */
@@ -83,7 +85,7 @@ export function createLiveKitTelephony(
           // Shared through the database, so the carrier's limit holds across replicas.
           pacer: new SharedDialPacer(db as unknown as Kysely<unknown>, env.SIP_CALLS_PER_SECOND),
           mayDial: async (request) => {
-            if (env.DIALING_DISABLED || (await dialingSwitch.isPaused())) return 'paused';
+            if (await dialingSwitch.isDialingOff(env.DIALING_DISABLED)) return 'paused';
             const interview = await db
               .selectFrom('interviews')
               .select(['status', 'attempt'])
@@ -105,6 +107,9 @@ export function createLiveKitTelephony(
           log,
         });
   const storage = recordingStorageFromEnv(env);
+  // The app's bucket when it has one: one S3 client for links, deletions and erasure alike.
+  const recordings =
+    options.recordings ?? (storage === undefined ? undefined : new RecordingBucket(storage));
   const recorder =
     storage === undefined
       ? undefined
@@ -115,7 +120,7 @@ export function createLiveKitTelephony(
     rooms,
     receiver: new WebhookReceiver(key, secret),
     recorder,
-    recordings: storage === undefined ? undefined : new RecordingBucket(storage),
+    recordings,
     calls: options.queue,
     scoring: options.scoring,
     agentTokenTtlS: env.RINGING_TIMEOUT_S + env.CALL_MAX_DURATION_S + 5 * 60,

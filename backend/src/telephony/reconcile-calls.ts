@@ -1,7 +1,7 @@
 import type { InterviewStatus } from '@screenline/core';
 import { sql, type Kysely } from 'kysely';
 import type { RoomServiceClient } from 'livekit-server-sdk';
-import { scoreIfCompleted, type ScoringQueue } from './agent-call-ending.js';
+import type { ScoringQueue } from './agent-call-ending.js';
 import type { CallLog } from './call-log.js';
 import { IN_FLIGHT_STATUSES, recordCallEvent } from './call-events.js';
 import type { CallRetries } from './call-retries.js';
@@ -94,7 +94,7 @@ export async function reconcileCalls(options: ReconcileOptions): Promise<Reconci
       if (recorded.result === 'applied') {
         summary.ended += 1;
         if (wasDialing) await options.retries.afterFailure(interview.id, 'livekit_error');
-        else await scoreIfCompleted(options, interview.id);
+        else await options.scoring.enqueue(interview.id);
       }
       continue;
     }
@@ -109,7 +109,7 @@ export async function reconcileCalls(options: ReconcileOptions): Promise<Reconci
       });
       if (recorded.result === 'applied') {
         summary.ended += 1;
-        await scoreIfCompleted(options, interview.id);
+        await options.scoring.enqueue(interview.id);
       }
       continue;
     }

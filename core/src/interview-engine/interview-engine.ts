@@ -210,11 +210,12 @@ export class InterviewEngine {
         actions,
       );
     }
-    if (
-      reply.intent === 'callback_time' ||
-      (reply.intent === 'not_good_time' && this.hasTime(text))
-    ) {
-      const callback = parseCallbackTime(text, new Date(this.now()), this.timeZone);
+    // Read once: "not a good time, call me tomorrow at 3" is already a callback time.
+    const callback =
+      reply.intent === 'callback_time' || reply.intent === 'not_good_time'
+        ? parseCallbackTime(text, new Date(this.now()), this.timeZone)
+        : null;
+    if (callback !== null && (reply.intent === 'callback_time' || callback.requestedAt !== null)) {
       if (
         callback.requestedAt === null &&
         this.state.followUpsUsed === 0 &&
@@ -422,9 +423,5 @@ export class InterviewEngine {
     return (
       this.state.startedAtMs !== null && this.now() - this.state.startedAtMs > this.maxDurationMs
     );
-  }
-
-  private hasTime(text: string): boolean {
-    return parseCallbackTime(text, new Date(this.now()), this.timeZone).requestedAt !== null;
   }
 }

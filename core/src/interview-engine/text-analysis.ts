@@ -36,12 +36,6 @@ export function sentences(text: string): string[] {
   return found.map((sentence) => sentence.trim()).filter((sentence) => sentence.length > 0);
 }
 
-/** True when the text has the phrase as whole words (case-insensitive). */
-export function hasPhrase(text: string, phrase: string): boolean {
-  const escaped = phrase.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(^|[^a-z0-9])${escaped}($|[^a-z0-9])`).test(text.toLowerCase());
-}
-
 /** Apostrophes as typed and as speech-to-text writes them, made one. */
 export function normalise(text: string): string {
   return text

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** A version of the disclosure the candidate agrees to before the call (LAW-1). */
 export interface ConsentDisclosure {
   version: string;
@@ -50,5 +48,3 @@ export function findConsentDisclosure(version: string): ConsentDisclosure | unde
 export function renderConsentText(disclosure: ConsentDisclosure, company: string): string {
   return disclosure.text.replaceAll('{company}', company);
 }
-
-export const ZConsentDisclosure = z.object({ version: z.string(), text: z.string() });

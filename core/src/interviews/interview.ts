@@ -31,6 +31,15 @@ export const ACTIVE_INTERVIEW_STATUSES = [
   'in_progress',
 ] as const satisfies readonly InterviewStatus[];
 
+/**
+ * States in which a call is still to come or under way: nothing may erase or duplicate it, and a
+ * candidate may cancel it (a callback or a call deferred to calling hours is as pending as a ring).
+ */
+export const PENDING_INTERVIEW_STATUSES = [
+  'scheduled',
+  ...ACTIVE_INTERVIEW_STATUSES,
+] as const satisfies readonly InterviewStatus[];
+
 /** Why a conversation ended (pinned: callback_requested, wrong_person, no_response, ...). */
 export const ZEndReason = z.enum([
   'finished',

@@ -1,5 +1,6 @@
 import {
   ZInterviewStatus,
+  PENDING_INTERVIEW_STATUSES,
   ZTranscriptTurn,
   type InterviewStatus,
   type TranscriptTurn,
@@ -135,7 +136,7 @@ function mergeTurns(current: TranscriptTurn[], incoming: TranscriptTurn[]): Tran
   return added.length === 0 ? current : [...current, ...added];
 }
 
-const LIVE_ORDER: readonly InterviewStatus[] = ['scheduled', 'dialing', 'ringing', 'in_progress'];
+const LIVE_ORDER: readonly InterviewStatus[] = PENDING_INTERVIEW_STATUSES;
 
 /** The stream may already be ahead of a turn's answer; an answer never moves the status back. */
 function isLaterStage(next: InterviewStatus, current: InterviewStatus): boolean {

@@ -15,6 +15,11 @@ export class ApiError extends Error {
 
 const ZErrorBody = z.object({ code: z.string(), message: z.string() });
 
+/** What to show a person for a failed request: the API's own message, or the error's text. */
+export function errorMessage(failure: unknown): string {
+  return failure instanceof Error ? failure.message : String(failure);
+}
+
 /** Fetches JSON and validates it with the schema the backend answers with. */
 export async function requestJson<T>(
   url: string,

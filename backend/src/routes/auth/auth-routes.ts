@@ -7,7 +7,8 @@ import {
   recruiterOf,
   type RecruiterAuth,
 } from '../../auth/recruiter-auth.js';
-import { MIN_ADMIN_PASSWORD_LENGTH, type FirstRunSetup } from '../../auth/first-run-setup.js';
+import type { FirstRunSetup } from '../../auth/first-run-setup.js';
+import { MIN_ADMIN_PASSWORD_LENGTH } from '../../auth/password.js';
 
 export interface AuthRoutesOptions {
   auth: RecruiterAuth;

@@ -1,4 +1,9 @@
-import { AppError, ZInterviewStatus, type InterviewStatus } from '@screenline/core';
+import {
+  AppError,
+  PENDING_INTERVIEW_STATUSES,
+  ZInterviewStatus,
+  type InterviewStatus,
+} from '@screenline/core';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -15,7 +20,7 @@ export interface InterviewCancelRoutesOptions {
   isRecruiter?: (request: FastifyRequest) => Promise<boolean>;
 }
 
-const CANCELABLE: readonly InterviewStatus[] = ['scheduled', 'dialing', 'ringing', 'in_progress'];
+const CANCELABLE: readonly InterviewStatus[] = PENDING_INTERVIEW_STATUSES;
 const ZParams = z.object({ id: z.uuid() });
 
 /** `POST /api/interviews/:id/cancel`: hangs up (deletes the room) and ends the interview `canceled`. */

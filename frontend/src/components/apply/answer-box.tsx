@@ -1,5 +1,6 @@
 import { useCallback, useState, type SubmitEvent } from 'react';
 import { useDictation } from '../../hooks/use-speech';
+import { errorMessage } from '../../lib/api';
 
 /** The candidate's reply in a simulated call: a one-line field that Enter sends, or dictation. */
 export function AnswerBox({
@@ -24,7 +25,7 @@ export function AnswerBox({
         },
         (failure: unknown) => {
           setIsSending(false);
-          setError(failure instanceof Error ? failure.message : String(failure));
+          setError(errorMessage(failure));
         },
       );
     },

@@ -1,4 +1,8 @@
-import type { InterviewStatus, StartPhoneScreenResponse } from '@screenline/core';
+import {
+  PENDING_INTERVIEW_STATUSES,
+  type InterviewStatus,
+  type StartPhoneScreenResponse,
+} from '@screenline/core';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useInterviewEvents } from '../../hooks/use-interview-events';
 import { canSpeak, useSpokenAgentTurns } from '../../hooks/use-speech';
@@ -57,7 +61,8 @@ export function CallPanel({
   const isFinished = FINISHED.includes(live.status);
   // Past the conversation: nothing more can be said or heard in this call.
   const isOver =
-    live.isEnded || !['scheduled', 'dialing', 'ringing', 'in_progress'].includes(live.status);
+    live.isEnded ||
+    !(PENDING_INTERVIEW_STATUSES as readonly InterviewStatus[]).includes(live.status);
   // A candidate's words only count while the conversation runs.
   const canAnswer = live.status === 'in_progress' && !live.isEnded;
 

@@ -10,6 +10,7 @@ import { JobBrief } from './job-brief';
 import { checkPhoneInput, countryOf, PhoneField, type PhoneValue } from './phone-field';
 import { detailsFromResume, ResumePreview, type CandidateDetails } from './resume-preview';
 import { ResumeUpload } from './resume-upload';
+import { errorMessage } from '../../lib/api';
 
 const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
@@ -82,7 +83,7 @@ export function ResumeScreeningPhoneScreen({ job }: { job: Job }) {
         },
         (failure: unknown) => {
           setIsStarting(false);
-          setStartError(failure instanceof Error ? failure.message : String(failure));
+          setStartError(errorMessage(failure));
         },
       );
   };

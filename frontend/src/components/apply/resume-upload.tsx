@@ -1,6 +1,7 @@
 import type { UploadResumeResponse } from '@screenline/core';
 import { useId, useState, type DragEvent } from 'react';
 import { uploadResume } from '../../lib/candidate-api';
+import { errorMessage } from '../../lib/api';
 
 const ACCEPTED =
   '.pdf,.docx,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain';
@@ -30,7 +31,7 @@ export function ResumeUpload({
       },
       (failure: unknown) => {
         setProgress(undefined);
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(errorMessage(failure));
       },
     );
   };

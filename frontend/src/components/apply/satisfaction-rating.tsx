@@ -1,5 +1,6 @@
 import { useState, type SubmitEvent } from 'react';
 import { candidateApi } from '../../lib/candidate-api';
+import { errorMessage } from '../../lib/api';
 
 const CHOICES = [
   { value: 1, label: 'Very poor' },
@@ -31,7 +32,7 @@ export function ThankYou({
       () => setState('sent'),
       (failure: unknown) => {
         setState('idle');
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(errorMessage(failure));
       },
     );
   };

@@ -2,6 +2,7 @@ import type { Decision, InterviewReview } from '@screenline/core';
 import { useState } from 'react';
 import { formatDateTime } from '../../lib/labels';
 import { recruiterApi } from '../../lib/recruiter-api';
+import { errorMessage } from '../../lib/api';
 
 /** The recruiter's decision: advance or reject, recorded with who and when. */
 export function DecisionPanel({
@@ -23,7 +24,7 @@ export function DecisionPanel({
       },
       (failure: unknown) => {
         setPending(undefined);
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(errorMessage(failure));
       },
     );
   };

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { recruiterApi, type DialingState } from '../../lib/recruiter-api';
+import { errorMessage } from '../../lib/api';
 
 /** FR-6 for administrators: pause or resume every outbound call, in every server, at once. */
 export function DialingSwitchPanel() {
@@ -8,7 +9,7 @@ export function DialingSwitchPanel() {
   const [isSaving, setIsSaving] = useState(false);
   useEffect(() => {
     recruiterApi.dialing().then(setState, (failure: unknown) => {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
     });
   }, []);
   const flip = (): void => {
@@ -22,7 +23,7 @@ export function DialingSwitchPanel() {
       },
       (failure: unknown) => {
         setIsSaving(false);
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(errorMessage(failure));
       },
     );
   };

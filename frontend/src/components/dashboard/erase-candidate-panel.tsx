@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { recruiterApi, type ErasedCounts } from '../../lib/recruiter-api';
+import { errorMessage } from '../../lib/api';
 
 /**
  * LAW-6 on request, for administrators: erase everything about one candidate. Destructive and
@@ -31,7 +32,7 @@ export function EraseCandidatePanel({
     setError(undefined);
     recruiterApi.eraseCandidate(candidateId).then(onErased, (failure: unknown) => {
       setIsErasing(false);
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
     });
   };
   return (

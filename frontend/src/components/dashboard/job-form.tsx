@@ -2,6 +2,7 @@ import type { Job, JobInput, Knockout, RubricCriterion } from '@screenline/core'
 import { useState, type SubmitEvent } from 'react';
 import { KnockoutsEditor } from './knockouts-editor';
 import { RubricEditor } from './rubric-editor';
+import { errorMessage } from '../../lib/api';
 
 export interface JobFormValues {
   title: string;
@@ -65,7 +66,7 @@ export function JobForm({
       () => setIsSaving(false),
       (failure: unknown) => {
         setIsSaving(false);
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(errorMessage(failure));
       },
     );
   };

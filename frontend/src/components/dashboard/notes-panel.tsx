@@ -2,6 +2,7 @@ import type { InterviewReview } from '@screenline/core';
 import { useState, type SubmitEvent } from 'react';
 import { formatDateTime } from '../../lib/labels';
 import { recruiterApi } from '../../lib/recruiter-api';
+import { errorMessage } from '../../lib/api';
 
 /** The recruiters' notes on this interview, and a form to add one. */
 export function NotesPanel({
@@ -26,7 +27,7 @@ export function NotesPanel({
       },
       (failure: unknown) => {
         setIsSaving(false);
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(errorMessage(failure));
       },
     );
   };

@@ -1,6 +1,7 @@
 import { useEffect, useState, type SubmitEvent } from 'react';
 import { recruiterApi, type Recruiter } from '../../lib/recruiter-api';
 import { TextField } from '../common/text-field';
+import { errorMessage } from '../../lib/api';
 
 /** Email and password; the API's message (wrong credentials, throttled) is shown as it is. */
 export function SignInForm({ onSignedIn }: { onSignedIn: (recruiter: Recruiter) => void }) {
@@ -20,7 +21,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (recruiter: Recruiter) 
     setIsSubmitting(true);
     setError(undefined);
     recruiterApi.signIn(email, password).then(onSignedIn, (failure: unknown) => {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
       setIsSubmitting(false);
     });
   };

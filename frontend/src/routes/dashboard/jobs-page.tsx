@@ -6,6 +6,7 @@ import { DialingSwitchPanel } from '../../components/dashboard/dialing-switch-pa
 import { useAsync } from '../../hooks/use-async';
 import { useRecruiterSession } from '../../hooks/use-recruiter-session';
 import { recruiterApi } from '../../lib/recruiter-api';
+import { errorMessage } from '../../lib/api';
 
 /** Every job, open or closed, with its apply link, an editor link and open/close. */
 export function JobsPage() {
@@ -51,7 +52,7 @@ function JobRow({ job, onChanged }: { job: Job; onChanged: () => void }) {
       },
       (failure: unknown) => {
         setIsSaving(false);
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(errorMessage(failure));
       },
     );
   };

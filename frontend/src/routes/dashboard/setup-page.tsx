@@ -2,6 +2,7 @@ import { useState, type SubmitEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { TextField } from '../../components/common/text-field';
 import { recruiterApi } from '../../lib/recruiter-api';
+import { errorMessage } from '../../lib/api';
 
 /**
  * A fresh install's first administrator, from the one-time link the server printed at start-up.
@@ -27,7 +28,7 @@ export function SetupPage() {
         void navigate('/dashboard', { replace: true });
       },
       (failure: unknown) => {
-        setError(failure instanceof Error ? failure.message : String(failure));
+        setError(errorMessage(failure));
         setIsSubmitting(false);
       },
     );
