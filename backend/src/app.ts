@@ -45,6 +45,9 @@ import { privacyRoutes } from './privacy/privacy-routes.js';
 import { dialingRoutes } from './routes/admin/dialing-routes.js';
 import { startRetentionSweeps } from './privacy/retention.js';
 import { resumesRoutes, resumesRoutesOptions } from './routes/resumes/resumes-routes.js';
+import { webhooksRoutes } from './routes/webhooks/webhooks-routes.js';
+import { runWebhooks, type WebhookTuning } from './webhooks/run-webhooks.js';
+import { systemResolver, type HostResolver } from './webhooks/url-guard.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The same relative path works from `src/` (dev, tests) and from `dist/` (production). */
@@ -61,6 +64,8 @@ export interface BuildAppOptions {
   callPlacer?: CallPlacer;
   /** A ready interview runtime (tests and the CLI wait on its bus); one is created when absent. */
   interviewRuntime?: InterviewRuntime;
+  /** Outbound webhooks: a stub resolver and short delays in tests. */
+  webhooks?: WebhookTuning & { resolver?: HostResolver };
 }
 
 /** Builds the HTTP app without listening, so tests can call it with `app.inject()`. */
@@ -208,6 +213,28 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     db: callDb,
     callPlacer: interviewRuntime.callPlacer,
     isRecruiter: async (request) => (await auth.findRecruiter(request)) !== undefined,
+  });
+  const webhookPolicy = {
+    allowPrivate: env.WEBHOOK_ALLOW_PRIVATE_URLS,
+    requireHttps: env.NODE_ENV === 'production',
+  };
+  const webhookResolver = options.webhooks?.resolver ?? systemResolver;
+  await app.register(webhooksRoutes, {
+    db: database.db,
+    auth,
+    policy: webhookPolicy,
+    resolver: webhookResolver,
+  });
+  const stopWebhooks = await runWebhooks({
+    ...options.webhooks,
+    db: database.db,
+    queue: interviewRuntime.queue,
+    policy: webhookPolicy,
+    resolver: webhookResolver,
+    log: app.log,
+  });
+  app.addHook('onClose', async () => {
+    stopWebhooks();
   });
   if (telephony !== undefined) {
     await registerLiveKitRoutes(app, { db: callDb, telephony });

@@ -149,6 +149,11 @@ const ZEnvSchema = z.object({
     (v) => (v === '' || v === undefined ? 'false' : v),
     z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1'),
   ),
+  /** Outbound webhooks may reach loopback and private addresses (a self-hosted ATS); off by default (SSRF). */
+  WEBHOOK_ALLOW_PRIVATE_URLS: z.preprocess(
+    (v) => (v === '' || v === undefined ? 'false' : v),
+    z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1'),
+  ),
   /** LOAD-2: dials per second per trunk (carriers default to 1). */
   SIP_CALLS_PER_SECOND: numberSetting(z.coerce.number().positive().max(100).default(1)),
   /** Deadline of one LiveKit API request; a dial past it is hung up and retried. */

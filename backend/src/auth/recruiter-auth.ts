@@ -98,6 +98,16 @@ export class RecruiterAuth {
     await this.assertRecruiter(request);
   };
 
+  /** An `onRequest` hook: 401 without a session, 403 for a recruiter who is not an administrator. */
+  readonly requireAdmin: onRequestAsyncHookHandler = async (request) => {
+    const recruiter = await this.assertRecruiter(request);
+    if (recruiter.role !== 'admin') {
+      throw new AppError('FORBIDDEN', {
+        message: 'Only an administrator can do this. Ask an administrator of your team.',
+      });
+    }
+  };
+
   setSessionCookies(request: FastifyRequest, reply: FastifyReply, token: string): void {
     const secure = request.protocol === 'https';
     const maxAge = this.options.maxAgeS;

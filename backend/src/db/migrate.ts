@@ -8,6 +8,7 @@ import * as onePendingCall from './migrations/0007-one-pending-call.js';
 import * as privacyAudit from './migrations/0008-privacy-audit.js';
 import * as settings from './migrations/0009-settings.js';
 import * as dialPacing from './migrations/0010-dial-pacing.js';
+import * as webhooks from './migrations/0013-webhooks.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so the compiled server and the
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-privacy-audit': privacyAudit,
   '0009-settings': settings,
   '0010-dial-pacing': dialPacing,
+  '0013-webhooks': webhooks,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { SAMPLE_RESUME, type ParsedResume } from '@screenline/core';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
-import { buildApp } from '../app.js';
+import { buildApp, type BuildAppOptions } from '../app.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { seedDemoData } from '../db/seed.js';
 import { parseEnv } from '../env.js';
@@ -24,7 +24,7 @@ export interface InterviewTestApp {
 export async function buildInterviewTestApp(
   engine: TestEngine,
   envOverrides: Record<string, string> = {},
-  options: { callPlacer?: CallPlacer } = {},
+  options: { callPlacer?: CallPlacer; webhooks?: BuildAppOptions['webhooks'] } = {},
 ): Promise<InterviewTestApp> {
   const database = await openTestDatabase(engine);
   await seedDemoData(database.db);
@@ -48,6 +48,7 @@ export async function buildInterviewTestApp(
     database,
     frontendDir: '/nonexistent',
     interviewRuntime: runtime,
+    ...(options.webhooks === undefined ? {} : { webhooks: options.webhooks }),
   });
   await withRuntime.ready();
   const job = await database.db.selectFrom('jobs').select('id').executeTakeFirstOrThrow();
