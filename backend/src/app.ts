@@ -46,6 +46,7 @@ import { dialingRoutes } from './routes/admin/dialing-routes.js';
 import { startRetentionSweeps } from './privacy/retention.js';
 import { resumesRoutes, resumesRoutesOptions } from './routes/resumes/resumes-routes.js';
 import { webhooksRoutes } from './routes/webhooks/webhooks-routes.js';
+import { apiKeysRoutes } from './routes/api-keys/api-keys-routes.js';
 import { runWebhooks, type WebhookTuning } from './webhooks/run-webhooks.js';
 import { systemResolver, type HostResolver } from './webhooks/url-guard.js';
 
@@ -95,6 +96,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       components: {
         securitySchemes: {
           recruiterSession: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'An API key (sk_...) made by an administrator: `read` lists and reads interviews and ' +
+              'exports them; `write` also records decisions and notes.',
+          },
         },
       },
     },
@@ -122,6 +130,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   attachFirstRunSetup(app, setup);
   await app.register(authRoutes, { auth, setup });
   await app.register(jobsRoutes, { jobs, auth });
+  await app.register(apiKeysRoutes, { auth });
   const recordingStorage = recordingStorageFromEnv(env);
   const erasure = {
     db: database.db,

@@ -2,6 +2,8 @@ import { AppError } from '@screenline/core';
 import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { readBearerToken } from '../lib/tokens.js';
+import { API_KEY_PREFIX, ApiKeysRepository, type ApiKeyScope } from './api-keys-repository.js';
 import { getDecoyHash, verifyPassword } from './password.js';
 import { SessionStore } from './session-store.js';
 import { SignInThrottle } from './sign-in-throttle.js';
@@ -25,6 +27,8 @@ export type SignInResult =
   { ok: true; recruiter: Recruiter; token: string } | { ok: false; retryAfterS?: number };
 
 const recruiters = new WeakMap<FastifyRequest, Recruiter>();
+/** The API key a request came with, when it came with one (for logs and the audit trail). */
+const apiKeyIds = new WeakMap<FastifyRequest, string>();
 
 /**
  * Recruiter authentication: sign-in with throttling, sessions, and the `requireRecruiter` hook
@@ -35,6 +39,7 @@ export class RecruiterAuth {
   readonly users: UsersRepository;
   readonly sessions: SessionStore;
   readonly throttle: SignInThrottle;
+  readonly apiKeys: ApiKeysRepository;
 
   constructor(
     db: Kysely<Database>,
@@ -48,6 +53,7 @@ export class RecruiterAuth {
       now,
     );
     this.throttle = new SignInThrottle(db, undefined, now);
+    this.apiKeys = new ApiKeysRepository(db, now);
   }
 
   /** Reserves an attempt, then checks the password; an unknown email and a wrong password look alike. */
@@ -108,6 +114,36 @@ export class RecruiterAuth {
     }
   };
 
+  /**
+   * An `onRequest` hook for the routes an integration may call: a session, or an
+   * `Authorization: Bearer sk_...` key whose scope covers `scope`. A key acts as its owner but never
+   * with an administrator's rights, whoever made it.
+   */
+  requireAccess(scope: ApiKeyScope): onRequestAsyncHookHandler {
+    return async (request) => {
+      const bearer = readBearerToken(request.headers.authorization);
+      if (bearer?.startsWith(API_KEY_PREFIX) !== true) {
+        await this.assertRecruiter(request);
+        return;
+      }
+      const principal = await this.apiKeys.resolve(bearer);
+      if (principal === undefined) {
+        throw new AppError('UNAUTHORIZED', {
+          message:
+            'This API key is not valid or has been revoked. Ask an administrator for a new one.',
+        });
+      }
+      if (scope === 'write' && principal.scope !== 'write') {
+        throw new AppError('FORBIDDEN', {
+          message:
+            'This API key may only read. Decisions and notes need a key with the write scope.',
+        });
+      }
+      recruiters.set(request, { ...principal.owner, role: 'recruiter' });
+      apiKeyIds.set(request, principal.keyId);
+    };
+  }
+
   setSessionCookies(request: FastifyRequest, reply: FastifyReply, token: string): void {
     const secure = request.protocol === 'https';
     const maxAge = this.options.maxAgeS;
@@ -141,5 +177,13 @@ export function recruiterOf(request: FastifyRequest): Recruiter {
   return recruiter;
 }
 
+/** The id of the API key a request was made with, if it was made with one. */
+export function apiKeyIdOf(request: FastifyRequest): string | undefined {
+  return apiKeyIds.get(request);
+}
+
 /** Marks a route as recruiter-only in the OpenAPI document. */
 export const RECRUITER_SECURITY = [{ recruiterSession: [] }];
+
+/** A recruiter route an integration may also call with an API key. */
+export const RECRUITER_OR_API_KEY_SECURITY = [{ recruiterSession: [] }, { apiKey: [] }];

@@ -9,6 +9,7 @@ import * as privacyAudit from './migrations/0008-privacy-audit.js';
 import * as settings from './migrations/0009-settings.js';
 import * as dialPacing from './migrations/0010-dial-pacing.js';
 import * as webhooks from './migrations/0013-webhooks.js';
+import * as apiKeys from './migrations/0014-api-keys.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so the compiled server and the
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-settings': settings,
   '0010-dial-pacing': dialPacing,
   '0013-webhooks': webhooks,
+  '0014-api-keys': apiKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

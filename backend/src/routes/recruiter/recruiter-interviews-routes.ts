@@ -9,7 +9,12 @@ import {
 } from '@screenline/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { RECRUITER_SECURITY, recruiterOf, type RecruiterAuth } from '../../auth/recruiter-auth.js';
+import {
+  RECRUITER_OR_API_KEY_SECURITY,
+  apiKeyIdOf,
+  recruiterOf,
+  type RecruiterAuth,
+} from '../../auth/recruiter-auth.js';
 import type { RecordingBucket } from '../../recordings/recording-bucket.js';
 import { toCsv } from './csv.js';
 import { RecruiterInterviewsRepository } from './recruiter-interviews-repository.js';
@@ -39,7 +44,13 @@ export const recruiterInterviewsRoutes: FastifyPluginAsyncZod<
     hasRecordings: recordings !== undefined,
   });
   // Before anything else, so a caller without a session learns nothing, not even validation errors.
-  app.addHook('onRequest', auth.requireRecruiter);
+  // Reads take a session or any API key; writes a session or a key with the write scope.
+  const canRead = auth.requireAccess('read');
+  const canWrite = auth.requireAccess('write');
+  app.addHook('onRequest', async (request, reply) => {
+    const isWrite = request.method !== 'GET' && request.method !== 'HEAD';
+    await (isWrite ? canWrite : canRead).call(app, request, reply);
+  });
 
   app.get(
     '/api/interviews',
@@ -47,7 +58,7 @@ export const recruiterInterviewsRoutes: FastifyPluginAsyncZod<
       schema: {
         tags: ['recruiter'],
         summary: 'Interviews, filtered by job, status and a search, sorted and paginated',
-        security: RECRUITER_SECURITY,
+        security: RECRUITER_OR_API_KEY_SECURITY,
         querystring: ZInterviewListQuery,
         response: { 200: ZInterviewListResponse },
       },
@@ -68,7 +79,7 @@ export const recruiterInterviewsRoutes: FastifyPluginAsyncZod<
       schema: {
         tags: ['recruiter'],
         summary: 'The filtered interviews as CSV (formula-safe for spreadsheets)',
-        security: RECRUITER_SECURITY,
+        security: RECRUITER_OR_API_KEY_SECURITY,
         querystring: ZInterviewFilters,
         produces: ['text/csv'],
       },
@@ -104,7 +115,7 @@ export const recruiterInterviewsRoutes: FastifyPluginAsyncZod<
       schema: {
         tags: ['recruiter'],
         summary: 'One interview for review: timeline, transcript, knock-outs, scorecard, notes',
-        security: RECRUITER_SECURITY,
+        security: RECRUITER_OR_API_KEY_SECURITY,
         params: ZIdParams,
         response: { 200: ZInterviewReview },
       },
@@ -123,7 +134,7 @@ export const recruiterInterviewsRoutes: FastifyPluginAsyncZod<
       schema: {
         tags: ['recruiter'],
         summary: "The call's audio: a redirect to a signed link that works for ten minutes",
-        security: RECRUITER_SECURITY,
+        security: RECRUITER_OR_API_KEY_SECURITY,
         params: ZIdParams,
       },
     },
@@ -146,7 +157,7 @@ export const recruiterInterviewsRoutes: FastifyPluginAsyncZod<
       schema: {
         tags: ['recruiter'],
         summary: 'Advance or reject: a person decides, recorded with who and when',
-        security: RECRUITER_SECURITY,
+        security: RECRUITER_OR_API_KEY_SECURITY,
         params: ZIdParams,
         body: ZDecisionRequest,
         response: { 200: ZInterviewReview },
@@ -157,7 +168,12 @@ export const recruiterInterviewsRoutes: FastifyPluginAsyncZod<
       if (!(await interviews.exists(request.params.id))) throw notFound();
       await interviews.decide(request.params.id, request.body.decision, recruiter.id);
       request.log.info(
-        { interviewId: request.params.id, decision: request.body.decision, userId: recruiter.id },
+        {
+          interviewId: request.params.id,
+          decision: request.body.decision,
+          userId: recruiter.id,
+          apiKeyId: apiKeyIdOf(request),
+        },
         'interview decided',
       );
       const review = await interviews.review(request.params.id);
@@ -172,7 +188,7 @@ export const recruiterInterviewsRoutes: FastifyPluginAsyncZod<
       schema: {
         tags: ['recruiter'],
         summary: 'Add a note to an interview',
-        security: RECRUITER_SECURITY,
+        security: RECRUITER_OR_API_KEY_SECURITY,
         params: ZIdParams,
         body: ZNoteRequest,
         response: { 201: ZInterviewReview },
