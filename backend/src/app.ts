@@ -47,6 +47,8 @@ import { startRetentionSweeps } from './privacy/retention.js';
 import { resumesRoutes, resumesRoutesOptions } from './routes/resumes/resumes-routes.js';
 import { webhooksRoutes } from './routes/webhooks/webhooks-routes.js';
 import { apiKeysRoutes } from './routes/api-keys/api-keys-routes.js';
+import { invitationRoutes } from './routes/team/invitation-routes.js';
+import { teamRoutes } from './routes/team/team-routes.js';
 import { runWebhooks, type WebhookTuning } from './webhooks/run-webhooks.js';
 import { systemResolver, type HostResolver } from './webhooks/url-guard.js';
 
@@ -131,6 +133,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authRoutes, { auth, setup });
   await app.register(jobsRoutes, { jobs, auth });
   await app.register(apiKeysRoutes, { auth });
+  await app.register(teamRoutes, { db: database.db, auth, publicUrl: env.PUBLIC_URL });
+  await app.register(invitationRoutes, { db: database.db, auth });
   const recordingStorage = recordingStorageFromEnv(env);
   const erasure = {
     db: database.db,

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { readBearerToken } from '../lib/tokens.js';
 import { API_KEY_PREFIX, ApiKeysRepository, type ApiKeyScope } from './api-keys-repository.js';
+import { AuditLog, type AuditEntry } from './audit-log.js';
 import { getDecoyHash, verifyPassword } from './password.js';
 import { SessionStore } from './session-store.js';
 import { SignInThrottle } from './sign-in-throttle.js';
@@ -24,7 +25,8 @@ export interface RecruiterAuthOptions {
 }
 
 export type SignInResult =
-  { ok: true; recruiter: Recruiter; token: string } | { ok: false; retryAfterS?: number };
+  | { ok: true; recruiter: Recruiter; token: string }
+  | { ok: false; retryAfterS?: number; userId?: string };
 
 const recruiters = new WeakMap<FastifyRequest, Recruiter>();
 /** The API key a request came with, when it came with one (for logs and the audit trail). */
@@ -40,6 +42,7 @@ export class RecruiterAuth {
   readonly sessions: SessionStore;
   readonly throttle: SignInThrottle;
   readonly apiKeys: ApiKeysRepository;
+  readonly audit: AuditLog;
 
   constructor(
     db: Kysely<Database>,
@@ -54,6 +57,19 @@ export class RecruiterAuth {
     );
     this.throttle = new SignInThrottle(db, undefined, now);
     this.apiKeys = new ApiKeysRepository(db, now);
+    this.audit = new AuditLog(db);
+  }
+
+  /** Records what the caller of this request did (an API key's owner, with the key's id). */
+  async recordAudit(
+    request: FastifyRequest,
+    entry: Omit<AuditEntry, 'actorId' | 'apiKeyId'>,
+  ): Promise<void> {
+    await this.audit.record({
+      ...entry,
+      actorId: recruiters.get(request)?.id ?? null,
+      apiKeyId: apiKeyIds.get(request),
+    });
   }
 
   /** Reserves an attempt, then checks the password; an unknown email and a wrong password look alike. */
@@ -67,7 +83,7 @@ export class RecruiterAuth {
     const isValid = await verifyPassword(password, user?.passwordHash ?? (await getDecoyHash()));
     if (user === undefined || !isValid) {
       await this.throttle.forgetExpired();
-      return { ok: false };
+      return user === undefined ? { ok: false } : { ok: false, userId: user.id };
     }
     await this.throttle.release(attempt.attemptIds);
     await this.throttle.clearAccount(email);

@@ -16,6 +16,9 @@ const PUBLIC_OPERATIONS = new Set([
   // Says only whether a fresh install awaits its first admin; making one needs the one-time token.
   'GET /api/auth/setup',
   'POST /api/auth/setup',
+  // An invitation's one-time token is the credential: what it is for, and the account it makes.
+  'POST /api/auth/invitation',
+  'POST /api/auth/invitation/accept',
   'POST /api/resumes',
   'POST /api/interview/start-phone-screen',
 ]);

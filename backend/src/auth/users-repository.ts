@@ -65,4 +65,53 @@ export class UsersRepository {
       .where('id', '=', id)
       .execute();
   }
+
+  /** Every account, for the team page (never a password hash). */
+  async list(): Promise<(Recruiter & { createdAt: string })[]> {
+    const rows = await this.db
+      .selectFrom('users')
+      .select(['id', 'email', 'name', 'role', 'created_at'])
+      .orderBy('created_at')
+      .execute();
+    return rows.map(({ created_at: createdAt, ...user }) => ({
+      ...user,
+      createdAt: createdAt.toISOString(),
+    }));
+  }
+
+  async findById(id: string): Promise<Recruiter | undefined> {
+    return this.db
+      .selectFrom('users')
+      .select(['id', 'email', 'name', 'role'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  async countAdmins(): Promise<number> {
+    const { count } = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<string | number>().as('count'))
+      .where('role', '=', 'admin')
+      .executeTakeFirstOrThrow();
+    return Number(count);
+  }
+
+  async setRole(id: string, role: UserRole): Promise<Recruiter | undefined> {
+    return this.db
+      .updateTable('users')
+      .set({ role })
+      .where('id', '=', id)
+      .returning(['id', 'email', 'name', 'role'])
+      .executeTakeFirst();
+  }
+
+  /** Removes an account; its sessions and API keys go with it (foreign keys cascade). */
+  async delete(id: string): Promise<boolean> {
+    const row = await this.db
+      .deleteFrom('users')
+      .where('id', '=', id)
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
 }

@@ -10,6 +10,7 @@ import * as settings from './migrations/0009-settings.js';
 import * as dialPacing from './migrations/0010-dial-pacing.js';
 import * as webhooks from './migrations/0013-webhooks.js';
 import * as apiKeys from './migrations/0014-api-keys.js';
+import * as teamAndAudit from './migrations/0015-team-and-audit.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so the compiled server and the
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-dial-pacing': dialPacing,
   '0013-webhooks': webhooks,
   '0014-api-keys': apiKeys,
+  '0015-team-and-audit': teamAndAudit,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

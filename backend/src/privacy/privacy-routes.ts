@@ -59,6 +59,12 @@ export const privacyRoutes: FastifyPluginAsyncZod<PrivacyRoutesOptions> = async 
           message: 'This candidate does not exist, or their data was already erased.',
         });
       }
+      await options.auth.recordAudit(request, {
+        action: 'candidate.erased',
+        targetType: 'candidate',
+        targetId: id,
+        details: { ...summary },
+      });
       request.log.info({ erased: summary }, 'candidate data erased on request');
       return { erased: summary };
     },

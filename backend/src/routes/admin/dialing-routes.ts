@@ -73,6 +73,10 @@ export const dialingRoutes: FastifyPluginAsyncZod<DialingRoutesOptions> = async 
         });
       }
       await dialingSwitch.setPaused(request.body.isPaused, recruiter.id);
+      await options.auth.recordAudit(request, {
+        action: 'dialing.changed',
+        details: { isPaused: request.body.isPaused },
+      });
       request.log.warn({ isPaused: request.body.isPaused }, 'dialing switch changed');
       return describe();
     },

@@ -49,6 +49,12 @@ export const apiKeysRoutes: FastifyPluginAsyncZod<ApiKeysRoutesOptions> = async 
         ...request.body,
         createdBy: recruiterOf(request).id,
       });
+      await auth.recordAudit(request, {
+        action: 'api_key.created',
+        targetType: 'api_key',
+        targetId: created.apiKey.id,
+        details: { scope: created.apiKey.scope },
+      });
       request.log.info(
         { apiKeyId: created.apiKey.id, scope: created.apiKey.scope },
         'api key created',
@@ -87,6 +93,11 @@ export const apiKeysRoutes: FastifyPluginAsyncZod<ApiKeysRoutesOptions> = async 
       if (apiKey === undefined) {
         throw new AppError('NOT_FOUND', { message: 'This API key does not exist.' });
       }
+      await auth.recordAudit(request, {
+        action: 'api_key.revoked',
+        targetType: 'api_key',
+        targetId: apiKey.id,
+      });
       request.log.info({ apiKeyId: apiKey.id }, 'api key revoked');
       return { apiKey };
     },

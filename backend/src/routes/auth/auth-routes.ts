@@ -108,6 +108,12 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
       await auth.sessions.revoke(request.cookies[SESSION_COOKIE]);
       const result = await auth.signIn(request.body.email, request.body.password, request.ip);
       if (!result.ok) {
+        // The account's id when the email matched one; never the address typed.
+        await auth.audit.record({
+          action: 'auth.sign_in_failed',
+          actorId: result.userId ?? null,
+          details: { isThrottled: result.retryAfterS !== undefined },
+        });
         if (result.retryAfterS !== undefined) {
           const minutes = Math.max(1, Math.ceil(result.retryAfterS / 60));
           throw new AppError('RATE_LIMITED', {
@@ -118,6 +124,7 @@ export const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (
         throw new AppError('UNAUTHORIZED', { message: 'The email or password is incorrect.' });
       }
       auth.setSessionCookies(request, reply, result.token);
+      await auth.audit.record({ action: 'auth.signed_in', actorId: result.recruiter.id });
       request.log.info({ userId: result.recruiter.id }, 'recruiter signed in');
       return { user: result.recruiter };
     },

@@ -87,6 +87,11 @@ export const jobsRoutes: FastifyPluginAsyncZod<JobsRoutesOptions> = async (app, 
     async (request, reply) => {
       assertUniqueIds(request.body);
       const job = await jobs.create(request.body);
+      await auth.recordAudit(request, {
+        action: 'job.created',
+        targetType: 'job',
+        targetId: job.id,
+      });
       return reply.status(201).send({ job });
     },
   );
@@ -110,6 +115,13 @@ export const jobsRoutes: FastifyPluginAsyncZod<JobsRoutesOptions> = async (app, 
       if (job === undefined) {
         throw new AppError('NOT_FOUND', { message: 'This job does not exist.' });
       }
+      // Which fields changed, never their text.
+      await auth.recordAudit(request, {
+        action: 'job.updated',
+        targetType: 'job',
+        targetId: job.id,
+        details: { fields: Object.keys(request.body).sort().join(',') },
+      });
       return { job };
     },
   );

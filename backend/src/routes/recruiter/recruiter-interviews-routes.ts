@@ -100,6 +100,10 @@ export const recruiterInterviewsRoutes: FastifyPluginAsyncZod<
         ]),
       ]);
       const day = new Date().toISOString().slice(0, 10);
+      await auth.recordAudit(request, {
+        action: 'interviews.exported',
+        details: { rows: rows.length },
+      });
       request.log.info({ rows: rows.length }, 'interviews exported');
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
@@ -167,6 +171,12 @@ export const recruiterInterviewsRoutes: FastifyPluginAsyncZod<
       const recruiter = recruiterOf(request);
       if (!(await interviews.exists(request.params.id))) throw notFound();
       await interviews.decide(request.params.id, request.body.decision, recruiter.id);
+      await auth.recordAudit(request, {
+        action: 'interview.decided',
+        targetType: 'interview',
+        targetId: request.params.id,
+        details: { decision: request.body.decision },
+      });
       request.log.info(
         {
           interviewId: request.params.id,

@@ -90,6 +90,12 @@ export const webhooksRoutes: FastifyPluginAsyncZod<WebhooksRoutesOptions> = asyn
         includeResumeText: request.body.includeResumeText ?? false,
         createdBy: recruiterOf(request).id,
       });
+      await auth.recordAudit(request, {
+        action: 'webhook.created',
+        targetType: 'webhook',
+        targetId: created.endpoint.id,
+        details: { events: events.join(',') },
+      });
       request.log.info({ endpointId: created.endpoint.id, events }, 'webhook endpoint added');
       void reply.header('cache-control', 'no-store');
       return reply.status(201).send({ webhook: created.endpoint, secret: created.secret });
@@ -122,6 +128,11 @@ export const webhooksRoutes: FastifyPluginAsyncZod<WebhooksRoutesOptions> = asyn
     },
     async (request, reply) => {
       if (!(await endpoints.delete(request.params.id))) throw notFound();
+      await auth.recordAudit(request, {
+        action: 'webhook.deleted',
+        targetType: 'webhook',
+        targetId: request.params.id,
+      });
       request.log.info({ endpointId: request.params.id }, 'webhook endpoint removed');
       return reply.status(204).send(null);
     },
@@ -141,6 +152,11 @@ export const webhooksRoutes: FastifyPluginAsyncZod<WebhooksRoutesOptions> = asyn
     async (request) => {
       const endpoint = await endpoints.enable(request.params.id);
       if (endpoint === undefined) throw notFound();
+      await auth.recordAudit(request, {
+        action: 'webhook.enabled',
+        targetType: 'webhook',
+        targetId: endpoint.id,
+      });
       return { webhook: endpoint };
     },
   );
