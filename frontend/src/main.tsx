@@ -5,6 +5,8 @@ import { AppLayout } from './components/layout/app-layout';
 import { ApplyPage } from './routes/apply-page';
 import { DashboardLayout } from './routes/dashboard/dashboard-layout';
 import { InterviewPage } from './routes/dashboard/interview-page';
+import { InvitePage } from './routes/dashboard/invite-page';
+import { SettingsPage } from './routes/dashboard/settings-page';
 import { InterviewsPage } from './routes/dashboard/interviews-page';
 import { JobEditorPage } from './routes/dashboard/job-editor-page';
 import { JobsPage } from './routes/dashboard/jobs-page';
@@ -21,6 +23,7 @@ const router = createBrowserRouter([
       { path: '/apply/:jobId', element: <ApplyPage /> },
       // Outside the dashboard's session guard: there is no account to sign in with yet.
       { path: '/dashboard/setup', element: <SetupPage /> },
+      { path: '/dashboard/invite', element: <InvitePage /> },
       {
         path: '/dashboard',
         element: <DashboardLayout />,
@@ -30,6 +33,7 @@ const router = createBrowserRouter([
           { path: 'jobs', element: <JobsPage /> },
           { path: 'jobs/new', element: <JobEditorPage /> },
           { path: 'jobs/:jobId', element: <JobEditorPage /> },
+          { path: 'settings', element: <SettingsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -85,6 +85,9 @@ export function DashboardLayout() {
             Interviews
           </NavLink>
           <NavLink to="/dashboard/jobs">Jobs</NavLink>
+          {session.recruiter.role === 'admin' && (
+            <NavLink to="/dashboard/settings">Settings</NavLink>
+          )}
         </nav>
         <div className="dashboard-user">
           <span className="muted">{session.recruiter.name}</span>
