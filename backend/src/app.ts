@@ -49,6 +49,8 @@ import { webhooksRoutes } from './routes/webhooks/webhooks-routes.js';
 import { apiKeysRoutes } from './routes/api-keys/api-keys-routes.js';
 import { invitationRoutes } from './routes/team/invitation-routes.js';
 import { teamRoutes } from './routes/team/team-routes.js';
+import { candidateLinkRoutes } from './routes/candidate-link/candidate-link-routes.js';
+import { CandidateLinks } from './candidate-link/candidate-links.js';
 import { runWebhooks, type WebhookTuning } from './webhooks/run-webhooks.js';
 import { systemResolver, type HostResolver } from './webhooks/url-guard.js';
 
@@ -173,7 +175,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       if (runtimeRef.current === undefined) throw new Error('the interview runtime is not ready');
       await runtimeRef.current.queue.send(
         CALLBACK_QUEUE,
-        { interviewId, attempt },
+        // The time rides along: a call moved later since makes this job give way.
+        { interviewId, attempt, scheduledFor: at.toISOString() },
         { startAfter: at, singletonKey: `call:${interviewId}:${attempt}:${at.getTime()}` },
       );
     },
@@ -221,11 +224,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       ...(callPlacer ? { callPlacer } : {}),
     }));
   runtimeRef.current = interviewRuntime;
-  await app.register(interviewsRoutes, { runtime: interviewRuntime, auth });
+  const candidateLinks = new CandidateLinks(database.db);
+  await app.register(interviewsRoutes, { runtime: interviewRuntime, auth, candidateLinks });
   await app.register(interviewCancelRoutes, {
     db: callDb,
     callPlacer: interviewRuntime.callPlacer,
     isRecruiter: async (request) => (await auth.findRecruiter(request)) !== undefined,
+  });
+  await app.register(candidateLinkRoutes, {
+    links: candidateLinks,
+    store: interviewRuntime.store,
+    db: callDb,
+    callPlacer: interviewRuntime.callPlacer,
+    queue: callQueue,
+    callingHours: env.CALLING_HOURS,
   });
   const webhookPolicy = {
     allowPrivate: env.WEBHOOK_ALLOW_PRIVATE_URLS,

@@ -11,6 +11,7 @@ import * as dialPacing from './migrations/0010-dial-pacing.js';
 import * as webhooks from './migrations/0013-webhooks.js';
 import * as apiKeys from './migrations/0014-api-keys.js';
 import * as teamAndAudit from './migrations/0015-team-and-audit.js';
+import * as candidateLinks from './migrations/0016-candidate-links.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so the compiled server and the
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0013-webhooks': webhooks,
   '0014-api-keys': apiKeys,
   '0015-team-and-audit': teamAndAudit,
+  '0016-candidate-links': candidateLinks,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

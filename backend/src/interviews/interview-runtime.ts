@@ -115,11 +115,21 @@ export async function createInterviewRuntime(
   await queue.work<{ interviewId: string }>(SCORE_QUEUE, async ({ interviewId }) => {
     await evaluateInterview(store, interviewId, log, scorer);
   });
-  await queue.work<{ interviewId: string; attempt: number }>(
+  await queue.work<{ interviewId: string; attempt: number; scheduledFor?: string }>(
     CALLBACK_QUEUE,
-    async ({ interviewId, attempt }) => {
+    async ({ interviewId, attempt, scheduledFor }) => {
       const interview = await store.find(interviewId);
       if (interview?.status !== 'scheduled' || interview.attempt !== attempt) return;
+      // The candidate moved the call from their link: a job queued for another time, while the
+      // call's own time is still ahead, gives way to the job queued for that time. (A job without
+      // a time, or one running after the call's time, goes ahead as before.)
+      if (
+        scheduledFor !== undefined &&
+        interview.scheduledFor !== null &&
+        interview.scheduledFor.getTime() > Date.now() + 1000 &&
+        Math.abs(interview.scheduledFor.getTime() - Date.parse(scheduledFor)) > 1000
+      )
+        return;
       const dialPolicy = options.dialPolicy;
       if (dialPolicy !== undefined && env.mode === 'phone') {
         // A queued call still respects the kill switch and the callee's calling hours.

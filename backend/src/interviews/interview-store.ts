@@ -1,4 +1,11 @@
-import type { EndReason, InterviewStatus, Mode, Scorecard, TranscriptTurn } from '@screenline/core';
+import {
+  PENDING_INTERVIEW_STATUSES,
+  type EndReason,
+  type InterviewStatus,
+  type Mode,
+  type Scorecard,
+  type TranscriptTurn,
+} from '@screenline/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { isUuid } from '../db/repositories/jobs-repository.js';
@@ -78,6 +85,19 @@ export class InterviewStore {
       .selectFrom('interviews')
       .selectAll()
       .where('idempotency_key', '=', key)
+      .executeTakeFirst();
+    return row === undefined ? undefined : toRecord(row);
+  }
+
+  /** The call still to come or under way for one application (resume and job), if any. */
+  async findPending(resumeId: string, jobId: string): Promise<InterviewRecord | undefined> {
+    if (!isUuid(resumeId) || !isUuid(jobId)) return undefined;
+    const row = await this.db
+      .selectFrom('interviews')
+      .selectAll()
+      .where('resume_id', '=', resumeId)
+      .where('job_id', '=', jobId)
+      .where('status', 'in', PENDING_INTERVIEW_STATUSES)
       .executeTakeFirst();
     return row === undefined ? undefined : toRecord(row);
   }

@@ -113,6 +113,9 @@ export async function startPhoneScreen(
     const existing = await deps.store.findByIdempotencyKey(idempotencyKey);
     if (existing !== undefined) return replay(deps, existing, body, gate.e164);
   }
+  // Applying again while the call is pending opens that call, with a token of its own.
+  const pending = await reopenPendingCall(deps, body, gate.e164);
+  if (pending !== undefined) return pending;
 
   const job = isUuid(body.jobId) ? await deps.jobs.findById(body.jobId) : undefined;
   if (job?.status !== 'open') {
@@ -246,6 +249,8 @@ export async function startPhoneScreen(
       if (existing !== undefined) return replay(deps, existing, body, gate.e164);
     }
     if (uniqueViolation(error) === null) throw error;
+    const reopened = await reopenPendingCall(deps, body, gate.e164);
+    if (reopened !== undefined) return reopened;
     throw new AppError('CONFLICT', {
       message:
         'A call for this application is already in progress or scheduled. Follow it on the call page, or cancel it first.',
@@ -290,6 +295,20 @@ export async function startPhoneScreen(
     ...(result.outcome === 'web_call' ? { webCall: result.webCall } : {}),
     ...callingHours,
   };
+}
+
+/**
+ * The pending call of this application when it is for the same number (the same candidate
+ * applying again); another number still gets the 409, as a second call would.
+ */
+async function reopenPendingCall(
+  deps: StartPhoneScreenDeps,
+  body: StartPhoneScreenRequest,
+  phoneE164: string,
+): Promise<StartPhoneScreenResponse | undefined> {
+  const pending = await deps.store.findPending(body.resumeId, body.jobId);
+  if (pending?.phoneE164 !== phoneE164) return undefined;
+  return replay(deps, pending, body, phoneE164);
 }
 
 /** The same Idempotency-Key again: the same interview, and a new token that also reads it. */

@@ -80,6 +80,8 @@ export const ZStartPhoneScreenResponse = z.object({
   interview: z.object({ id: z.string(), status: ZInterviewStatus, mode: ZMode }),
   candidateToken: z.string(),
   webCall: ZWebCall.optional(),
+  /** The candidate's own page for this call (token in the fragment), to check, move or cancel it. */
+  candidateLink: z.object({ path: z.string(), expiresAt: z.string() }).optional(),
   /**
    * Present when the start fell outside calling hours (LAW-4): in phone mode the call is scheduled
    * for `nextCallAt`; in simulated and web mode the screen went ahead, and this says when phone

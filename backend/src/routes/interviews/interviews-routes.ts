@@ -17,12 +17,15 @@ import { z } from 'zod';
 import type { InterviewRecord } from '../../interviews/interview-store.js';
 import type { InterviewRuntime } from '../../interviews/interview-runtime.js';
 import { readBearerToken } from '../../lib/tokens.js';
+import { candidateLinkPath, type CandidateLinks } from '../../candidate-link/candidate-links.js';
 import { FINAL_STATUSES } from '../../services/interview-conversations.js';
 
 export interface InterviewsRoutesOptions {
   runtime: InterviewRuntime;
   /** Recruiters read any interview (and its scorecard) with their session. */
   auth?: { findRecruiter(request: FastifyRequest): Promise<unknown> };
+  /** Hands the candidate a link of their own to the call in the start answer. */
+  candidateLinks?: CandidateLinks;
 }
 
 const ZError = z.object({ code: z.string(), message: z.string() }).loose();
@@ -64,7 +67,7 @@ const ZTurnAnswer = z.object({
  */
 export const interviewsRoutes: FastifyPluginAsyncZod<InterviewsRoutesOptions> = async (
   app,
-  { runtime, auth },
+  { runtime, auth, candidateLinks },
 ) => {
   const { store, bus } = runtime;
   app.addHook('onClose', async () => {
@@ -132,7 +135,19 @@ export const interviewsRoutes: FastifyPluginAsyncZod<InterviewsRoutesOptions> = 
         ip: request.ip,
         userAgent: request.headers['user-agent'],
       });
-      return reply.status(202).send(answer);
+      if (candidateLinks === undefined) return reply.status(202).send(answer);
+      const interview = await runtime.store.find(answer.interview.id);
+      const link = await candidateLinks.create(
+        answer.interview.id,
+        interview?.scheduledFor ?? null,
+      );
+      return reply.status(202).send({
+        ...answer,
+        candidateLink: {
+          path: candidateLinkPath(link.token),
+          expiresAt: link.expiresAt.toISOString(),
+        },
+      });
     },
   );
 
