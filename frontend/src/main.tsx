@@ -12,6 +12,7 @@ import { JobEditorPage } from './routes/dashboard/job-editor-page';
 import { JobsPage } from './routes/dashboard/jobs-page';
 import { SetupPage } from './routes/dashboard/setup-page';
 import { HomePage } from './routes/home-page';
+import { MyCallPage } from './routes/my-call-page';
 import { NotFoundPage } from './routes/not-found-page';
 import './styles.css';
 
@@ -21,6 +22,7 @@ const router = createBrowserRouter([
     children: [
       { path: '/', element: <HomePage /> },
       { path: '/apply/:jobId', element: <ApplyPage /> },
+      { path: '/my-call', element: <MyCallPage /> },
       // Outside the dashboard's session guard: there is no account to sign in with yet.
       { path: '/dashboard/setup', element: <SetupPage /> },
       { path: '/dashboard/invite', element: <InvitePage /> },

@@ -116,6 +116,15 @@ export function CallPanel({
             here now instead.
           </p>
         )}
+        {started.candidateLink !== undefined && (
+          <p className="muted small">
+            Keep{' '}
+            <a href={started.candidateLink.path} target="_blank" rel="noreferrer">
+              your link to this call
+            </a>{' '}
+            to check, move or cancel it later.
+          </p>
+        )}
         <TranscriptLog
           lines={live.turns}
           speakerNames={{ agent: 'AI assistant', candidate: 'You' }}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { requestJson } from './api';
+
+const ZMyCall = z.object({
+  interview: z.object({
+    id: z.string(),
+    status: z.string(),
+    mode: z.string(),
+    endReason: z.string().nullable(),
+    scheduledFor: z.string().nullable(),
+  }),
+  job: z.object({ title: z.string(), company: z.string() }),
+  callingHours: z.object({ start: z.string(), end: z.string(), timeZones: z.array(z.string()) }),
+  canMove: z.boolean(),
+  canCancel: z.boolean(),
+});
+export type MyCall = z.infer<typeof ZMyCall>;
+
+const withToken = (
+  token: string,
+  init: Omit<RequestInit, 'headers'> & { headers?: Record<string, string> } = {},
+): RequestInit => ({
+  ...init,
+  headers: { ...init.headers, authorization: `Bearer ${token}` },
+});
+
+/** The candidate's own link: their call's status and time, and moving or canceling it. */
+export const myCallApi = {
+  get: (token: string): Promise<MyCall> => requestJson('/api/my-call', ZMyCall, withToken(token)),
+  reschedule: (token: string, at: string): Promise<MyCall> =>
+    requestJson(
+      '/api/my-call/reschedule',
+      ZMyCall,
+      withToken(token, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ at }),
+      }),
+    ),
+  cancel: (token: string): Promise<MyCall> =>
+    requestJson('/api/my-call/cancel', ZMyCall, withToken(token, { method: 'POST' })),
+};
