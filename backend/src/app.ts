@@ -49,6 +49,7 @@ import { webhooksRoutes } from './routes/webhooks/webhooks-routes.js';
 import { apiKeysRoutes } from './routes/api-keys/api-keys-routes.js';
 import { invitationRoutes } from './routes/team/invitation-routes.js';
 import { teamRoutes } from './routes/team/team-routes.js';
+import { jobFunnelRoutes } from './routes/jobs/job-funnel-routes.js';
 import { candidateLinkRoutes } from './routes/candidate-link/candidate-link-routes.js';
 import { CandidateLinks } from './candidate-link/candidate-links.js';
 import { runWebhooks, type WebhookTuning } from './webhooks/run-webhooks.js';
@@ -135,6 +136,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authRoutes, { auth, setup });
   await app.register(jobsRoutes, { jobs, auth });
   await app.register(apiKeysRoutes, { auth });
+  await app.register(jobFunnelRoutes, { db: database.db, jobs, auth });
   await app.register(teamRoutes, { db: database.db, auth, publicUrl: env.PUBLIC_URL });
   await app.register(invitationRoutes, { db: database.db, auth });
   const recordingStorage = recordingStorageFromEnv(env);
