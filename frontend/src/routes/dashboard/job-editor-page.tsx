@@ -4,6 +4,10 @@ import { JobForm, jobToFormValues } from '../../components/dashboard/job-form';
 import { useAsync } from '../../hooks/use-async';
 import { recruiterApi } from '../../lib/recruiter-api';
 import { Link } from 'react-router';
+import { lazy, Suspense } from 'react';
+
+// The chart library is big and only this page draws charts: it loads on demand.
+const JobFunnelChart = lazy(() => import('../../components/dashboard/job-funnel-chart'));
 
 /** `/dashboard/jobs/new` and `/dashboard/jobs/:jobId`. */
 export function JobEditorPage() {
@@ -23,6 +27,11 @@ export function JobEditorPage() {
       <h1 id="job-editor-heading">{heading}</h1>
       {job.status === 'loading' && <p role="status">Loading the job…</p>}
       {job.status === 'error' && <DashboardLoadError error={job.error} />}
+      {!isNew && job.status === 'ready' && (
+        <Suspense fallback={<p role="status">Loading the funnel…</p>}>
+          <JobFunnelChart jobId={jobId} />
+        </Suspense>
+      )}
       {job.status === 'ready' && (
         <JobForm
           key={job.data?.id ?? 'new'}
