@@ -74,9 +74,13 @@ export function sendWebhookRequest(request: WebhookRequest): Promise<WebhookResp
         response.on('error', () => finish({ ok: true, httpStatus: response.statusCode ?? 0 }));
       },
     );
-    outgoing.on('timeout', () => {
+    // `timeout` only bounds a silent socket; the deadline also stops a receiver that drips bytes.
+    const onDeadline = (): void => {
       outgoing.destroy(new Error(`no answer within ${String(request.timeoutMs)} ms`));
-    });
+    };
+    outgoing.on('timeout', onDeadline);
+    const deadline = setTimeout(onDeadline, request.timeoutMs);
+    outgoing.on('close', () => clearTimeout(deadline));
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       finish({ ok: false, error: error.code ?? error.message });
     });
