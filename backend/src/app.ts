@@ -177,7 +177,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       if (runtimeRef.current === undefined) throw new Error('the interview runtime is not ready');
       await runtimeRef.current.queue.send(
         CALLBACK_QUEUE,
-        // The time rides along: a call moved later since makes this job give way.
+        // The time rides along: if the candidate moves the call, this job gives way.
         { interviewId, attempt, scheduledFor: at.toISOString() },
         { startAfter: at, singletonKey: `call:${interviewId}:${attempt}:${at.getTime()}` },
       );

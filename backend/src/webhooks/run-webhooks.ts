@@ -25,6 +25,7 @@ export interface RunWebhooksOptions extends WebhookTuning {
 }
 
 const STALLED_SWEEP_MS = 60_000;
+const DELIVERY_WORKERS = 4;
 
 /** Starts the delivery worker and the outbox loop; the returned function stops the loop. */
 export async function runWebhooks(options: RunWebhooksOptions): Promise<() => void> {
@@ -40,7 +41,11 @@ export async function runWebhooks(options: RunWebhooksOptions): Promise<() => vo
     timeoutMs: options.timeoutMs ?? 10_000,
     now,
   };
-  await options.queue.work<DeliveryJob>(WEBHOOK_QUEUE, (job) => deliverWebhook(context, job));
+  // Several workers: one endpoint that answers slowly (up to the timeout) must not hold up the
+  // deliveries to every other endpoint.
+  for (let worker = 0; worker < DELIVERY_WORKERS; worker += 1) {
+    await options.queue.work<DeliveryJob>(WEBHOOK_QUEUE, (job) => deliverWebhook(context, job));
+  }
 
   let isStopped = false;
   let timer: NodeJS.Timeout | undefined;
