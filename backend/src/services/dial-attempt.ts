@@ -46,7 +46,12 @@ export async function dialAttempt(
       ['dialing', 'ringing'],
       result.status,
       { endedAt: new Date() },
-      { reason: result.reason, isRetryable: result.isRetryable, isFinal: true },
+      {
+        reason: result.reason,
+        isRetryable: result.isRetryable,
+        isFinal: true,
+        ...(result.detail === undefined ? {} : { detail: result.detail }),
+      },
     );
     // Canceled while the dial was on its way: nothing to retry.
     if (hasEnded) await deps.dialPolicy?.afterDialFailed(interviewId, result.reason);

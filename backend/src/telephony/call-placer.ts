@@ -21,7 +21,14 @@ export type PlaceCallResult =
   /** Simulated: the in-process call has started. */
   | { outcome: 'simulated' }
   /** The call could not be placed; `status` is the interview's end state for this attempt. */
-  | { outcome: 'failed'; status: InterviewStatus; reason: string; isRetryable: boolean };
+  | {
+      outcome: 'failed';
+      status: InterviewStatus;
+      reason: string;
+      isRetryable: boolean;
+      /** What LiveKit answered (`sip_486`, `livekit_404_not_found`...), for the recruiter's timeline. */
+      detail?: string;
+    };
 
 /**
  * The telephony port: simulated in-process, LiveKit web call, or LiveKit SIP. The start flow

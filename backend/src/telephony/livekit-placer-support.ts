@@ -12,13 +12,14 @@ export function readAgentMetadata(request: PlaceCallRequest): AgentJobMetadata {
 }
 
 /** A refused attempt, with the status and retry rule REL-1 gives its outcome. */
-export function failedAttempt(outcome: CallOutcome): PlaceCallResult {
+export function failedAttempt(outcome: CallOutcome, detail?: string): PlaceCallResult {
   const rule = ruleFor(outcome);
   return {
     outcome: 'failed',
     status: rule.status,
     reason: outcome,
     isRetryable: rule.retryDelaysMs.length > 0,
+    ...(detail === undefined ? {} : { detail }),
   };
 }
 

@@ -27,8 +27,9 @@ export interface LiveKitSipCallPlacerOptions {
 
 /**
  * Phone mode: dial first, then dispatch the agent into the room the SIP participant created (one
- * LiveKit round trip before the INVITE leaves; a self-hosted server refuses a dispatch into a room
- * that does not exist). A failed dispatch hangs up, so nobody answers to silence.
+ * LiveKit round trip before the INVITE leaves). A server with `room.auto_create` on also creates a
+ * missing room for a dispatch, so the two could go out together. A failed dispatch hangs up, so
+ * nobody answers to silence.
  */
 export class LiveKitSipCallPlacer implements CallPlacer {
   constructor(private readonly options: LiveKitSipCallPlacerOptions) {}
@@ -70,7 +71,7 @@ export class LiveKitSipCallPlacer implements CallPlacer {
         await this.hangUpQuietly(request);
         setTimeout(() => void this.hangUpQuietly(request), options.requestTimeoutS * 1000).unref();
       }
-      return failedAttempt(outcome);
+      return failedAttempt(outcome, detail);
     }
 
     try {
@@ -81,7 +82,7 @@ export class LiveKitSipCallPlacer implements CallPlacer {
       const { detail } = outcomeForLiveKitError(error);
       log.warn({ interviewId: request.interviewId, detail }, 'agent dispatch failed; hanging up');
       await this.hangUpQuietly(request);
-      return failedAttempt('livekit_error');
+      return failedAttempt('livekit_error', `dispatch_${detail}`);
     }
     log.info({ interviewId: request.interviewId, room: request.roomName }, 'dialing');
     return { outcome: 'dialing', participantIdentity: identity };
