@@ -117,6 +117,7 @@ describe('LiveKit call placers against the emulator', () => {
       status: 'failed',
       reason: 'livekit_error',
       isRetryable: true,
+      detail: 'livekit_unreachable',
     });
     expect(emulator.rooms.size).toBe(0);
   });
