@@ -1,6 +1,7 @@
 import { createAdminCommand } from './create-admin.js';
 import { parseResumeCommand } from './parse-resume-command.js';
 import { screenCommand } from './screen-command.js';
+import { trunkCommand } from './trunk-command.js';
 
 /** One `screenline` sub-command. `run` returns the process exit code. */
 export interface CliCommand {
@@ -11,4 +12,9 @@ export interface CliCommand {
 }
 
 /** Every sub-command; each lives in its own module beside this one. */
-export const CLI_COMMANDS: CliCommand[] = [createAdminCommand, parseResumeCommand, screenCommand];
+export const CLI_COMMANDS: CliCommand[] = [
+  createAdminCommand,
+  parseResumeCommand,
+  screenCommand,
+  trunkCommand,
+];
