@@ -1,0 +1,100 @@
+// Web mode against LiveKit's own server (`npm run test:livekit`): the backend makes the room and
+// the candidate's token, a real WebRTC participant (LiveKit's rtc-node, as the browser) joins with
+// it, and the server's own webhooks, signed with the stack's real keys, move the interview.
+import { Room } from '@livekit/rtc-node';
+import type { StartPhoneScreenResponse } from '@screenline/core';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.js';
+import type { DatabaseHandle } from '../../db/database.js';
+import { seedDemoData } from '../../db/seed.js';
+import { parseEnv } from '../../env.js';
+import { insertResume } from '../../interviews/interview-test-kit.js';
+import { openTestDatabase } from '../../test/test-database.js';
+
+/** The port the stack's livekit.yaml sends webhooks to (scripts/livekit-stack.mjs). */
+const WEBHOOK_PORT = 3900;
+const stackIp = process.env.STACK_IP ?? '';
+
+async function waitFor<T>(read: () => Promise<T>, isDone: (value: T) => boolean, ms = 20_000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (isDone(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('web mode against the real livekit-server', () => {
+  let app: FastifyInstance | undefined;
+  let database: DatabaseHandle | undefined;
+  let room: Room | undefined;
+
+  afterEach(async () => {
+    await room?.disconnect();
+    await app?.close();
+    await database?.close();
+    room = undefined;
+    app = undefined;
+    database = undefined;
+  });
+
+  it('the candidate joins with the minted token; real signed webhooks move the interview to in progress, then completed', async () => {
+    database = await openTestDatabase('pglite');
+    await seedDemoData(database.db);
+    app = await buildApp({
+      env: parseEnv({
+        NODE_ENV: 'test',
+        LIVEKIT_URL: process.env.LIVEKIT_URL,
+        LIVEKIT_API_KEY: process.env.LIVEKIT_API_KEY,
+        LIVEKIT_API_SECRET: process.env.LIVEKIT_API_SECRET,
+        CALLING_HOURS: '00:00-24:00',
+      }),
+      database,
+      frontendDir: '/nonexistent',
+    });
+    await app.listen({ host: stackIp, port: WEBHOOK_PORT });
+    const job = await database.db.selectFrom('jobs').select('id').executeTakeFirstOrThrow();
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/interview/start-phone-screen',
+      remoteAddress: '203.0.113.10',
+      payload: {
+        jobId: job.id,
+        resumeId: await insertResume(database),
+        consent: true,
+        phone: '+12133734253',
+      },
+    });
+    expect(response.statusCode).toBe(202);
+    const answer = response.json<StartPhoneScreenResponse>();
+    expect(answer.interview.mode).toBe('web');
+    const webCall = answer.webCall;
+    if (webCall === undefined) throw new Error('web mode answered no webCall');
+
+    room = new Room();
+    await room.connect(webCall.url, webCall.token, { autoSubscribe: false, dynacast: false });
+    const db = database.db;
+    const status = () =>
+      db
+        .selectFrom('interviews')
+        .select('status')
+        .where('id', '=', answer.interview.id)
+        .executeTakeFirstOrThrow()
+        .then((row) => row.status);
+    expect(await waitFor(status, (value) => value === 'in_progress')).toBe('in_progress');
+
+    await room.disconnect();
+    room = undefined;
+    expect(await waitFor(status, (value) => value === 'completed')).toBe('completed');
+    const events = await db
+      .selectFrom('interview_events')
+      .select(['type', 'external_id'])
+      .where('interview_id', '=', answer.interview.id)
+      .orderBy('id')
+      .execute();
+    // Each came from LiveKit (its event id kept for de-duplication), none from us.
+    const fromLiveKit = events.filter((event) => event.external_id !== null).map((e) => e.type);
+    expect(fromLiveKit).toEqual(expect.arrayContaining(['candidate_joined', 'candidate_left']));
+  });
+});
