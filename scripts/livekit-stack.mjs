@@ -3,8 +3,10 @@
 // inside a network namespace of its own (WebRTC and SIP clients skip loopback, and test media must
 // never reach this machine's LAN address). Prints KEY=value lines for `npm start` and the agent.
 //
-//   up    installs what is missing, builds the pinned binaries once, starts Redis and
-//         livekit-server in the namespace, waits on their health, prints the stack's settings
+//   up    installs what is missing, builds the pinned binaries once, starts Redis,
+//         livekit-server and LiveKit's own API mock (cmd/test-server, for SIP answers the stack
+//         cannot produce without livekit-sip) in the namespace, waits on their health, prints
+//         the stack's settings
 //   down  stops every process in the namespace and deletes it
 //
 // livekit-sip (the SIP bridge) is attempted at its pin; where the Go module proxy refuses it, the
@@ -29,6 +31,8 @@ const LIVEKIT_PORT = 7880;
 const REDIS_PORT = 6379;
 const SIP_PORT = 5060;
 const SIP_HEALTH_PORT = 8089;
+/** LiveKit's own API mock (cmd/test-server): SIP failures with the real server's error mapping. */
+const MOCK_PORT = 9999;
 const API_KEY = 'devkey';
 /** Where webhooks go: `npm start` in the namespace (3000) and the test app (3900). */
 const WEBHOOK_PORTS = [3000, 3900];
@@ -36,6 +40,11 @@ const WEBHOOK_PORTS = [3000, 3900];
 const PINS = {
   server: { module: 'github.com/livekit/livekit-server/cmd/server', version: 'v1.13.5', cgo: '0' },
   sip: { module: 'github.com/livekit/sip/cmd/livekit-sip', version: 'v1.11.0', cgo: '1' },
+  mock: {
+    module: 'github.com/livekit/livekit-server/cmd/test-server',
+    version: 'v1.13.5',
+    cgo: '0',
+  },
 };
 const DEBIAN_PACKAGES = {
   'pkg-config': 'pkg-config',
@@ -159,8 +168,13 @@ function stopNamespace() {
   run('ip', ['netns', 'del', NETNS]);
 }
 
-/** Starts a long-lived process inside the namespace, detached, its output in a log file. */
+/**
+ * Starts a long-lived process inside the namespace, detached, its output in a log file. Its
+ * command line is kept beside its pid: the suite stops and restarts the stack's Redis (a process
+ * may rewrite its own title, so /proc cannot give it back).
+ */
 function startInNamespace(name, command, args) {
+  fs.writeFileSync(path.join(runDir, `${name}.command.json`), JSON.stringify([command, ...args]));
   const log = fs.openSync(path.join(runDir, `${name}.log`), 'w');
   const child = spawn('ip', ['netns', 'exec', NETNS, command, ...args], {
     detached: true,
@@ -257,6 +271,7 @@ function isRunning(stack) {
     hasNamespace() &&
     probeInNamespace('redis', REDIS_PORT) &&
     probeInNamespace('http', LIVEKIT_PORT) &&
+    probeInNamespace('http', MOCK_PORT) &&
     (stack.SIP_PORT === '' || probeInNamespace('http', SIP_HEALTH_PORT))
   );
 }
@@ -271,6 +286,8 @@ function up() {
   installDebianPackages();
   const server = ensureBinary('livekit-server', PINS.server, 'livekit-server');
   if (server.path === undefined) fail(`livekit-server ${PINS.server.version}: ${server.error}`);
+  const mock = ensureBinary('livekit-test-server', PINS.mock, 'livekit-test-server');
+  if (mock.path === undefined) fail(`livekit test-server ${PINS.mock.version}: ${mock.error}`);
   const sip = ensureBinary('livekit-sip', PINS.sip, 'livekit-sip');
   if (sip.path === undefined) {
     note(
@@ -303,6 +320,17 @@ function up() {
   waitHealthy('redis', 'redis', REDIS_PORT, 10_000);
   startInNamespace('livekit-server', server.path, ['--config', path.join(runDir, 'livekit.yaml')]);
   waitHealthy('livekit-server', 'http', LIVEKIT_PORT, 30_000);
+  startInNamespace('livekit-test-server', mock.path, [
+    '--ports',
+    String(MOCK_PORT),
+    '--bind',
+    STACK_IP,
+    '--advertise-host',
+    `http://${STACK_IP}`,
+    '--api-secret',
+    secret,
+  ]);
+  waitHealthy('livekit-test-server', 'http', MOCK_PORT, 10_000);
   if (sip.path !== undefined) {
     startInNamespace('livekit-sip', sip.path, ['--config', path.join(runDir, 'sip.yaml')]);
     waitHealthy('livekit-sip', 'http', SIP_HEALTH_PORT, 30_000);
@@ -316,6 +344,7 @@ function up() {
     `LIVEKIT_API_KEY=${API_KEY}`,
     `LIVEKIT_API_SECRET=${secret}`,
     `SIP_PORT=${sip.path === undefined ? '' : SIP_PORT}`,
+    `LIVEKIT_MOCK_URL=http://${STACK_IP}:${MOCK_PORT}`,
   ];
   fs.writeFileSync(envFile, `${lines.join('\n')}\n`, { mode: 0o600 });
   process.stdout.write(`${lines.join('\n')}\n`);

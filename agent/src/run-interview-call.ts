@@ -53,7 +53,9 @@ export async function runInterviewCall(ctx: JobContext, env: AgentEnv): Promise<
   });
 
   await ctx.connect();
-  const answered = await waitForCandidate(ctx, metadata, env.ANSWER_TIMEOUT_S * 1_000);
+  const answered = await waitForCandidate(ctx, metadata, env.ANSWER_TIMEOUT_S * 1_000, () =>
+    backend.reportCall({ event: 'ringing' }),
+  );
   if (!answered) {
     // No answer or the browser never joined: the backend learns the outcome from LiveKit's webhooks.
     logger.info({ interviewId: metadata.interviewId }, 'candidate did not join');
@@ -144,12 +146,15 @@ function parseMetadata(raw: string): AgentJobMetadata | undefined {
 
 /**
  * Waits for the candidate: on the phone until the SIP leg is `active` (never speak into ringing),
- * in the browser until the participant joins. False when that does not happen in time.
+ * in the browser until the participant joins. False when that does not happen in time. On the
+ * phone `onRinging` hears the first 180/183 (`sip.callStatus = ringing`): LiveKit's webhooks do
+ * not carry it, and the agent is the one in the room that sees it.
  */
 async function waitForCandidate(
   ctx: JobContext,
   metadata: AgentJobMetadata,
   timeoutMs: number,
+  onRinging: () => void,
 ): Promise<boolean> {
   const signal = AbortSignal.timeout(timeoutMs);
   const joined = Promise.race([
@@ -158,6 +163,16 @@ async function waitForCandidate(
   ]);
   if (!(await joined)) return false;
   if (metadata.channel === 'web') return true;
+  const stopWatchingRinging = new AbortController();
+  waitForParticipantAttribute({
+    room: ctx.room,
+    identity: metadata.participantIdentity,
+    attribute: 'sip.callStatus',
+    value: 'ringing',
+    signal: AbortSignal.any([signal, stopWatchingRinging.signal]),
+  }).then(onRinging, () => {
+    // Answered (or gone) without a ringing status we saw: the answer says enough.
+  });
   try {
     await waitForParticipantAttribute({
       room: ctx.room,
@@ -170,6 +185,8 @@ async function waitForCandidate(
   } catch {
     // The leg hung up or never answered within the window: not answered.
     return false;
+  } finally {
+    stopWatchingRinging.abort();
   }
 }
 

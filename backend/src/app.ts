@@ -43,6 +43,7 @@ import {
 import { RecordingBucket, recordingStorageFromEnv } from './recordings/recording-bucket.js';
 import { privacyRoutes } from './privacy/privacy-routes.js';
 import { dialingRoutes } from './routes/admin/dialing-routes.js';
+import { hangUpRingingCalls } from './services/hang-up-ringing-calls.js';
 import { startRetentionSweeps } from './privacy/retention.js';
 import { resumesRoutes, resumesRoutesOptions } from './routes/resumes/resumes-routes.js';
 import { webhooksRoutes } from './routes/webhooks/webhooks-routes.js';
@@ -117,6 +118,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(fastifyCookie);
 
   const jobs = new JobsRepository(database.db);
+  // The queue and the call placer live in the runtime, built further down: a late-bound reference.
+  const runtimeRef: { current?: InterviewRuntime } = {};
   await app.register(healthRoutes, {
     mode: env.mode,
     database: database.kind,
@@ -151,6 +154,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     auth,
     mode: env.mode,
     isDisabledByConfig: env.DIALING_DISABLED,
+    hangUpRinging: async () => {
+      const placer = runtimeRef.current?.callPlacer;
+      return placer === undefined ? 0 : hangUpRingingCalls(withCallColumns(database.db), placer);
+    },
   });
   if (env.RETENTION_DAYS > 0) {
     const stopSweeps = startRetentionSweeps(erasure, {
@@ -170,8 +177,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(resumesRoutes, resumesRoutesOptions(env, database, jobs));
   // Telephony by mode: LiveKit SIP (phone), a LiveKit room (web), in-process (simulated).
   const callDb = withCallColumns(database.db);
-  // The queue lives in the runtime, which needs the placer first: a late-bound reference.
-  const runtimeRef: { current?: InterviewRuntime } = {};
   const callQueue: ScheduledCallQueue = {
     enqueue: async ({ interviewId, attempt, at }) => {
       if (runtimeRef.current === undefined) throw new Error('the interview runtime is not ready');

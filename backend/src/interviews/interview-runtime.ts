@@ -25,6 +25,7 @@ import { createInterviewBus, type InterviewBus } from './interview-bus.js';
 import { InterviewStore } from './interview-store.js';
 import { dialAttempt } from '../services/dial-attempt.js';
 import { startLostCallbackSweep } from './lost-callback-sweep.js';
+import { BackgroundTasks } from '../lib/background-tasks.js';
 
 export interface InterviewRuntimeOptions {
   env: Env;
@@ -45,6 +46,8 @@ export interface InterviewRuntime {
   queue: JobQueue;
   conversations: InterviewConversations;
   callPlacer: CallPlacer;
+  /** Dials that wait for the answer after the request that started them has been answered. */
+  background: BackgroundTasks;
   start(input: StartPhoneScreenInput): ReturnType<typeof startPhoneScreen>;
   close(): Promise<void>;
 }
@@ -55,6 +58,7 @@ export async function createInterviewRuntime(
 ): Promise<InterviewRuntime> {
   const { env, database, log } = options;
   const bus = await createInterviewBus(database);
+  const background = new BackgroundTasks(log);
   const store = new InterviewStore(database.db, bus);
   const queue = createJobQueue(database, {
     pollingIntervalSeconds: options.queuePollingIntervalSeconds ?? 2,
@@ -164,9 +168,13 @@ export async function createInterviewRuntime(
           return false;
         });
       if (!moved) return;
-      await dialAttempt(
-        { store, callPlacer, dialPolicy: options.dialPolicy },
-        { interviewId, attempt: next, roomName, phoneE164: interview.phoneE164 },
+      // The dial waits for the answer: the job is done once it is placed, so due callbacks
+      // ring side by side rather than one ring after another.
+      background.run('callback dial', () =>
+        dialAttempt(
+          { store, callPlacer, dialPolicy: options.dialPolicy },
+          { interviewId, attempt: next, roomName, phoneE164: interview.phoneE164 },
+        ),
       );
     },
   );
@@ -184,6 +192,7 @@ export async function createInterviewRuntime(
     queue,
     conversations,
     callPlacer,
+    background,
     start: (input) =>
       startPhoneScreen(
         {
@@ -200,6 +209,7 @@ export async function createInterviewRuntime(
             globalPerMinute: env.RATE_LIMIT_GLOBAL_PER_MINUTE,
           },
           log,
+          background,
           ...(options.dialPolicy === undefined ? {} : { dialPolicy: options.dialPolicy }),
         },
         input,
@@ -208,6 +218,7 @@ export async function createInterviewRuntime(
       // Idempotent: the app closes its runtime, and so may whoever built it.
       closing ??= (async () => {
         stopCallbackSweep();
+        await background.drain();
         simulated.close();
         conversations.close();
         await queue.stop();

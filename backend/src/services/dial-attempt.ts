@@ -9,10 +9,11 @@ export interface DialAttemptDeps {
 }
 
 /**
- * Places one attempt of an interview that is already `dialing` (never to a suppressed number),
- * and when the placer refuses,
- * ends the attempt with the refusal's status and hands it to the retry policy. Used by the start
- * and by queued callbacks, so both treat a failed dial the same way.
+ * Places one attempt of an interview that is already `dialing` (never to a suppressed number).
+ * When the phone answers the interview is in progress; when the placer refuses, the attempt ends
+ * with the refusal's status (and the SIP response, for the recruiter's timeline) and goes to the
+ * retry policy. Used by the start and by queued callbacks, so both treat a dial the same way.
+ * A phone dial resolves only when the phone answered or gave up: run it in the background.
  */
 export async function dialAttempt(
   deps: DialAttemptDeps,
@@ -40,6 +41,16 @@ export async function dialAttempt(
     agentMetadata:
       (await deps.dialPolicy?.agentMetadata(interviewId)) ?? JSON.stringify({ interviewId }),
   });
+  if (result.outcome === 'answered') {
+    // LiveKit's own word that the SIP leg is active; the agent's report may have moved it first.
+    await deps.store.transition(
+      interviewId,
+      ['dialing', 'ringing'],
+      'in_progress',
+      { startedAt: new Date() },
+      { source: 'dial' },
+    );
+  }
   if (result.outcome === 'failed') {
     const hasEnded = await deps.store.transition(
       interviewId,
@@ -51,6 +62,10 @@ export async function dialAttempt(
         isRetryable: result.isRetryable,
         isFinal: true,
         ...(result.detail === undefined ? {} : { detail: result.detail }),
+        ...(result.sip === undefined
+          ? {}
+          : { sipStatusCode: result.sip.code, sipStatus: result.sip.reason }),
+        ...(result.message === undefined ? {} : { liveKitMessage: result.message }),
       },
     );
     // Canceled while the dial was on its way: nothing to retry.

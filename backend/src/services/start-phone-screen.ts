@@ -22,6 +22,7 @@ import {
   type InterviewRecord,
   type InterviewStore,
 } from '../interviews/interview-store.js';
+import type { BackgroundTasks } from '../lib/background-tasks.js';
 import { createToken, hashToken } from '../lib/tokens.js';
 import { consumeRateLimits, type RateLimitRule } from '../rate-limit/rate-limiter.js';
 import type { CallPlacer } from '../telephony/call-placer.js';
@@ -48,6 +49,8 @@ export interface StartPhoneScreenDeps {
   log: FastifyBaseLogger;
   /** Kill switch, calling hours, agent metadata and retries; absent: call now, no retries. */
   dialPolicy?: DialPolicy;
+  /** Where a phone dial waits for the answer, after the start has answered. */
+  background: BackgroundTasks;
   now?: () => Date;
 }
 
@@ -281,13 +284,23 @@ export async function startPhoneScreen(
     };
   }
 
-  // 4. Dial.
-  const result = await dialAttempt(deps, {
+  // 4. Dial. A phone dial waits for the answer (that is when LiveKit reports the SIP code), so it
+  // goes on in the background and the page follows it on the event stream.
+  const attempt = {
     interviewId: interview.id,
     attempt: interview.attempt,
     roomName: interview.roomName ?? `screen-${interview.id}-1`,
     phoneE164: interview.phoneE164,
-  });
+  };
+  if (deps.mode === 'phone') {
+    deps.background.run('dial', () => dialAttempt(deps, attempt));
+    return {
+      interview: { id: interview.id, status: interview.status, mode: interview.mode },
+      candidateToken,
+      ...callingHours,
+    };
+  }
+  const result = await dialAttempt(deps, attempt);
   const current = (await deps.store.find(interview.id)) ?? interview;
   return {
     interview: { id: current.id, status: current.status, mode: current.mode },

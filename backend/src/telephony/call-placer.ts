@@ -12,10 +12,14 @@ export interface PlaceCallRequest {
   agentMetadata: string;
 }
 
-/** The immediate result of placing a call; later progress arrives as events (webhooks, agent reports). */
+/**
+ * The result of placing a call. A phone call resolves once the phone answered or the attempt
+ * failed (so it runs in the background); web and simulated calls resolve at once. Later progress
+ * arrives as events (webhooks, agent reports).
+ */
 export type PlaceCallResult =
-  /** Phone: the INVITE left; the SIP participant is in the room. */
-  | { outcome: 'dialing'; participantIdentity: string }
+  /** Phone: the candidate picked up (LiveKit reports the SIP leg `active`); the agent is in the room. */
+  | { outcome: 'answered'; participantIdentity: string }
   /** Web: the candidate joins the room from the browser with this token. */
   | { outcome: 'web_call'; webCall: { url: string; token: string; room: string } }
   /** Simulated: the in-process call has started. */
@@ -28,6 +32,10 @@ export type PlaceCallResult =
       isRetryable: boolean;
       /** What LiveKit answered (`sip_486`, `livekit_404_not_found`...), for the recruiter's timeline. */
       detail?: string;
+      /** The phone's (or carrier's) SIP final response, when LiveKit reported one. */
+      sip?: { code: number; reason: string };
+      /** LiveKit's own words when it refused the call itself (no trunk, its Redis down...). */
+      message?: string;
     };
 
 /**

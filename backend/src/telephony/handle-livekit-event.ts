@@ -6,8 +6,7 @@ import type { ScoringQueue } from './agent-call-ending.js';
 import type { RecordingBucket } from '../recordings/recording-bucket.js';
 import type { CallLog } from './call-log.js';
 import { IN_FLIGHT_STATUSES, recordCallEvent, type CallEventResult } from './call-events.js';
-import { outcomeForDisconnectReason, ruleFor } from './call-outcome.js';
-import type { CallRetries } from './call-retries.js';
+import { outcomeForDisconnectReason } from './call-outcome.js';
 import type { CallDatabase } from './call-tables.js';
 
 /** `ParticipantInfo.Kind` values (numbers on the wire; the SDK does not export the enum). */
@@ -18,11 +17,16 @@ const KIND_AGENT = 4;
  * The room went away under the callee: deleted by us or the agent (`ROOM_DELETED`, 5), or closed by
  * LiveKit (`ROOM_CLOSED`, 10). Either way the call was ended from our side, not by the callee.
  */
+/** `sip.callStatus` values that move a call: the first 180/183, and the answer. */
+const SIP_CALL_STATUS_MOVES: Partial<Record<string, InterviewStatus>> = {
+  ringing: 'ringing',
+  active: 'in_progress',
+};
+
 const ENDED_BY_US = new Set<number>([DisconnectReason.ROOM_DELETED, DisconnectReason.ROOM_CLOSED]);
 
 export interface LiveKitEventDeps {
   db: Kysely<CallDatabase>;
-  retries: CallRetries;
   scoring: ScoringQueue;
   /** Present when `RECORDING_*` is configured: audio the candidate declined is deleted. */
   recordings?: Pick<RecordingBucket, 'delete'> | undefined;
@@ -59,11 +63,14 @@ export async function handleLiveKitEvent(
       if (participant === undefined) return { result: 'ignored' };
       if (!isInFlight) return recordCallEvent(deps.db, { ...base, type: 'participant_joined' });
       if (kind === KIND_SIP) {
+        // An outbound SIP participant joins while it is still `dialing`, before the phone rings:
+        // joining is neither ringing nor an answer. Only the statuses themselves move the call.
         const callStatus = participant.attributes['sip.callStatus'] ?? '';
+        const status = SIP_CALL_STATUS_MOVES[callStatus];
         return recordCallEvent(deps.db, {
           ...base,
           type: 'sip_participant_joined',
-          status: callStatus === 'active' ? 'in_progress' : 'ringing',
+          ...(status === undefined ? {} : { status }),
           data: { callStatus },
         });
       }
@@ -86,18 +93,15 @@ export async function handleLiveKitEvent(
         return recordCallEvent(deps.db, { ...base, type: 'agent_left', data: { reason } });
       }
       if (kind !== KIND_SIP && kind !== KIND_STANDARD) return { result: 'ignored' };
-      const outcome = kind === KIND_SIP ? outcomeForDisconnectReason(reason) : undefined;
-      if (outcome !== undefined && (status === 'dialing' || status === 'ringing')) {
-        const recorded = await recordCallEvent(deps.db, {
+      if (kind === KIND_SIP && (status === 'dialing' || status === 'ringing')) {
+        // A dial that never answered: the dial itself waits for the answer and reports the SIP
+        // code (486 and 603 leave with the same disconnect reason, and only one of them may be
+        // dialled again), so this is trail only. A dial lost with its process is the reconciler's.
+        return recordCallEvent(deps.db, {
           ...base,
-          type: 'dial_failed',
-          status: ruleFor(outcome).status,
-          endReason: 'error',
-          data: { outcome, reason },
-          patch: { last_outcome: outcome },
+          type: 'sip_participant_left',
+          data: { reason, outcome: outcomeForDisconnectReason(reason) ?? null },
         });
-        if (recorded.result === 'applied') await deps.retries.afterFailure(interview.id, outcome);
-        return recorded;
       }
       if (!isInFlight) return recordCallEvent(deps.db, { ...base, type: 'candidate_left' });
       return completeCall(
@@ -114,19 +118,10 @@ export async function handleLiveKitEvent(
     }
     case 'room_finished': {
       if (status === 'dialing' || status === 'ringing') {
-        // The room closed before any participant told us how the dial ended: LiveKit lost it.
-        const recorded = await recordCallEvent(deps.db, {
-          ...base,
-          type: 'dial_failed',
-          status: 'failed',
-          endReason: 'error',
-          data: { outcome: 'livekit_error', reason: 'room_finished' },
-          patch: { last_outcome: 'livekit_error' },
-        });
-        if (recorded.result === 'applied') {
-          await deps.retries.afterFailure(interview.id, 'livekit_error');
-        }
-        return recorded;
+        // Before an answer the dial is still waiting on LiveKit (or its process died, which is
+        // the reconciler's): a failed dial closes its own room, and this event can overtake the
+        // dial's answer. Deciding here would race it, and could redial a 603.
+        return recordCallEvent(deps.db, { ...base, type: 'room_finished' });
       }
       return completeCall(
         deps,

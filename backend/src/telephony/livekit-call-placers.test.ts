@@ -57,7 +57,12 @@ describe('LiveKit call placers against the emulator', () => {
   });
 
   function sipPlacer(
-    overrides: { secretForDispatch?: string; requestTimeoutS?: number; pacer?: DialPacer } = {},
+    overrides: {
+      secretForDispatch?: string;
+      requestTimeoutS?: number;
+      ringingTimeoutS?: number;
+      pacer?: DialPacer;
+    } = {},
   ): LiveKitSipCallPlacer {
     const timeout = overrides.requestTimeoutS ?? 5;
     return new LiveKitSipCallPlacer({
@@ -68,7 +73,7 @@ describe('LiveKit call placers against the emulator', () => {
       rooms: new RoomServiceClient(emulator.url, KEY, SECRET, { requestTimeout: timeout }),
       trunkId: TRUNK,
       agentName: 'screener',
-      ringingTimeoutS: 25,
+      ringingTimeoutS: overrides.ringingTimeoutS ?? 25,
       maxCallDurationS: 900,
       requestTimeoutS: timeout,
       pacer: overrides.pacer ?? new DialPacer(1000, 1000),
@@ -76,9 +81,9 @@ describe('LiveKit call placers against the emulator', () => {
     });
   }
 
-  it('dials first, then dispatches into the room the SIP participant created', async () => {
+  it('dials and dispatches together, and resolves when the phone answers', async () => {
     const result = await sipPlacer().placeCall(request());
-    expect(result).toEqual({ outcome: 'dialing', participantIdentity: 'candidate' });
+    expect(result).toEqual({ outcome: 'answered', participantIdentity: 'candidate' });
     const [dial] = emulator.callsTo('CreateSIPParticipant');
     const [dispatch] = emulator.callsTo('CreateDispatch');
     expect(dial?.body).toEqual({
@@ -89,15 +94,30 @@ describe('LiveKit call placers against the emulator', () => {
       ringingTimeout: '25s',
       maxCallDuration: '900s',
       krispEnabled: true,
+      waitUntilAnswered: true,
     });
-    expect(dial!.receivedAt).toBeLessThan(dispatch!.receivedAt);
+    // Neither waits for the other: both leave before the first answer comes back.
+    expect(dispatch!.receivedAt).toBeLessThan(dial!.receivedAt + 50);
     const sent = emulator.dispatches[0];
     expect(sent?.agentName).toBe('screener');
     expect(sent?.metadata).not.toContain('2133734253');
-    expect(emulator.calls.map((call) => call.method)).toEqual([
-      'CreateSIPParticipant',
+    expect(emulator.calls.map((call) => call.method).sort()).toEqual([
       'CreateDispatch',
+      'CreateSIPParticipant',
     ]);
+  });
+
+  it('a busy phone ends the attempt with its SIP code and reason, and the room is closed', async () => {
+    const result = await sipPlacer().placeCall(request(1, '+12025550186'));
+    expect(result).toEqual({
+      outcome: 'failed',
+      status: 'busy',
+      reason: 'busy',
+      isRetryable: true,
+      detail: 'sip_486',
+      sip: { code: 486, reason: 'Busy Here' },
+    });
+    expect(emulator.rooms.size).toBe(0);
   });
 
   it('hangs up when the dispatch fails: the attempt fails with a retry and no room is left', async () => {
@@ -122,18 +142,32 @@ describe('LiveKit call placers against the emulator', () => {
     expect(emulator.rooms.size).toBe(0);
   });
 
-  it('LiveKit slow: a dial past its deadline fails, and the late room is hung up', async () => {
-    emulator.latencyMs = 400;
-    const started = performance.now();
-    const result = await sipPlacer({ requestTimeoutS: 0.2 }).placeCall(request());
-    expect(performance.now() - started).toBeLessThan(1500);
-    expect(result).toMatchObject({ outcome: 'failed', reason: 'livekit_error', isRetryable: true });
-    await waitFor(() => emulator.callsTo('DeleteRoom').length === 2);
-    await waitFor(
-      () => emulator.calls.every((call) => call.status !== 0) && emulator.rooms.size === 0,
-    );
-    expect(emulator.rooms.size).toBe(0);
-  });
+  it(
+    'LiveKit slow: a dial past its deadline fails, and the late room is hung up',
+    { timeout: 20_000 },
+    async () => {
+      // The dial's deadline is the ringing window plus the request timeout, and at least the
+      // ringing window plus 2 s (the SDK's own floor with waitUntilAnswered): 3 s here.
+      emulator.latencyMs = 5_000;
+      const started = performance.now();
+      const result = await sipPlacer({ requestTimeoutS: 0.2, ringingTimeoutS: 1 }).placeCall(
+        request(),
+      );
+      expect(performance.now() - started).toBeLessThan(4_000);
+      expect(result).toMatchObject({
+        outcome: 'failed',
+        reason: 'livekit_error',
+        isRetryable: true,
+      });
+      await waitFor(() => emulator.callsTo('DeleteRoom').length === 2);
+      // The emulator finishes its slow answers (5 s each) before the room count is final.
+      await waitFor(
+        () => emulator.calls.every((call) => call.status !== 0) && emulator.rooms.size === 0,
+        12_000,
+      );
+      expect(emulator.rooms.size).toBe(0);
+    },
+  );
 
   it('a busy callee leaves with USER_REJECTED, which maps to busy', async () => {
     await sipPlacer().placeCall(request(1, '+12025550186'));
@@ -169,7 +203,8 @@ describe('LiveKit call placers against the emulator', () => {
       apiSecret: SECRET,
       sipTrunkIds: [TRUNK],
       carrierCallsPerSecond: 20,
-      defaultScript: { kind: 'answer', afterMs: 5000 },
+      // Pacing is about when dials leave, not how long phones ring: answer at once.
+      defaultScript: { kind: 'answer', afterMs: 1 },
     });
     // Time scaled by 20: the carrier takes 20 dials a second and the pacer sends 16.
     const paced = sipPlacer({ pacer: new DialPacer(16, 1) });

@@ -12,7 +12,11 @@ export function readAgentMetadata(request: PlaceCallRequest): AgentJobMetadata {
 }
 
 /** A refused attempt, with the status and retry rule REL-1 gives its outcome. */
-export function failedAttempt(outcome: CallOutcome, detail?: string): PlaceCallResult {
+export function failedAttempt(
+  outcome: CallOutcome,
+  detail?: string,
+  answer: { sip?: { code: number; reason: string }; message?: string } = {},
+): PlaceCallResult {
   const rule = ruleFor(outcome);
   return {
     outcome: 'failed',
@@ -20,6 +24,8 @@ export function failedAttempt(outcome: CallOutcome, detail?: string): PlaceCallR
     reason: outcome,
     isRetryable: rule.retryDelaysMs.length > 0,
     ...(detail === undefined ? {} : { detail }),
+    ...(answer.sip === undefined ? {} : { sip: answer.sip }),
+    ...(answer.message === undefined ? {} : { message: answer.message }),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { AgentDispatchClient, RoomServiceClient, SipClient } from 'livekit-server-sdk';
 import type { CallLog } from './call-log.js';
 import type { CallPlacer, PlaceCallRequest, PlaceCallResult } from './call-placer.js';
-import { outcomeForLiveKitError } from './livekit-errors.js';
+import { outcomeForDialError, outcomeForLiveKitError } from './livekit-errors.js';
 import { deleteRoomIfPresent, failedAttempt, readAgentMetadata } from './livekit-placer-support.js';
 import type { Pacer } from './shared-dial-pacer.js';
 
@@ -26,10 +26,12 @@ export interface LiveKitSipCallPlacerOptions {
 }
 
 /**
- * Phone mode: dial first, then dispatch the agent into the room the SIP participant created (one
- * LiveKit round trip before the INVITE leaves). A server with `room.auto_create` on also creates a
- * missing room for a dispatch, so the two could go out together. A failed dispatch hangs up, so
- * nobody answers to silence.
+ * Phone mode. The dial waits for the callee's answer (`waitUntilAnswered`): only then does LiveKit
+ * report the SIP code of a failed call (486, 603, 404...). The agent's dispatch goes out together
+ * with the dial, not after it, so the agent is in the room before anyone can answer; a server with
+ * `room.auto_create` on (the default) creates the room for whichever request arrives first. The
+ * INVITE leaves one LiveKit round trip after the dial starts. Callers run this in the background:
+ * it returns only once the phone answered or the attempt failed.
  */
 export class LiveKitSipCallPlacer implements CallPlacer {
   constructor(private readonly options: LiveKitSipCallPlacerOptions) {}
@@ -53,39 +55,57 @@ export class LiveKitSipCallPlacer implements CallPlacer {
       );
       return failedAttempt('carrier_error');
     }
+
+    const dispatch = options.dispatch
+      .createDispatch(request.roomName, options.agentName, { metadata: request.agentMetadata })
+      .then(
+        () => undefined,
+        (error: unknown) => outcomeForLiveKitError(error).detail,
+      );
+    // A failed dispatch hangs up at once: nobody must answer to an agent that is not coming.
+    const dispatchFailure = dispatch.then(async (detail) => {
+      if (detail === undefined) return undefined;
+      log.warn({ interviewId: request.interviewId, detail }, 'agent dispatch failed; hanging up');
+      await this.hangUpQuietly(request);
+      return detail;
+    });
     try {
       await options.sip.createSipParticipant(options.trunkId, request.phoneE164, request.roomName, {
         participantIdentity: identity,
         ringingTimeout: options.ringingTimeoutS,
         maxCallDuration: options.maxCallDurationS,
         krispEnabled: true,
-        waitUntilAnswered: false,
-        timeout: options.requestTimeoutS,
+        waitUntilAnswered: true,
+        // The request outlasts the ringing: LiveKit answers when the phone does.
+        timeout: options.ringingTimeoutS + options.requestTimeoutS,
       });
     } catch (error) {
-      const { outcome, detail } = outcomeForLiveKitError(error);
-      log.warn({ interviewId: request.interviewId, outcome, detail }, 'dial failed');
-      // A timeout may hide an INVITE that did leave: delete the room so no phone rings unattended,
-      // and once more after the request's own deadline, in case the server was still working on it.
+      const { outcome, detail, sip, message } = outcomeForDialError(error);
+      // A failed dispatch hung the phone up, so the dial's own ending says nothing of the callee;
+      // with LiveKit itself failing, the dial's error is the clearer one.
+      const failedDispatch = await dispatchFailure;
+      if (failedDispatch !== undefined && outcome !== 'livekit_error') {
+        return failedAttempt('livekit_error', `dispatch_${failedDispatch}`);
+      }
+      log.warn({ interviewId: request.interviewId, outcome, detail, message }, 'dial failed');
+      // The dispatch may have opened the room with an agent waiting in it: close it. A timeout
+      // may also hide an INVITE that did leave, so then once more after the request's own
+      // deadline, in case the server was still working on it.
+      await this.hangUpQuietly(request);
       if (outcome === 'livekit_error') {
-        await this.hangUpQuietly(request);
         setTimeout(() => void this.hangUpQuietly(request), options.requestTimeoutS * 1000).unref();
       }
-      return failedAttempt(outcome, detail);
-    }
-
-    try {
-      await options.dispatch.createDispatch(request.roomName, options.agentName, {
-        metadata: request.agentMetadata,
+      return failedAttempt(outcome, detail, {
+        ...(sip === undefined ? {} : { sip }),
+        ...(message === undefined ? {} : { message }),
       });
-    } catch (error) {
-      const { detail } = outcomeForLiveKitError(error);
-      log.warn({ interviewId: request.interviewId, detail }, 'agent dispatch failed; hanging up');
-      await this.hangUpQuietly(request);
-      return failedAttempt('livekit_error', `dispatch_${detail}`);
     }
-    log.info({ interviewId: request.interviewId, room: request.roomName }, 'dialing');
-    return { outcome: 'dialing', participantIdentity: identity };
+    const failedDispatch = await dispatchFailure;
+    if (failedDispatch !== undefined) {
+      return failedAttempt('livekit_error', `dispatch_${failedDispatch}`);
+    }
+    log.info({ interviewId: request.interviewId, room: request.roomName }, 'call answered');
+    return { outcome: 'answered', participantIdentity: identity };
   }
 
   hangUp(roomName: string): Promise<void> {

@@ -149,7 +149,6 @@ export async function registerLiveKitRoutes(
       handleLiveKitEvent(
         {
           db,
-          retries: telephony.retries,
           scoring: telephony.scoring,
           recordings: telephony.recordings,
           log: app.log,

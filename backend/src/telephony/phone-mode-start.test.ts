@@ -81,6 +81,23 @@ async function buildPhoneApp(
   };
 }
 
+/** The dial goes out in the background after the start has answered: wait for it to arrive. */
+async function waitForDials(t: PhoneApp, count: number): Promise<void> {
+  await expect.poll(() => t.emulator.callsTo('CreateSIPParticipant').length).toBe(count);
+}
+
+/** The statuses an interview went through, oldest first. */
+async function statusTrail(t: PhoneApp, interviewId: string): Promise<(string | null)[]> {
+  const events = await t.database.db
+    .selectFrom('interview_events')
+    .select('status')
+    .where('interview_id', '=', interviewId)
+    .where('status', 'is not', null)
+    .orderBy('created_at')
+    .execute();
+  return events.map((event) => event.status);
+}
+
 function start(
   t: PhoneApp,
   body: Record<string, unknown>,
@@ -117,17 +134,19 @@ describe.each(TEST_ENGINES)('phone mode start against the LiveKit emulator (%s)'
     t = undefined;
   });
 
-  it('dials first, then dispatches the agent with metadata that holds no personal data', async () => {
+  it('answers 202 dialing, then dials and dispatches the agent together, with metadata that holds no personal data', async () => {
     t = await buildPhoneApp(engine);
     const resumeId = await insertResume(t.database);
     const response = await start(t, { resumeId });
     expect(response.statusCode).toBe(202);
     const answer = response.json<StartPhoneScreenResponse>();
     expect(answer.interview.mode).toBe('phone');
-    expect(['dialing', 'ringing']).toContain(answer.interview.status);
-    expect(t.emulator.calls.map((call) => call.method)).toEqual([
-      'CreateSIPParticipant',
+    expect(answer.interview.status).toBe('dialing');
+    await waitForDials(t, 1);
+    await expect.poll(() => t?.emulator.dispatches.length).toBe(1);
+    expect(t.emulator.calls.map((call) => call.method).sort()).toEqual([
       'CreateDispatch',
+      'CreateSIPParticipant',
     ]);
     const dispatch = t.emulator.dispatches[0];
     const metadata = JSON.parse(dispatch?.metadata ?? '{}') as Record<string, unknown>;
@@ -152,6 +171,7 @@ describe.each(TEST_ENGINES)('phone mode start against the LiveKit emulator (%s)'
     const answer = (
       await start(t, { resumeId: await insertResume(t.database) })
     ).json<StartPhoneScreenResponse>();
+    await expect.poll(() => t?.emulator.dispatches.length).toBe(1);
     await t.emulator.flushWebhooks();
     const metadata = JSON.parse(t.emulator.dispatches[0]?.metadata ?? '{}') as {
       backendToken: string;
@@ -163,6 +183,10 @@ describe.each(TEST_ENGINES)('phone mode start against the LiveKit emulator (%s)'
         headers: { authorization: `Bearer ${metadata.backendToken}` },
         payload,
       });
+    // The SIP participant joined while `dialing`: that alone is not ringing.
+    expect(await statusTrail(t, answer.interview.id)).toEqual(['dialing']);
+    // The agent, in the room, sees `sip.callStatus` move: ringing, then active.
+    await report({ event: 'ringing' });
     await report({ event: 'answered' });
     await report({ event: 'ended', reason: 'opted_out' });
     const stream = await t.app.inject({
@@ -201,6 +225,9 @@ describe.each(TEST_ENGINES)('phone mode start against the LiveKit emulator (%s)'
         .map((response) => response.json<StartPhoneScreenResponse>().interview.id),
     );
     expect(ids.size).toBe(1);
+    await waitForDials(t, 1);
+    // Give a stray second dial time to show up before counting.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     expect(t.emulator.callsTo('CreateSIPParticipant')).toHaveLength(1);
     console.log(`1,000 duplicates: ${JSON.stringify(Object.fromEntries(codes))}, dials 1`);
   }, 120_000);
@@ -212,6 +239,8 @@ describe.each(TEST_ENGINES)('phone mode start against the LiveKit emulator (%s)'
       const resumeId = await insertResume(t.database);
       await start(t, { resumeId, phone: `+1213373${String(4200 + index)}` });
     }
+    await waitForDials(t, 5);
+    await new Promise((resolve) => setTimeout(resolve, 500));
     const dials = t.emulator.callsTo('CreateSIPParticipant').length;
     expect(dials).toBe(5);
     console.log(`rate limit 5/hour per IP: ${dials} dials / ${requests} requests`);
@@ -280,13 +309,14 @@ describe.each(TEST_ENGINES)('phone mode start against the LiveKit emulator (%s)'
     });
     const placed = await start(t, { resumeId: await insertResume(t.database) });
     expect(placed.statusCode).toBe(202);
-    expect(t.emulator.callsTo('CreateSIPParticipant')).toHaveLength(1);
+    await waitForDials(t, 1);
   });
 
   it('a call canceled while it waited for the pacer never rings', async () => {
     t = await buildPhoneApp(engine, { SIP_CALLS_PER_SECOND: '0.5' });
     const first = await start(t, { resumeId: await insertResume(t.database) });
     expect(first.statusCode).toBe(202);
+    await waitForDials(t, 1);
     // The second dial waits about two seconds for the trunk; the candidate cancels meanwhile.
     const second = start(t, { resumeId: await insertResume(t.database), phone: '+12133734299' });
     await expect
@@ -307,24 +337,21 @@ describe.each(TEST_ENGINES)('phone mode start against the LiveKit emulator (%s)'
       .where('phone_e164', '=', '+12133734299')
       .execute();
     await second;
+    // Past the pacer's two seconds: the canceled dial never went out.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(t.emulator.callsTo('CreateSIPParticipant')).toHaveLength(1);
   });
 
-  it('LiveKit down: the start answers failed with a retry queued, and no room is left', async () => {
+  it('LiveKit down: the attempt fails with a retry queued, and no room is left', async () => {
     t = await buildPhoneApp(engine);
     t.emulator.availability = 'refuse';
     const resumeId = await insertResume(t.database);
     const response = await start(t, { resumeId });
     expect(response.statusCode).toBe(202);
     const answer = response.json<StartPhoneScreenResponse>();
-    const events = await t.database.db
-      .selectFrom('interview_events')
-      .select(['type', 'status'])
-      .where('interview_id', '=', answer.interview.id)
-      .where('status', 'is not', null)
-      .orderBy('created_at')
-      .execute();
-    expect(events.map((event) => event.status)).toEqual(['dialing', 'failed', 'scheduled']);
+    await expect
+      .poll(() => statusTrail(t!, answer.interview.id))
+      .toEqual(['dialing', 'failed', 'scheduled']);
     expect(t.emulator.rooms.size).toBe(0);
   });
 

@@ -41,6 +41,8 @@ export type AgentTurnReport = z.infer<typeof ZAgentTurnReport>;
 
 /** Call-level facts the agent reports: the candidate answered, voicemail, the end and why. */
 export const ZAgentCallReport = z.discriminatedUnion('event', [
+  /** The phone rings: the SIP leg's first 180/183 (`sip.callStatus = ringing`). */
+  z.object({ event: z.literal('ringing') }).strict(),
   z.object({ event: z.literal('answered') }).strict(),
   z.object({ event: z.literal('voicemail') }).strict(),
   /** "Stop calling me": sent the moment it is heard, so a crash before the end cannot lose it. */

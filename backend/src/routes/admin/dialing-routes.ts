@@ -10,6 +10,8 @@ export interface DialingRoutesOptions {
   mode: Mode;
   /** `DIALING_DISABLED`: paused by configuration, which the switch cannot undo. */
   isDisabledByConfig: boolean;
+  /** Ends the calls still ringing when dialing is paused; answers how many it hung up. */
+  hangUpRinging?: () => Promise<number>;
 }
 
 const ZDialingState = z.object({
@@ -73,11 +75,15 @@ export const dialingRoutes: FastifyPluginAsyncZod<DialingRoutesOptions> = async 
         });
       }
       await dialingSwitch.setPaused(request.body.isPaused, recruiter.id);
+      const hungUp =
+        request.body.isPaused && options.mode === 'phone'
+          ? ((await options.hangUpRinging?.()) ?? 0)
+          : 0;
       await options.auth.recordAudit(request, {
         action: 'dialing.changed',
-        details: { isPaused: request.body.isPaused },
+        details: { isPaused: request.body.isPaused, hungUp },
       });
-      request.log.warn({ isPaused: request.body.isPaused }, 'dialing switch changed');
+      request.log.warn({ isPaused: request.body.isPaused, hungUp }, 'dialing switch changed');
       return describe();
     },
   );

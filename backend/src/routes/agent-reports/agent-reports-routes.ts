@@ -169,6 +169,8 @@ async function onCallReport(
 ): Promise<CallEventResult> {
   const { db } = options;
   switch (report.event) {
+    case 'ringing':
+      return recordCallEvent(db, { interviewId, type: 'sip_ringing', status: 'ringing' });
     case 'answered': {
       const recorded = await recordCallEvent(db, {
         interviewId,

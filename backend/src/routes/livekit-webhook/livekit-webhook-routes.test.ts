@@ -21,20 +21,6 @@ async function statusOf(t: LiveKitTestApp, interviewId: string): Promise<string>
   return row.status;
 }
 
-async function waitForStatus(
-  t: LiveKitTestApp,
-  interviewId: string,
-  status: string,
-): Promise<void> {
-  const deadline = Date.now() + 3000;
-  while ((await statusOf(t, interviewId)) !== status) {
-    if (Date.now() > deadline) {
-      throw new Error(`status stayed ${await statusOf(t, interviewId)}, wanted ${status}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 async function dial(t: LiveKitTestApp, interviewId: string, roomName: string, phone?: string) {
   const { metadata, backendToken } = await t.prepareMetadata(interviewId);
   const result = await t.telephony.callPlacer.placeCall({
@@ -60,14 +46,23 @@ describe.each(TEST_ENGINES)('LiveKit webhooks, agent reports and cancel (%s)', (
     await t.close();
   });
 
-  it('follows a call: ringing from the webhook, answered and ended by the agent, late events ignored', async () => {
+  it('follows a call: joined is not ringing; ringing, answered and ended by the agent, late events ignored', async () => {
     const { interviewId, roomName } = await t.createInterview();
     const { result, backendToken } = await dial(t, interviewId, roomName);
-    expect(result.outcome).toBe('dialing');
+    expect(result.outcome).toBe('answered');
     await t.emulator.flushWebhooks();
-    await waitForStatus(t, interviewId, 'ringing');
+    // The SIP participant joined while `dialing`: no status moved.
+    expect(await statusOf(t, interviewId)).toBe('dialing');
 
     const auth = { authorization: `Bearer ${backendToken}` };
+    const ringing = await t.app.inject({
+      method: 'POST',
+      url: `/api/agent/interviews/${interviewId}/events`,
+      headers: auth,
+      payload: { event: 'ringing' },
+    });
+    expect(ringing.json()).toEqual({ result: 'applied' });
+    expect(await statusOf(t, interviewId)).toBe('ringing');
     const answered = await t.app.inject({
       method: 'POST',
       url: `/api/agent/interviews/${interviewId}/events`,
@@ -126,23 +121,22 @@ describe.each(TEST_ENGINES)('LiveKit webhooks, agent reports and cancel (%s)', (
     ]);
   });
 
-  it('a busy callee ends the attempt busy and queues a retry', async () => {
+  it("a busy callee's webhooks are trail only: the dial's own SIP code decides the outcome", async () => {
     const { interviewId, roomName } = await t.createInterview({ phone: BUSY });
-    await dial(t, interviewId, roomName, BUSY);
-    await waitForStatus(t, interviewId, 'scheduled');
+    const { result } = await dial(t, interviewId, roomName, BUSY);
+    expect(result).toMatchObject({ outcome: 'failed', status: 'busy', sip: { code: 486 } });
     await t.emulator.flushWebhooks();
-    const statuses = await t.db
+    // 486 and 603 leave with the same disconnect reason: the webhook must not pick one.
+    expect(await statusOf(t, interviewId)).toBe('dialing');
+    const left = await t.db
       .selectFrom('interview_events')
-      .select('status')
+      .select(['type', 'status', 'data'])
       .where('interview_id', '=', interviewId)
-      .where('status', 'is not', null)
-      .orderBy('created_at')
-      .execute();
-    expect(statuses.map((row) => row.status)).toEqual(['ringing', 'busy', 'scheduled']);
-    expect(t.queued).toHaveLength(1);
-    const waitedMs = t.queued[0]!.at.getTime() - Date.now();
-    expect(waitedMs).toBeGreaterThan(4 * 60_000);
-    expect(waitedMs).toBeLessThanOrEqual(5 * 60_000);
+      .where('type', '=', 'sip_participant_left')
+      .executeTakeFirstOrThrow();
+    expect(left.status).toBeNull();
+    expect(left.data).toMatchObject({ outcome: 'busy' });
+    expect(t.queued).toHaveLength(0);
   });
 
   it('refuses forged, tampered, unsigned and wrongly typed webhooks', async () => {
@@ -200,7 +194,7 @@ describe.each(TEST_ENGINES)('LiveKit webhooks, agent reports and cancel (%s)', (
       participant: {
         identity: 'candidate',
         kind: 'SIP',
-        attributes: { 'sip.callStatus': 'dialing' },
+        attributes: { 'sip.callStatus': 'ringing' },
       },
     });
     const signed = await signWebhook(joined, TEST_API_KEY, TEST_API_SECRET);

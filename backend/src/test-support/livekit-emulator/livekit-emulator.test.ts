@@ -76,11 +76,10 @@ describe('LiveKit emulator', () => {
     expect(emulator.webhooks.map((w) => w.event)).toEqual(['room_started', 'participant_joined']);
   });
 
-  it('refuses a dispatch into a room that does not exist', async () => {
-    await expect(dispatch.createDispatch('nowhere', 'screener')).rejects.toMatchObject({
-      status: 404,
-      code: 'not_found',
-    });
+  it('a dispatch into a room that does not exist creates it, as livekit-server with room.auto_create does', async () => {
+    const sent = await dispatch.createDispatch('nowhere', 'screener');
+    expect(sent.room).toBe('nowhere');
+    expect(emulator.rooms.has('nowhere')).toBe(true);
   });
 
   it('refuses a token signed with another secret', async () => {

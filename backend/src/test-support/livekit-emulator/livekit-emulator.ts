@@ -77,6 +77,8 @@ interface EmulatedRoom {
   room: Room;
   participants: Map<string, ParticipantInfo>;
   timers: Set<NodeJS.Timeout>;
+  /** Dials still waiting for an answer: the room going away ends them (the phone gets CANCEL). */
+  pendingDials: Set<() => void>;
   egresses: EgressInfo[];
   dispatches: AgentDispatch[];
 }
@@ -331,7 +333,16 @@ export class LiveKitEmulator {
     script: SipScript,
     ringingS: number,
   ): Promise<{ answered: true } | { answered: false; sipStatusCode: number }> {
-    return new Promise((resolve) => {
+    return new Promise((settle) => {
+      // Hung up before the answer: the bridge cancels the INVITE (487 Request Terminated).
+      const cancel = (): void => settle({ answered: false, sipStatusCode: 487 });
+      room.pendingDials.add(cancel);
+      const resolve = (
+        value: { answered: true } | { answered: false; sipStatusCode: number },
+      ): void => {
+        room.pendingDials.delete(cancel);
+        settle(value);
+      };
       const fail = (sipStatusCode: number, reason: DisconnectReason): void => {
         participant.attributes['sip.callStatus'] = 'hangup';
         this.leave(room, participant, reason);
@@ -369,9 +380,9 @@ export class LiveKitEmulator {
     const request = decode(() => CreateAgentDispatchRequest.fromJsonString(body));
     requireRoomAdmin(grants, request.room);
     if (request.agentName === '') throw new TwirpFailure('invalid_argument', 'agent_name is empty');
-    const room = this.rooms.get(request.room);
-    // As livekit-server's RoomManager.CreateDispatch: ErrRoomNotFound for a room not yet created.
-    if (room === undefined) throw new TwirpFailure('not_found', 'requested room does not exist');
+    // As livekit-server v1.13.5 with room.auto_create on (its default): a dispatch into a room that
+    // does not exist yet creates it (proved on the real server: real-stack/phone-mode.livekit.ts).
+    const room = this.openRoom(request.room);
     const dispatch = new AgentDispatch({
       id: `AD_${randomId()}`,
       agentName: request.agentName,
@@ -512,6 +523,7 @@ export class LiveKitEmulator {
       }),
       participants: new Map(),
       timers: new Set(),
+      pendingDials: new Set(),
       egresses: [],
       dispatches: [],
     };
@@ -542,6 +554,8 @@ export class LiveKitEmulator {
     this.rooms.delete(room.room.name);
     for (const timer of room.timers) clearTimeout(timer);
     room.timers.clear();
+    for (const endDial of room.pendingDials) endDial();
+    room.pendingDials.clear();
     for (const participant of [...room.participants.values()]) {
       room.participants.delete(participant.identity);
       participant.state = ParticipantInfo_State.DISCONNECTED;

@@ -28,6 +28,20 @@ function describe(event: TimelineEvent): string {
     typeof event.data.endReason === 'string'
       ? ` (${event.data.endReason.replaceAll('_', ' ')})`
       : '';
-  if (status.success) return `${STATUS_LABELS[status.data]}${reason}`;
+  if (status.success) return `${STATUS_LABELS[status.data]}${reason}${dialDetail(event.data)}`;
   return event.type.replaceAll('_', ' ');
+}
+
+/** What the phone or LiveKit answered to a dial that did not connect: the recruiter's "why". */
+function dialDetail(data: TimelineEvent['data']): string {
+  if (typeof data.sipStatusCode === 'number') {
+    const phrase = typeof data.sipStatus === 'string' ? ` ${data.sipStatus}` : '';
+    return ` · SIP ${data.sipStatusCode}${phrase}`.trimEnd();
+  }
+  if (data.detail === 'sip_ringing_timeout') return ' · no answer before the ringing timeout';
+  if (typeof data.detail === 'string' && data.detail.startsWith('livekit_')) {
+    const words = typeof data.liveKitMessage === 'string' ? `: ${data.liveKitMessage}` : '';
+    return ` · LiveKit answered ${data.detail.slice('livekit_'.length).replaceAll('_', ' ')}${words}`;
+  }
+  return '';
 }
