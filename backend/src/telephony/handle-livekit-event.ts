@@ -104,12 +104,17 @@ export async function handleLiveKitEvent(
         });
       }
       if (!isInFlight) return recordCallEvent(deps.db, { ...base, type: 'candidate_left' });
+      // Webhooks can overtake each other (LiveKit retries a failed delivery later): a browser
+      // candidate who left after joining (`joinedAt` set) had the call, even when this arrives
+      // before the joined event did. Never joined: the call failed.
+      const hadTheCall =
+        status === 'in_progress' || (kind === KIND_STANDARD && participant.joinedAt > 0n);
       return completeCall(
         deps,
         await recordCallEvent(deps.db, {
           ...base,
           type: 'candidate_left',
-          status: status === 'in_progress' ? 'completed' : 'failed',
+          status: hadTheCall ? 'completed' : 'failed',
           endReason: ENDED_BY_US.has(reason) ? 'finished' : 'candidate_hung_up',
           data: { reason },
         }),

@@ -53,6 +53,13 @@ describe('web mode against the real livekit-server', () => {
       database,
       frontendDir: '/nonexistent',
     });
+    // Every delivery the server makes, as it made it (raw body and bare token), to replay below.
+    const deliveries: { body: string; authorization: string }[] = [];
+    app.addHook('preHandler', async (request) => {
+      if (request.url === '/api/livekit/webhook' && typeof request.body === 'string') {
+        deliveries.push({ body: request.body, authorization: request.headers.authorization ?? '' });
+      }
+    });
     await app.listen({ host: stackIp, port: WEBHOOK_PORT });
     const job = await database.db.selectFrom('jobs').select('id').executeTakeFirstOrThrow();
     const response = await app.inject({
@@ -96,5 +103,45 @@ describe('web mode against the real livekit-server', () => {
     // Each came from LiveKit (its event id kept for de-duplication), none from us.
     const fromLiveKit = events.filter((event) => event.external_id !== null).map((e) => e.type);
     expect(fromLiveKit).toEqual(expect.arrayContaining(['candidate_joined', 'candidate_left']));
+
+    // The same real deliveries, signed by the server, replayed newest first into a fresh copy of
+    // the interview: the status only moves forward, and it ends where the ordered run ended.
+    const roomName = (
+      await db
+        .selectFrom('interviews')
+        .select('room_name')
+        .where('id', '=', answer.interview.id)
+        .executeTakeFirstOrThrow()
+    ).room_name;
+    expect(deliveries.length).toBeGreaterThanOrEqual(2);
+    await db
+      .deleteFrom('interview_events')
+      .where('interview_id', '=', answer.interview.id)
+      .execute();
+    await db
+      .updateTable('interviews')
+      .set({ status: 'dialing', ended_at: null, end_reason: null, started_at: null })
+      .where('id', '=', answer.interview.id)
+      .execute();
+    const seen: string[] = [];
+    for (const delivery of [...deliveries].reverse()) {
+      const replayed = await app.inject({
+        method: 'POST',
+        url: '/api/livekit/webhook',
+        headers: {
+          'content-type': 'application/webhook+json',
+          authorization: delivery.authorization,
+        },
+        payload: delivery.body,
+      });
+      expect(replayed.statusCode).toBe(200);
+      seen.push(await status());
+    }
+    expect(roomName).not.toBeNull();
+    expect(seen.at(-1)).toBe('completed');
+    // Once completed, no later (older) event moved it anywhere else.
+    expect(seen.slice(seen.indexOf('completed'))).toEqual(
+      seen.slice(seen.indexOf('completed')).map(() => 'completed'),
+    );
   });
 });
