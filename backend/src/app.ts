@@ -29,9 +29,7 @@ import { createInterviewRuntime, type InterviewRuntime } from './interviews/inte
 import { interviewsRoutes } from './routes/interviews/interviews-routes.js';
 import type { CallPlacer } from './telephony/call-placer.js';
 import { CALLBACK_QUEUE, SCORE_QUEUE } from './services/interview-conversations.js';
-import type { ScoringQueue } from './telephony/agent-call-ending.js';
 import type { ScheduledCallQueue } from './telephony/call-retries.js';
-import { withCallColumns } from './telephony/call-tables.js';
 import { interviewCancelRoutes } from './routes/interview-cancel/interview-cancel-routes.js';
 import { createDialPolicy } from './telephony/dial-policy.js';
 import {
@@ -44,6 +42,7 @@ import { RecordingBucket, recordingStorageFromEnv } from './recordings/recording
 import { privacyRoutes } from './privacy/privacy-routes.js';
 import { dialingRoutes } from './routes/admin/dialing-routes.js';
 import { hangUpRingingCalls } from './services/hang-up-ringing-calls.js';
+import { createCandidateAccess } from './auth/candidate-access.js';
 import { startRetentionSweeps } from './privacy/retention.js';
 import { resumesRoutes, resumesRoutesOptions } from './routes/resumes/resumes-routes.js';
 import { webhooksRoutes } from './routes/webhooks/webhooks-routes.js';
@@ -73,6 +72,13 @@ export interface BuildAppOptions {
   interviewRuntime?: InterviewRuntime;
   /** Outbound webhooks: a stub resolver and short delays in tests. */
   webhooks?: WebhookTuning & { resolver?: HostResolver };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's interview runtime: store, lifecycle, bus and durable queue. */
+    interviewRuntime: InterviewRuntime;
+  }
 }
 
 /** Builds the HTTP app without listening, so tests can call it with `app.inject()`. */
@@ -155,8 +161,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     mode: env.mode,
     isDisabledByConfig: env.DIALING_DISABLED,
     hangUpRinging: async () => {
-      const placer = runtimeRef.current?.callPlacer;
-      return placer === undefined ? 0 : hangUpRingingCalls(withCallColumns(database.db), placer);
+      const runtime = runtimeRef.current;
+      return runtime === undefined ? 0 : hangUpRingingCalls(database.db, runtime.lifecycle);
     },
   });
   if (env.RETENTION_DAYS > 0) {
@@ -173,10 +179,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     auth,
     recordings: erasure.recordings,
   });
-  await app.register(feedbackRoutes, { db: database.db });
   await app.register(resumesRoutes, resumesRoutesOptions(env, database, jobs));
   // Telephony by mode: LiveKit SIP (phone), a LiveKit room (web), in-process (simulated).
-  const callDb = withCallColumns(database.db);
+  const callDb = database.db;
   const callQueue: ScheduledCallQueue = {
     enqueue: async ({ interviewId, attempt, at }) => {
       if (runtimeRef.current === undefined) throw new Error('the interview runtime is not ready');
@@ -188,16 +193,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       );
     },
   };
-  const scoreQueue: ScoringQueue = {
-    enqueue: async (interviewId) => {
+  // On a real call the agent may still be delivering its last turns: score a little later.
+  const scoringDelayMs = env.mode === 'simulated' ? 0 : REAL_CALL_SCORING_DELAY_MS;
+  const scoreQueue = {
+    enqueue: async (interviewId: string) => {
       if (runtimeRef.current === undefined) throw new Error('the interview runtime is not ready');
-      // A short wait lets the agent's last turns arrive before the transcript is scored.
       await runtimeRef.current.queue.send(
         SCORE_QUEUE,
         { interviewId },
         {
           singletonKey: interviewId,
-          startAfter: new Date(Date.now() + REAL_CALL_SCORING_DELAY_MS),
+          ...(scoringDelayMs === 0 ? {} : { startAfter: new Date(Date.now() + scoringDelayMs) }),
         },
       );
     },
@@ -206,8 +212,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     env,
     db: callDb,
     log: app.log,
-    queue: callQueue,
-    scoring: scoreQueue,
     recordings: erasure.recordings,
   });
   warnAboutCallingHours(env, app.log);
@@ -216,7 +220,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     mode: env.mode,
     isDialingDisabled: env.DIALING_DISABLED,
     callingHours: env.CALLING_HOURS,
-    retries: telephony?.retries,
     agentTokenTtlS: telephony?.agentTokenTtlS ?? 0,
     queue: callQueue,
   });
@@ -231,19 +234,29 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       ...(callPlacer ? { callPlacer } : {}),
     }));
   runtimeRef.current = interviewRuntime;
-  const candidateLinks = new CandidateLinks(database.db);
-  await app.register(interviewsRoutes, { runtime: interviewRuntime, auth, candidateLinks });
-  await app.register(interviewCancelRoutes, {
-    db: callDb,
-    callPlacer: interviewRuntime.callPlacer,
-    isRecruiter: async (request) => (await auth.findRecruiter(request)) !== undefined,
+  // Tests and the CLI reach the runtime (its store, lifecycle and queue) through the app.
+  app.decorate('interviewRuntime', interviewRuntime);
+  const { lifecycle } = interviewRuntime;
+  lifecycle.connect({
+    scoring: scoreQueue,
+    calls: callQueue,
+    hangUp: (roomName) => interviewRuntime.callPlacer.hangUp(roomName),
+    ...(telephony === undefined ? {} : { retries: telephony.retries }),
   });
+  const candidateLinks = new CandidateLinks(database.db);
+  const authorizeCandidate = createCandidateAccess(interviewRuntime.store, auth);
+  await app.register(interviewsRoutes, {
+    runtime: interviewRuntime,
+    authorizeCandidate,
+    candidateLinks,
+  });
+  await app.register(interviewCancelRoutes, { lifecycle, authorizeCandidate });
+  await app.register(feedbackRoutes, { db: database.db, authorizeCandidate });
   await app.register(candidateLinkRoutes, {
     links: candidateLinks,
     store: interviewRuntime.store,
     db: callDb,
-    callPlacer: interviewRuntime.callPlacer,
-    queue: callQueue,
+    lifecycle,
     callingHours: env.CALLING_HOURS,
   });
   const webhookPolicy = {
@@ -269,8 +282,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     stopWebhooks();
   });
   if (telephony !== undefined) {
-    await registerLiveKitRoutes(app, { db: callDb, telephony });
-    const stopReconciler = startReconciler(telephony, app.log);
+    await registerLiveKitRoutes(app, { db: callDb, telephony, lifecycle });
+    const stopReconciler = startReconciler(telephony, lifecycle, app.log);
     app.addHook('onClose', async () => {
       stopReconciler();
     });

@@ -5,6 +5,8 @@ export * from './config/mode.js';
 export * from './health.js';
 export * from './resume/parsed-resume.js';
 export * from './interviews/interview.js';
+export * from './interviews/call-outcomes.js';
+export * from './interviews/lifecycle.js';
 export * from './agent/agent-protocol.js';
 export * from './calling-hours/calling-hours.js';
 export * from './resume/resume-parser.js';

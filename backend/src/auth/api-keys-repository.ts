@@ -1,36 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { ColumnType, Generated, Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Kysely } from 'kysely';
+import type { ApiKeyScope, Database } from '../db/schema.js';
 import { isUuid } from '../db/repositories/jobs-repository.js';
 import { hashToken } from '../lib/tokens.js';
 import type { Recruiter } from './users-repository.js';
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type NullableTimestamp = ColumnType<
-  Date | null,
-  Date | string | null | undefined,
-  Date | string | null
->;
-
-/** `read`: list and read interviews, export. `write` adds decisions and notes. */
-export type ApiKeyScope = 'read' | 'write';
-
-/** The table of migration 0014. */
-// A type, not an interface: Kysely's withTables needs the implicit index signature only types have.
-// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
-type ApiKeyTables = {
-  api_keys: {
-    id: Generated<string>;
-    name: string;
-    scope: ApiKeyScope;
-    key_hash: string;
-    key_prefix: string;
-    created_by: string;
-    created_at: Timestamp;
-    last_used_at: NullableTimestamp;
-    revoked_at: NullableTimestamp;
-  };
-};
+export type { ApiKeyScope } from '../db/schema.js';
 
 /** An API key as the API lists it: never the key, only its first characters. */
 export interface ApiKey {
@@ -68,13 +43,13 @@ const COLUMNS = [
 
 /** Creates, lists, revokes and resolves API keys. */
 export class ApiKeysRepository {
-  private readonly db: Kysely<Database & ApiKeyTables>;
+  private readonly db: Kysely<Database>;
 
   constructor(
     db: Kysely<Database>,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.db = db.withTables<ApiKeyTables>();
+    this.db = db;
   }
 
   /** Makes a key; the key itself is in this answer only. */

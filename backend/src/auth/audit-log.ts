@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { withTeamTables, type TeamDatabase } from './team-tables.js';
 
 /** What the audit log records; each names the event, never the person it concerns. */
 export const AUDIT_ACTIONS = [
@@ -52,10 +51,10 @@ export interface AuditRecord {
 
 /** Appends to and reads the audit log. */
 export class AuditLog {
-  private readonly db: Kysely<TeamDatabase>;
+  private readonly db: Kysely<Database>;
 
   constructor(db: Kysely<Database>) {
-    this.db = withTeamTables(db);
+    this.db = db;
   }
 
   async record(entry: AuditEntry): Promise<void> {

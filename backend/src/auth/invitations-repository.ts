@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { isUuid } from '../db/repositories/jobs-repository.js';
 import { createToken, hashToken } from '../lib/tokens.js';
-import { withTeamTables, type TeamDatabase } from './team-tables.js';
 import type { Recruiter, UserRole } from './users-repository.js';
 
 /** An invitation link works this long. */
@@ -23,13 +22,13 @@ const COLUMNS = ['id', 'email', 'role', 'created_at', 'expires_at'] as const;
 
 /** One-time invitation links for new team members. */
 export class InvitationsRepository {
-  private readonly db: Kysely<TeamDatabase>;
+  private readonly db: Kysely<Database>;
 
   constructor(
     db: Kysely<Database>,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.db = withTeamTables(db);
+    this.db = db;
   }
 
   /** A new invitation; an older pending one for the same address stops working. */

@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { withRecruiterTables, type RecruiterDatabase } from './auth-tables.js';
 
 export interface ThrottleLimits {
   /** Failures allowed per key within the window; the next attempt is refused. */
@@ -16,14 +15,14 @@ export const SIGN_IN_LIMITS: ThrottleLimits = { maxFailures: 5, windowMs: 15 * 6
  * replica sees the same counts. Unknown emails are counted like real ones: the answers are the same.
  */
 export class SignInThrottle {
-  private readonly db: Kysely<RecruiterDatabase>;
+  private readonly db: Kysely<Database>;
 
   constructor(
     db: Kysely<Database>,
     private readonly limits: ThrottleLimits = SIGN_IN_LIMITS,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.db = withRecruiterTables(db);
+    this.db = db;
   }
 
   static keysFor(email: string, ip: string): string[] {
@@ -63,7 +62,7 @@ export class SignInThrottle {
   /** Seconds until an attempt is allowed again for any of the keys, or 0 when it is allowed now. */
   async retryAfterS(
     keys: string[],
-    db: Kysely<RecruiterDatabase> = this.db,
+    db: Kysely<Database> = this.db,
     at: Date = this.now(),
   ): Promise<number> {
     const now = at.getTime();

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
+import type { Database, UserRole } from '../db/schema.js';
 
-export type UserRole = 'admin' | 'recruiter';
+export type { UserRole };
 
 /** A recruiter account as the API shows it (never the password hash). */
 export interface Recruiter {

@@ -1,19 +1,7 @@
-import type { ColumnType, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { createToken, hashToken } from '../lib/tokens.js';
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-
-// A type, not an interface: Kysely's withTables needs the implicit index signature only types have.
-// eslint-disable-next-line @typescript-eslint/consistent-type-definitions
-type CandidateLinkTables = {
-  candidate_links: {
-    token_hash: string;
-    interview_id: string;
-    created_at: Timestamp;
-    expires_at: Timestamp;
-  };
-};
 
 /** A link works this long after the call's time (or after it was made, for a call under way). */
 export const CANDIDATE_LINK_TTL_MS = 7 * 24 * 60 * 60_000;
@@ -28,13 +16,13 @@ export function candidateLinkPath(token: string): string {
 
 /** Makes and reads the candidates' links to their calls. */
 export class CandidateLinks {
-  private readonly db: Kysely<Database & CandidateLinkTables>;
+  private readonly db: Kysely<Database>;
 
   constructor(
     db: Kysely<Database>,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.db = db.withTables<CandidateLinkTables>();
+    this.db = db;
   }
 
   /** A new link; it lasts a week past the call's time, so a callback next week keeps one. */

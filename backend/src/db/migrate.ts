@@ -12,6 +12,7 @@ import * as webhooks from './migrations/0013-webhooks.js';
 import * as apiKeys from './migrations/0014-api-keys.js';
 import * as teamAndAudit from './migrations/0015-team-and-audit.js';
 import * as candidateLinks from './migrations/0016-candidate-links.js';
+import * as webhookOutboxEveryStatus from './migrations/0022-webhook-outbox-every-status.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so the compiled server and the
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014-api-keys': apiKeys,
   '0015-team-and-audit': teamAndAudit,
   '0016-candidate-links': candidateLinks,
+  '0022-webhook-outbox-every-status': webhookOutboxEveryStatus,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

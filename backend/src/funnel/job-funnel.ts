@@ -73,7 +73,7 @@ export async function readJobFunnel(
     .where('i.job_id', '=', jobId)
     .where('i.created_at', '>=', from)
     .where('i.created_at', '<', to)
-    .where('e.type', '=', 'status')
+    // Every status change is one event with its status set, whichever source wrote it.
     .where('e.status', 'in', CALL_OUTCOMES)
     .groupBy('e.status')
     .execute();

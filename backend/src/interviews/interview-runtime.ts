@@ -26,6 +26,7 @@ import { InterviewStore } from './interview-store.js';
 import { dialAttempt } from '../services/dial-attempt.js';
 import { startLostCallbackSweep } from './lost-callback-sweep.js';
 import { BackgroundTasks } from '../lib/background-tasks.js';
+import { InterviewLifecycle } from '../services/interview-lifecycle.js';
 
 export interface InterviewRuntimeOptions {
   env: Env;
@@ -42,6 +43,8 @@ export interface InterviewRuntimeOptions {
 /** Everything a live screen needs, created once per app and closed with it. */
 export interface InterviewRuntime {
   store: InterviewStore;
+  /** The one writer of an interview's status; the app connects its ports (queues, hang-up). */
+  lifecycle: InterviewLifecycle;
   bus: InterviewBus;
   queue: JobQueue;
   conversations: InterviewConversations;
@@ -60,6 +63,7 @@ export async function createInterviewRuntime(
   const bus = await createInterviewBus(database);
   const background = new BackgroundTasks(log);
   const store = new InterviewStore(database.db, bus);
+  const lifecycle = new InterviewLifecycle(database.db, bus, log);
   const queue = createJobQueue(database, {
     pollingIntervalSeconds: options.queuePollingIntervalSeconds ?? 2,
     onError: (error) => log.error({ err: error }, 'queue error'),
@@ -79,7 +83,7 @@ export async function createInterviewRuntime(
         });
   const conversations = new InterviewConversations({
     store,
-    queue,
+    lifecycle,
     log,
     createResponder,
     silenceTimeoutMs: env.SILENCE_TIMEOUT_S * 1000,
@@ -89,13 +93,11 @@ export async function createInterviewRuntime(
   const simulated = new SimulatedCallPlacer(
     {
       onRinging: async (interviewId) => {
-        await store.transition(interviewId, ['dialing'], 'ringing');
+        await lifecycle.apply(interviewId, { type: 'ringing' });
       },
       onAnswered: async (interviewId) => {
-        const answered = await store.transition(interviewId, ['ringing'], 'in_progress', {
-          startedAt: new Date(),
-        });
-        if (answered) await conversations.open(interviewId);
+        const answered = await lifecycle.apply(interviewId, { type: 'answered' });
+        if (answered.result === 'applied') await conversations.open(interviewId);
       },
       onError: (interviewId, error) =>
         log.error({ err: error, interviewId }, 'simulated call failed'),
@@ -117,7 +119,7 @@ export async function createInterviewRuntime(
               log.warn({ reason }, 'LLM scoring unusable; the keyword heuristic scored this one'),
           });
   await queue.work<{ interviewId: string }>(SCORE_QUEUE, async ({ interviewId }) => {
-    await evaluateInterview(store, interviewId, log, scorer);
+    await evaluateInterview({ store, lifecycle, log }, interviewId, scorer);
   });
   await queue.work<{ interviewId: string; attempt: number; scheduledFor?: string }>(
     CALLBACK_QUEUE,
@@ -154,25 +156,23 @@ export async function createInterviewRuntime(
       const next = attempt + 1;
       const roomName = `screen-${interviewId}-${next}`;
       await store.saveEngineState(interviewId, newStoredConversation(plan));
-      const moved = await store
-        .transition(
+      const moved = await lifecycle
+        .apply(
           interviewId,
-          ['scheduled'],
-          'dialing',
-          { attempt: next, roomName, endReason: null },
-          { attempt: next },
+          { type: 'dial_started', attempt: next, roomName },
+          { eventType: 'dial_started', data: { attempt: next } },
         )
         .catch((error: unknown) => {
           // Another call for the same application is active: this callback gives way to it.
           log.warn({ err: error, interviewId }, 'callback not placed');
-          return false;
+          return undefined;
         });
-      if (!moved) return;
+      if (moved?.result !== 'applied') return;
       // The dial waits for the answer: the job is done once it is placed, so due callbacks
       // ring side by side rather than one ring after another.
       background.run('callback dial', () =>
         dialAttempt(
-          { store, callPlacer, dialPolicy: options.dialPolicy },
+          { store, lifecycle, callPlacer, dialPolicy: options.dialPolicy },
           { interviewId, attempt: next, roomName, phoneE164: interview.phoneE164 },
         ),
       );
@@ -188,6 +188,7 @@ export async function createInterviewRuntime(
 
   return {
     store,
+    lifecycle,
     bus,
     queue,
     conversations,
@@ -197,6 +198,7 @@ export async function createInterviewRuntime(
       startPhoneScreen(
         {
           store,
+          lifecycle,
           jobs,
           callPlacer,
           mode: env.mode,

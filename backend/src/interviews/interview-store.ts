@@ -11,7 +11,6 @@ import type { Database } from '../db/schema.js';
 import { isUuid } from '../db/repositories/jobs-repository.js';
 import { hashToken, isTokenValid } from '../lib/tokens.js';
 import type { InterviewBus } from './interview-bus.js';
-import { withRuntimeTables, type RuntimeDatabase } from './runtime-tables.js';
 
 /** An interview row as the runtime reads it. */
 export interface InterviewRecord {
@@ -44,30 +43,20 @@ export interface InterviewEventRecord {
   createdAt: Date;
 }
 
-type Db = Kysely<RuntimeDatabase> | Transaction<RuntimeDatabase>;
-
-/** Fields a transition may set beside the status. */
-export interface TransitionChanges {
-  endReason?: EndReason | null;
-  startedAt?: Date;
-  endedAt?: Date;
-  scheduledFor?: Date | null;
-  attempt?: number;
-  roomName?: string;
-}
+type Db = Kysely<Database> | Transaction<Database>;
 
 /**
- * Reads and writes interviews, their events and turns. Every status change is one event row,
- * written in the same transaction, then announced on the bus.
+ * Reads interviews and writes what is not their status: turns, trail events, scorecards, the
+ * suppression list. Status changes are the lifecycle's alone (services/interview-lifecycle.ts).
  */
 export class InterviewStore {
-  readonly db: Kysely<RuntimeDatabase>;
+  readonly db: Kysely<Database>;
 
   constructor(
     db: Kysely<Database>,
     private readonly bus: InterviewBus,
   ) {
-    this.db = withRuntimeTables(db);
+    this.db = db;
   }
 
   async find(id: string, db: Db = this.db): Promise<InterviewRecord | undefined> {
@@ -123,45 +112,6 @@ export class InterviewStore {
       .insertInto('interview_access_tokens')
       .values({ token_hash: hashToken(token), interview_id: interviewId })
       .execute();
-  }
-
-  /**
-   * Moves an interview to `to` when it is in one of `from`; writes the event row in the same
-   * transaction. Returns false (and writes nothing) when the interview had moved on already.
-   */
-  async transition(
-    id: string,
-    from: readonly InterviewStatus[],
-    to: InterviewStatus,
-    changes: TransitionChanges = {},
-    data: Record<string, unknown> = {},
-  ): Promise<boolean> {
-    const moved = await this.db.transaction().execute(async (trx) => {
-      const updated = await trx
-        .updateTable('interviews')
-        .set({
-          status: to,
-          updated_at: new Date(),
-          ...(changes.endReason === undefined ? {} : { end_reason: changes.endReason }),
-          ...(changes.startedAt === undefined ? {} : { started_at: changes.startedAt }),
-          ...(changes.endedAt === undefined ? {} : { ended_at: changes.endedAt }),
-          ...(changes.scheduledFor === undefined ? {} : { scheduled_for: changes.scheduledFor }),
-          ...(changes.attempt === undefined ? {} : { attempt: changes.attempt }),
-          ...(changes.roomName === undefined ? {} : { room_name: changes.roomName }),
-        })
-        .where('id', '=', id)
-        .where('status', 'in', [...from])
-        .returning('id')
-        .executeTakeFirst();
-      if (updated === undefined) return false;
-      await insertStatusEvent(trx, id, to, {
-        ...data,
-        ...(changes.endReason ? { endReason: changes.endReason } : {}),
-      });
-      return true;
-    });
-    if (moved) await this.bus.publish(id);
-    return moved;
   }
 
   async saveEngineState(id: string, engineState: unknown): Promise<void> {
@@ -294,19 +244,6 @@ export class InterviewStore {
       .executeTakeFirst();
     return row !== undefined;
   }
-}
-
-/** The status event row of a transition (also used when the interview is created). */
-export async function insertStatusEvent(
-  db: Db,
-  interviewId: string,
-  status: InterviewStatus,
-  data: Record<string, unknown> = {},
-): Promise<void> {
-  await db
-    .insertInto('interview_events')
-    .values({ interview_id: interviewId, type: 'status', status, data: JSON.stringify(data) })
-    .execute();
 }
 
 function toRecord(row: {

@@ -1,27 +1,8 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Generated, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { RecordingBucket } from '../recordings/recording-bucket.js';
-import type { CallDatabase } from '../telephony/call-tables.js';
-
-/** The audit table of migration 0008. */
-interface PrivacyAuditTable {
-  id: Generated<string>;
-  action: string;
-  subject_id: string | null;
-  reason: 'request' | 'retention';
-  actor_id: string | null;
-  details: string;
-  created_at: Generated<Date>;
-}
-
-export type PrivacyDatabase = CallDatabase & { privacy_audit: PrivacyAuditTable };
-
-/** The same connection, typed with the audit table and the telephony columns erasure reads. */
-export function withPrivacyTables(db: Kysely<Database>): Kysely<PrivacyDatabase> {
-  return db as unknown as Kysely<PrivacyDatabase>;
-}
 
 export interface ErasureDeps {
   db: Kysely<Database>;
@@ -56,7 +37,7 @@ export async function eraseCandidate(
   deps: ErasureDeps,
   request: ErasureRequest,
 ): Promise<ErasureSummary | undefined> {
-  const db = withPrivacyTables(deps.db);
+  const db = deps.db;
   const { candidateId } = request;
   const candidate = await db
     .selectFrom('candidates')

@@ -16,8 +16,7 @@ import {
 } from '../interviews/interview-test-kit.js';
 import { insertInterview } from '../test/recruiter-fixtures.js';
 import { TEST_ENGINES } from '../test/test-database.js';
-import { withRuntimeTables } from '../interviews/runtime-tables.js';
-import { withPrivacyTables, type PrivacyDatabase } from './erase-candidate.js';
+import type { Database } from '../db/schema.js';
 import { applyRetention } from './retention.js';
 
 const PHONE = '+12133734261';
@@ -27,7 +26,7 @@ const RECRUITER = { email: 'recruiter@example.com', password: 'another long pass
 describe.each(TEST_ENGINES)('LAW-6 privacy on %s', (engine) => {
   let kit: InterviewTestApp;
   let dataDir: string;
-  let db: Kysely<PrivacyDatabase>;
+  let db: Kysely<Database>;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'screenline-privacy-'));
@@ -37,7 +36,7 @@ describe.each(TEST_ENGINES)('LAW-6 privacy on %s', (engine) => {
       ADMIN_PASSWORD: ADMIN.password,
       RETENTION_DAYS: '0',
     });
-    db = withPrivacyTables(kit.database.db);
+    db = kit.database.db;
     await new UsersRepository(kit.database.db).create({
       email: RECRUITER.email,
       name: 'Recruiter',
@@ -246,7 +245,7 @@ describe.each(TEST_ENGINES)('LAW-6 privacy on %s', (engine) => {
       .execute();
     const orphanId = await insertResume(kit.database, SAMPLE_RESUME);
     await db.updateTable('resumes').set({ created_at: long }).where('id', '=', orphanId).execute();
-    const limits = withRuntimeTables(kit.database.db);
+    const limits = kit.database.db;
     await limits
       .insertInto('rate_limit_counters')
       .values({

@@ -1,13 +1,7 @@
 import { PENDING_INTERVIEW_STATUSES } from '@screenline/core';
 import { sql } from 'kysely';
-import { withRuntimeTables } from '../interviews/runtime-tables.js';
 import { purgeExpiredRateLimits } from '../rate-limit/rate-limiter.js';
-import {
-  eraseCandidate,
-  removeStoredFile,
-  withPrivacyTables,
-  type ErasureDeps,
-} from './erase-candidate.js';
+import { eraseCandidate, removeStoredFile, type ErasureDeps } from './erase-candidate.js';
 
 export interface RetentionResult {
   candidates: number;
@@ -25,7 +19,7 @@ export async function applyRetention(
 ): Promise<RetentionResult> {
   const now = options.now ?? new Date();
   const cutoff = new Date(now.getTime() - options.retentionDays * 86_400_000);
-  const db = withPrivacyTables(deps.db);
+  const db = deps.db;
 
   const expired = await db
     .selectFrom('candidates as c')
@@ -87,7 +81,7 @@ export async function applyRetention(
     });
   }
 
-  await purgeExpiredRateLimits(withRuntimeTables(deps.db), now);
+  await purgeExpiredRateLimits(deps.db, now);
   return { candidates, orphanResumes: orphans.length };
 }
 

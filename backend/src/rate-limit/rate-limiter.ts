@@ -1,6 +1,6 @@
 import { AppError } from '@screenline/core';
 import { sql, type Transaction } from 'kysely';
-import type { RuntimeDatabase } from '../interviews/runtime-tables.js';
+import type { Database } from '../db/schema.js';
 
 /** One limit: at most `limit` hits per `windowS` seconds for a key. */
 export interface RateLimitRule {
@@ -17,7 +17,7 @@ export interface RateLimitRule {
  * serialise on the counter row, so no request slips past a limit.
  */
 export async function consumeRateLimits(
-  trx: Transaction<RuntimeDatabase>,
+  trx: Transaction<Database>,
   rules: readonly RateLimitRule[],
   now: Date,
 ): Promise<void> {
@@ -48,7 +48,7 @@ export async function consumeRateLimits(
 
 /** Deletes counters whose window has passed (run now and then; they are small). */
 export async function purgeExpiredRateLimits(
-  db: { deleteFrom: Transaction<RuntimeDatabase>['deleteFrom'] },
+  db: { deleteFrom: Transaction<Database>['deleteFrom'] },
   now: Date,
 ): Promise<void> {
   await db.deleteFrom('rate_limit_counters').where('expires_at', '<', now).execute();

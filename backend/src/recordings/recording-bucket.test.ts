@@ -5,7 +5,6 @@ import { buildTestApp, type TestApp } from '../test/build-test-app.js';
 import { insertInterview } from '../test/recruiter-fixtures.js';
 import { TEST_ENGINES } from '../test/test-database.js';
 import { startFakeS3, type FakeS3 } from '../test-support/fake-s3.js';
-import { withCallColumns } from '../telephony/call-tables.js';
 import { RecordingBucket, objectKeyOf, type RecordingStorage } from './recording-bucket.js';
 
 const STORAGE = {
@@ -134,7 +133,7 @@ describe.each(TEST_ENGINES)('the recruiter’s recording player on %s', (engine)
       score: null,
       createdAt: at,
     });
-    await withCallColumns(db)
+    await db
       .updateTable('interviews')
       .set({ recording_location: `${s3.endpoint}/${STORAGE.bucket}/${KEY}` })
       .where('id', '=', recordedId)

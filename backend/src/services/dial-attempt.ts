@@ -1,9 +1,11 @@
 import type { InterviewStore } from '../interviews/interview-store.js';
+import type { InterviewLifecycle } from './interview-lifecycle.js';
 import type { CallPlacer, PlaceCallResult } from '../telephony/call-placer.js';
 import type { DialPolicy } from '../telephony/dial-policy.js';
 
 export interface DialAttemptDeps {
   store: InterviewStore;
+  lifecycle: InterviewLifecycle;
   callPlacer: CallPlacer;
   dialPolicy?: DialPolicy | undefined;
 }
@@ -22,12 +24,10 @@ export async function dialAttempt(
   const { interviewId } = attempt;
   // LAW-3: an opt-out is for good, so a callback or retry queued before it never rings.
   if (await deps.store.isNumberSuppressed(attempt.phoneE164)) {
-    await deps.store.transition(
+    await deps.lifecycle.apply(
       interviewId,
-      ['dialing'],
-      'canceled',
-      { endedAt: new Date(), endReason: 'canceled' },
-      { reason: 'number_suppressed', isFinal: true },
+      { type: 'dial_dropped', reason: 'number_suppressed' },
+      { eventType: 'dial_dropped', data: { reason: 'number_suppressed' } },
     );
     return {
       outcome: 'failed',
@@ -43,33 +43,28 @@ export async function dialAttempt(
   });
   if (result.outcome === 'answered') {
     // LiveKit's own word that the SIP leg is active; the agent's report may have moved it first.
-    await deps.store.transition(
-      interviewId,
-      ['dialing', 'ringing'],
-      'in_progress',
-      { startedAt: new Date() },
-      { source: 'dial' },
-    );
+    await deps.lifecycle.apply(interviewId, { type: 'answered' }, { data: { source: 'dial' } });
   }
   if (result.outcome === 'failed') {
-    const hasEnded = await deps.store.transition(
-      interviewId,
-      ['dialing', 'ringing'],
-      result.status,
-      { endedAt: new Date() },
-      {
-        reason: result.reason,
-        isRetryable: result.isRetryable,
-        isFinal: true,
-        ...(result.detail === undefined ? {} : { detail: result.detail }),
-        ...(result.sip === undefined
-          ? {}
-          : { sipStatusCode: result.sip.code, sipStatus: result.sip.reason }),
-        ...(result.message === undefined ? {} : { liveKitMessage: result.message }),
-      },
-    );
-    // Canceled while the dial was on its way: nothing to retry.
-    if (hasEnded) await deps.dialPolicy?.afterDialFailed(interviewId, result.reason);
+    const data = {
+      reason: result.reason,
+      isRetryable: result.isRetryable,
+      ...(result.detail === undefined ? {} : { detail: result.detail }),
+      ...(result.sip === undefined
+        ? {}
+        : { sipStatusCode: result.sip.code, sipStatus: result.sip.reason }),
+      ...(result.message === undefined ? {} : { liveKitMessage: result.message }),
+    };
+    // Canceled while the dial waited for the trunk: it never left, and the cancel was written.
+    if (result.reason === 'canceled' || result.reason === 'number_suppressed') {
+      await deps.lifecycle.record(interviewId, { eventType: 'dial_dropped', data });
+    } else {
+      await deps.lifecycle.apply(
+        interviewId,
+        { type: 'dial_failed', outcome: result.reason },
+        { eventType: 'dial_failed', data },
+      );
+    }
   }
   return result;
 }

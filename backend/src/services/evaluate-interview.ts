@@ -7,6 +7,7 @@ import {
 } from '@screenline/core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { InterviewStore } from '../interviews/interview-store.js';
+import type { InterviewLifecycle } from './interview-lifecycle.js';
 import { readStoredConversation } from './interview-conversations.js';
 
 /**
@@ -24,11 +25,11 @@ const scoreByKeywords: InterviewScorer = (plan, transcript, now) =>
   Promise.resolve(scoreInterview(plan, transcript, { now }));
 
 export async function evaluateInterview(
-  store: InterviewStore,
+  deps: { store: InterviewStore; lifecycle: InterviewLifecycle; log: FastifyBaseLogger },
   interviewId: string,
-  log: FastifyBaseLogger,
   scorer: InterviewScorer = scoreByKeywords,
 ): Promise<void> {
+  const { store, lifecycle, log } = deps;
   const interview = await store.find(interviewId);
   if (interview?.status !== 'completed') return;
   const { plan } = readStoredConversation(interview.engineState);
@@ -38,19 +39,18 @@ export async function evaluateInterview(
       ? null
       : await scorer(plan, transcript, interview.createdAt);
   if (scorecard === null) {
-    await store.addEvent(interviewId, 'scoring_skipped', {
-      reason: 'no answers to score',
-      isFinal: true,
-    });
+    await lifecycle.apply(
+      interviewId,
+      { type: 'scoring_skipped' },
+      { eventType: 'scoring_skipped', data: { reason: 'no answers to score' } },
+    );
     return;
   }
   await store.saveScorecard(interviewId, scorecard, overallScore(plan, scorecard));
-  await store.transition(
+  await lifecycle.apply(
     interviewId,
-    ['completed'],
-    'evaluated',
-    {},
-    { isFinal: true, suggestion: scorecard.suggestion },
+    { type: 'evaluated' },
+    { data: { suggestion: scorecard.suggestion } },
   );
   log.info({ interviewId, suggestion: scorecard.suggestion }, 'interview evaluated');
 }

@@ -13,7 +13,8 @@ import {
 } from '@screenline/core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { InterviewRecord, InterviewStore } from '../interviews/interview-store.js';
-import type { JobQueue } from '../queue/job-queue.js';
+import { endCall } from './end-call.js';
+import type { InterviewLifecycle } from './interview-lifecycle.js';
 
 /** What an interview row keeps in `engine_state`: the plan it was built with and where it stands. */
 export interface StoredConversation {
@@ -38,22 +39,9 @@ export function newStoredConversation(plan: InterviewPlan): StoredConversation {
 export const SCORE_QUEUE = 'interview-score';
 export const CALLBACK_QUEUE = 'interview-callback';
 
-/** Statuses after which nothing more happens on this call. */
-export const FINAL_STATUSES: readonly InterviewStatus[] = [
-  'evaluated',
-  'opted_out',
-  'failed',
-  'canceled',
-  'no_answer',
-  'busy',
-  'declined',
-  'invalid_number',
-  'voicemail',
-];
-
 export interface InterviewConversationsOptions {
   store: InterviewStore;
-  queue: JobQueue;
+  lifecycle: InterviewLifecycle;
   log: FastifyBaseLogger;
   createResponder: () => Responder;
   silenceTimeoutMs: number;
@@ -234,64 +222,20 @@ export class InterviewConversations {
     return agentTurn;
   }
 
+  /** The engine ended the call: the same ending as the agent's on a real call (end-call.ts). */
   private async end(
     interview: InterviewRecord,
     state: EngineState,
     endReason: EndReason,
     callback: { requestedAt: string | null; requestedText: string } | null,
   ): Promise<void> {
-    const { store, queue, log } = this.options;
-    const endedAt = new Date(this.now());
-    if (endReason === 'callback_requested') {
-      // Without a time we can read, try again the next day; the recruiter sees the words asked.
-      const when =
-        callback?.requestedAt != null
-          ? new Date(callback.requestedAt)
-          : new Date(this.now() + 24 * 3_600_000);
-      await store.transition(
-        interview.id,
-        ['in_progress'],
-        'scheduled',
-        { endReason, endedAt, scheduledFor: when },
-        {
-          isFinal: true,
-          scheduledFor: when.toISOString(),
-          requestedText: callback?.requestedText ?? null,
-        },
-      );
-      await queue.send(
-        CALLBACK_QUEUE,
-        { interviewId: interview.id, attempt: interview.attempt },
-        { startAfter: when },
-      );
-      log.info(
-        { interviewId: interview.id, scheduledFor: when.toISOString() },
-        'callback scheduled',
-      );
-      return;
-    }
-    if (endReason === 'opted_out') {
-      await store.transition(
-        interview.id,
-        ['in_progress'],
-        'opted_out',
-        { endReason, endedAt },
-        { isFinal: true },
-      );
-      log.info({ interviewId: interview.id }, 'candidate opted out; number suppressed');
-      return;
-    }
-    const willScore = endReason !== 'wrong_person' && state.answers.length > 0;
-    await store.transition(
+    await endCall(
+      this.options.lifecycle,
       interview.id,
-      ['in_progress'],
-      'completed',
-      { endReason, endedAt },
-      { isFinal: !willScore },
+      { reason: endReason, callback: callback ?? undefined, hasAnswers: state.answers.length > 0 },
+      { now: new Date(this.now()) },
     );
-    if (willScore)
-      await queue.send(SCORE_QUEUE, { interviewId: interview.id }, { singletonKey: interview.id });
-    log.info({ interviewId: interview.id, endReason, willScore }, 'interview ended');
+    this.options.log.info({ interviewId: interview.id, endReason }, 'interview ended');
   }
 
   private armSilence(interviewId: string): void {

@@ -17,11 +17,8 @@ import { createHash } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { JobsRepository } from '../db/repositories/jobs-repository.js';
 import { isUuid } from '../db/repositories/jobs-repository.js';
-import {
-  insertStatusEvent,
-  type InterviewRecord,
-  type InterviewStore,
-} from '../interviews/interview-store.js';
+import type { InterviewRecord, InterviewStore } from '../interviews/interview-store.js';
+import type { InterviewLifecycle } from './interview-lifecycle.js';
 import type { BackgroundTasks } from '../lib/background-tasks.js';
 import { createToken, hashToken } from '../lib/tokens.js';
 import { consumeRateLimits, type RateLimitRule } from '../rate-limit/rate-limiter.js';
@@ -41,6 +38,7 @@ export interface StartLimits {
 
 export interface StartPhoneScreenDeps {
   store: InterviewStore;
+  lifecycle: InterviewLifecycle;
   jobs: JobsRepository;
   callPlacer: CallPlacer;
   mode: Mode;
@@ -198,34 +196,35 @@ export async function startPhoneScreen(
           .where('id', '=', candidateId)
           .execute();
       }
-      const row = await trx
-        .insertInto('interviews')
-        .values({
+      const interviewId = await deps.lifecycle.create(
+        trx,
+        {
           job_id: job.id,
           candidate_id: candidateId,
           resume_id: resume.id,
           mode: deps.mode,
-          status: deferredTo === undefined ? 'dialing' : 'scheduled',
-          scheduled_for: deferredTo ?? null,
           phone_e164: gate.e164,
           timezone: body.timezone ?? null,
           idempotency_key: idempotencyKey ?? null,
           candidate_token_hash: hashToken(candidateToken),
           engine_state: JSON.stringify(newStoredConversation(plan)),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const roomName = `screen-${row.id}-1`;
+        },
+        { type: 'screen_started', deferredTo: deferredTo ?? null },
+        {
+          data: {
+            attempt: 1,
+            mode: deps.mode,
+            ...(deferredTo === undefined ? {} : { reason: 'calling_hours' }),
+          },
+        },
+      );
+      const row = { id: interviewId };
+      // The room is named after the attempt, so a retried request can never open a second one.
       await trx
         .updateTable('interviews')
-        .set({ room_name: roomName })
+        .set({ room_name: `screen-${row.id}-1` })
         .where('id', '=', row.id)
         .execute();
-      await insertStatusEvent(trx, row.id, deferredTo === undefined ? 'dialing' : 'scheduled', {
-        attempt: 1,
-        mode: deps.mode,
-        ...(deferredTo === undefined ? {} : { reason: 'calling_hours' }),
-      });
       await trx
         .insertInto('consents')
         .values({

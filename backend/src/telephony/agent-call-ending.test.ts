@@ -1,14 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RuntimeTables } from '../interviews/runtime-tables.js';
 import { TEST_ENGINES } from '../test/test-database.js';
 import {
   buildLiveKitTestApp,
   type LiveKitTestApp,
 } from '../test-support/livekit-emulator/livekit-test-app.js';
-import type { Kysely } from 'kysely';
-import type { CallDatabase } from './call-tables.js';
-import { createInterviewBus } from '../interviews/interview-bus.js';
-import { InterviewStore } from '../interviews/interview-store.js';
 import { dialAttempt } from '../services/dial-attempt.js';
 
 const PHONE = '+12133734253';
@@ -48,7 +43,7 @@ describe.each(TEST_ENGINES)('the end of a real call, as the agent reports it (%s
   }
 
   async function suppressed(): Promise<string[]> {
-    const db = t.db as unknown as Kysely<CallDatabase & RuntimeTables>;
+    const db = t.db;
     const rows = await db.selectFrom('suppressed_numbers').select('phone_e164').execute();
     return rows.map((row) => row.phone_e164);
   }
@@ -62,7 +57,7 @@ describe.each(TEST_ENGINES)('the end of a real call, as the agent reports it (%s
       end_reason: 'opted_out',
     });
     expect(await suppressed()).toEqual([PHONE]);
-    expect(t.scored).toEqual([]);
+    expect(await t.scored()).toEqual([]);
   });
 
   it('a callback asked for on the call schedules the next attempt at that time', async () => {
@@ -78,7 +73,7 @@ describe.each(TEST_ENGINES)('the end of a real call, as the agent reports it (%s
     const row = await interview(interviewId);
     expect(row).toMatchObject({ status: 'scheduled', end_reason: 'callback_requested' });
     expect(row.scheduled_for?.toISOString()).toBe(at.toISOString());
-    expect(t.queued).toEqual([{ interviewId, attempt: 1, at }]);
+    expect(await t.queued()).toEqual([{ interviewId, attempt: 1, at }]);
     expect(await suppressed()).toEqual([]);
   });
 
@@ -90,7 +85,7 @@ describe.each(TEST_ENGINES)('the end of a real call, as the agent reports it (%s
       reason: 'callback_requested',
       callback: { requestedText: 'some other time', requestedAt: null },
     });
-    const queued = t.queued.at(-1);
+    const queued = (await t.queued()).at(-1);
     expect(queued?.interviewId).toBe(interviewId);
     const delayH = ((queued?.at.getTime() ?? 0) - before) / 3_600_000;
     expect(delayH).toBeGreaterThan(23.9);
@@ -104,7 +99,7 @@ describe.each(TEST_ENGINES)('the end of a real call, as the agent reports it (%s
     // A redelivered report (the agent's outbox retries) changes nothing.
     expect(await report(interviewId, auth, payload)).toEqual({ result: 'recorded' });
     expect(await interview(interviewId)).toMatchObject({ status: 'completed' });
-    expect(t.scored).toEqual([interviewId]);
+    expect(await t.scored()).toEqual([interviewId]);
   });
 
   it('a wrong person gets no scorecard; any other completed call is queued for one', async () => {
@@ -121,7 +116,7 @@ describe.each(TEST_ENGINES)('the end of a real call, as the agent reports it (%s
       engineState: { version: 1, answers: [] },
     });
     // The scoring job itself skips an interview without answers, with a timeline event.
-    expect(t.scored).toEqual([second.interviewId]);
+    expect(await t.scored()).toEqual([second.interviewId]);
     expect((await interview(second.interviewId)).status).toBe('completed');
   });
 
@@ -134,7 +129,7 @@ describe.each(TEST_ENGINES)('the end of a real call, as the agent reports it (%s
       status: 'completed',
       end_reason: 'finished',
     });
-    expect(t.scored).toEqual([interviewId]);
+    expect(await t.scored()).toEqual([interviewId]);
     const late = await report(interviewId, auth, { event: 'ended', reason: 'opted_out' });
     expect(late).toEqual({ result: 'recorded' });
     expect(await suppressed()).toEqual([PHONE]);
@@ -144,12 +139,12 @@ describe.each(TEST_ENGINES)('the end of a real call, as the agent reports it (%s
     const { interviewId, auth } = await callInProgress();
     await report(interviewId, auth, { event: 'voicemail' });
     expect((await interview(interviewId)).status).toBe('scheduled');
-    const queued = t.queued.length;
+    const queued = (await t.queued()).length;
     const ended = await report(interviewId, auth, { event: 'ended', reason: 'voicemail' });
     expect(ended).toEqual({ result: 'recorded' });
     expect((await interview(interviewId)).status).toBe('scheduled');
-    expect(t.queued).toHaveLength(queued);
-    expect(t.scored).toEqual([]);
+    expect(await t.queued()).toHaveLength(queued);
+    expect(await t.scored()).toEqual([]);
   });
 
   it('"stop calling me" suppresses the number the moment it is heard, while the goodbye plays', async () => {
@@ -179,13 +174,15 @@ describe.each(TEST_ENGINES)('the end of a real call, as the agent reports it (%s
       .set({ status: 'dialing', attempt: 2, room_name: roomName })
       .where('id', '=', interviewId)
       .execute();
-    const bus = await createInterviewBus(t.database);
     const dialsBefore = t.emulator.callsTo('CreateSIPParticipant').length;
     const result = await dialAttempt(
-      { store: new InterviewStore(t.database.db, bus), callPlacer: t.telephony.callPlacer },
+      {
+        store: t.runtime.store,
+        lifecycle: t.runtime.lifecycle,
+        callPlacer: t.telephony.callPlacer,
+      },
       { interviewId, attempt: 2, roomName, phoneE164: PHONE },
     );
-    await bus.close();
     expect(result).toMatchObject({ outcome: 'failed', reason: 'number_suppressed' });
     expect(t.emulator.callsTo('CreateSIPParticipant')).toHaveLength(dialsBefore);
     expect(await interview(interviewId)).toMatchObject({ status: 'canceled' });

@@ -1,14 +1,14 @@
 import type { AgentJobMetadata } from '@screenline/core';
 import { sql, type Kysely } from 'kysely';
 import { createToken, hashToken, isTokenValid } from '../lib/tokens.js';
-import type { CallDatabase } from './call-tables.js';
+import type { Database } from '../db/schema.js';
 
 /**
  * The agent's credential for one interview's reporting API (LK-4): random, stored as a hash, and
  * valid only as long as the call can last.
  */
 export async function issueAgentToken(
-  db: Kysely<CallDatabase>,
+  db: Kysely<Database>,
   interviewId: string,
   ttlS: number,
 ): Promise<string> {
@@ -26,7 +26,7 @@ export async function issueAgentToken(
 
 /** True when the token is this interview's and has not expired. */
 export async function isAgentTokenValid(
-  db: Kysely<CallDatabase>,
+  db: Kysely<Database>,
   interviewId: string,
   token: string | undefined,
 ): Promise<boolean> {
@@ -43,7 +43,7 @@ export async function isAgentTokenValid(
  * that lives as long as the call can, and the candidate's opaque identity in the room. No PII.
  */
 export async function prepareAgentMetadata(
-  db: Kysely<CallDatabase>,
+  db: Kysely<Database>,
   input: { interviewId: string; channel: 'phone' | 'web'; ttlS: number },
 ): Promise<string> {
   const backendToken = await issueAgentToken(db, input.interviewId, input.ttlS);

@@ -1,13 +1,8 @@
 import { DisconnectReason } from '@livekit/protocol';
 import { ServerError, SipCallError } from 'livekit-server-sdk';
 import { describe, expect, it } from 'vitest';
-import {
-  CALL_OUTCOME_RULES,
-  nextRetryAt,
-  outcomeForDisconnectReason,
-  outcomeForSipStatus,
-  ruleFor,
-} from './call-outcome.js';
+import { CALL_OUTCOME_RULES, nextRetryAt, outcomeForSipStatus, ruleFor } from '@screenline/core';
+import { outcomeForDisconnectReason } from './call-outcome.js';
 import { outcomeForLiveKitError } from './livekit-errors.js';
 
 const NOW = new Date('2026-11-25T15:00:00Z');

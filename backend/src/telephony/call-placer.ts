@@ -1,4 +1,4 @@
-import type { InterviewStatus } from '@screenline/core';
+import type { CallOutcome, InterviewStatus } from '@screenline/core';
 
 /** What the start flow asks of a telephony port once the interview row and its event exist. */
 export interface PlaceCallRequest {
@@ -28,7 +28,8 @@ export type PlaceCallResult =
   | {
       outcome: 'failed';
       status: InterviewStatus;
-      reason: string;
+      /** The REL-1 outcome, or `canceled`: the call was canceled while the dial waited. */
+      reason: CallOutcome | 'canceled' | 'number_suppressed';
       isRetryable: boolean;
       /** What LiveKit answered (`sip_486`, `livekit_404_not_found`...), for the recruiter's timeline. */
       detail?: string;

@@ -23,7 +23,6 @@ describe.each(TEST_ENGINES)('CallRetries (%s)', (engine) => {
 
   function retriesWithLog() {
     const logged: Logged[] = [];
-    const queued: unknown[] = [];
     const record =
       (level: string) =>
       (fields: object, message: string): void => {
@@ -31,24 +30,17 @@ describe.each(TEST_ENGINES)('CallRetries (%s)', (engine) => {
       };
     const retries = new CallRetries({
       db: t.db,
-      queue: {
-        enqueue: (job) => {
-          queued.push(job);
-          return Promise.resolve();
-        },
-      },
       callingHours: t.env.CALLING_HOURS,
       mode: 'phone',
       log: { info: record('info'), warn: record('warn'), error: record('error') },
     });
-    return { retries, logged, queued };
+    return { retries, logged };
   }
 
   it('REL-1: a carrier refusal for configuration or billing alerts the operator and is not retried', async () => {
     const { interviewId } = await t.createInterview({ status: 'failed' });
-    const { retries, logged, queued } = retriesWithLog();
-    expect(await retries.afterFailure(interviewId, 'operator_error')).toBeUndefined();
-    expect(queued).toEqual([]);
+    const { retries, logged } = retriesWithLog();
+    expect(await retries.nextAttemptAt(interviewId, 'operator_error')).toBeUndefined();
     const alert = logged.find((entry) => entry.fields.alert === 'operator');
     expect(alert).toMatchObject({ level: 'error', fields: { outcome: 'operator_error' } });
     expect(alert?.message).toMatch(/check the SIP trunk/);
@@ -58,11 +50,17 @@ describe.each(TEST_ENGINES)('CallRetries (%s)', (engine) => {
     const { interviewId } = await t.createInterview({ status: 'busy' });
     await t.db
       .insertInto('interview_events')
-      .values({ interview_id: interviewId, type: 'dial_failed', data: '{"outcome":"busy"}' })
+      .values({
+        interview_id: interviewId,
+        type: 'dial_failed',
+        status: 'busy',
+        data: '{"outcome":"busy"}',
+      })
       .execute();
-    const { retries, logged, queued } = retriesWithLog();
-    expect(await retries.afterFailure(interviewId, 'busy')).toBeInstanceOf(Date);
-    expect(queued).toHaveLength(1);
+    const { retries, logged } = retriesWithLog();
+    const at = await retries.nextAttemptAt(interviewId, 'busy');
+    // REL-1: the first retry of a busy line is five minutes on.
+    expect((at?.getTime() ?? 0) - Date.now()).toBeGreaterThan(4 * 60_000);
     expect(logged.filter((entry) => entry.fields.alert !== undefined)).toEqual([]);
   });
 });

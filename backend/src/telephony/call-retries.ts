@@ -1,11 +1,15 @@
-import type { CallingHoursWindow, Mode } from '@screenline/core';
+import {
+  nextRetryAt,
+  ruleFor,
+  type CallingHoursWindow,
+  type CallOutcome,
+  type Mode,
+} from '@screenline/core';
 import { sql, type Kysely } from 'kysely';
 import type { CallLog } from './call-log.js';
-import { recordCallEvent } from './call-events.js';
-import { nextRetryAt, ruleFor, type CallOutcome } from './call-outcome.js';
-import type { CallDatabase } from './call-tables.js';
 import { planCallTime } from './calling-hours-plan.js';
 import { resolveCallingZones } from './number-time-zones.js';
+import type { Database } from '../db/schema.js';
 
 /** The durable queue that places a scheduled call when its time comes (pg-boss in the app). */
 export interface ScheduledCallQueue {
@@ -14,8 +18,7 @@ export interface ScheduledCallQueue {
 }
 
 export interface CallRetriesOptions {
-  db: Kysely<CallDatabase>;
-  queue: ScheduledCallQueue;
+  db: Kysely<Database>;
   callingHours: CallingHoursWindow;
   mode: Mode;
   log: CallLog;
@@ -24,13 +27,14 @@ export interface CallRetriesOptions {
 }
 
 /**
- * REL-1 after a failed attempt: count this outcome's earlier failures, take the table's next delay,
- * move it into the callee's calling hours, and queue the call again (or not: declined, invalid...).
+ * REL-1 after a failed attempt: count this outcome's earlier failures, take the table's next delay
+ * and move it into the callee's calling hours (or never: declined, invalid, used up). The
+ * lifecycle asks this after each failed dial and queues the call for the time it answers.
  */
 export class CallRetries {
   constructor(private readonly options: CallRetriesOptions) {}
 
-  async afterFailure(interviewId: string, outcome: CallOutcome): Promise<Date | undefined> {
+  async nextAttemptAt(interviewId: string, outcome: CallOutcome): Promise<Date | undefined> {
     const { db, log } = this.options;
     if (ruleFor(outcome).shouldAlertOperator) {
       // REL-1: the carrier refused us (401/402/403/407): the trunk's credentials or the account's
@@ -52,6 +56,7 @@ export class CallRetries {
       .select(db.fn.countAll<string>().as('count'))
       .where('interview_id', '=', interviewId)
       .where('type', '=', 'dial_failed')
+      .where('status', 'is not', null)
       .where(sql<string>`data->>'outcome'`, '=', outcome)
       .executeTakeFirstOrThrow();
     // The failure being handled is already recorded: retries so far = failures - 1.
@@ -72,17 +77,6 @@ export class CallRetries {
       }
       if (plan.kind === 'later') at = plan.at;
     }
-    const recorded = await recordCallEvent(db, {
-      interviewId,
-      type: 'retry_scheduled',
-      status: 'scheduled',
-      isRetry: true,
-      data: { outcome, at: at.toISOString(), retry: retriesSoFar + 1 },
-      patch: { scheduled_for: at },
-    });
-    if (recorded.result !== 'applied') return undefined;
-    await this.options.queue.enqueue({ interviewId, attempt: interview.attempt, at });
-    log.info({ interviewId, outcome, at: at.toISOString() }, 'call retry scheduled');
     return at;
   }
 }

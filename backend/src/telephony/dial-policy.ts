@@ -1,17 +1,15 @@
 import { AppError, type CallingHoursWindow, type Mode } from '@screenline/core';
 import type { Kysely } from 'kysely';
 import { prepareAgentMetadata } from './agent-token.js';
-import { recordCallEvent } from './call-events.js';
-import { CALL_OUTCOME_RULES, type CallOutcome } from './call-outcome.js';
-import type { CallRetries, ScheduledCallQueue } from './call-retries.js';
-import type { CallDatabase } from './call-tables.js';
+import type { ScheduledCallQueue } from './call-retries.js';
 import { planStartCallTime, type CallTimePlan } from './calling-hours-plan.js';
 import { DialingSwitch } from './dialing-switch.js';
+import type { Database } from '../db/schema.js';
 
 /**
  * What the mode-agnostic start flow (and the callback job) ask of telephony beyond placing the
- * call: the kill switch, calling hours, the agent's dispatch metadata, and what to do after a
- * failed dial.
+ * call: the kill switch, calling hours and the agent's dispatch metadata (what follows a failed
+ * dial is the lifecycle's: services/interview-lifecycle.ts).
  */
 export interface DialPolicy {
   /** FR-6: false while dialing is switched off (phone mode only: nothing else dials). */
@@ -22,25 +20,19 @@ export interface DialPolicy {
   planCallTime(input: { phoneE164: string; timezone?: string | undefined }): Promise<CallTimePlan>;
   /** LK-4: the interview id, a fresh short-lived backend token, the candidate's opaque identity. */
   agentMetadata(interviewId: string): Promise<string>;
-  /** REL-1: record the outcome and queue the retry the table allows, within calling hours. */
-  afterDialFailed(interviewId: string, reason: string): Promise<void>;
   /** Queues the dial of attempt `attempt + 1` at `at` (a call deferred into calling hours). */
   scheduleCall(interviewId: string, attempt: number, at: Date): Promise<void>;
 }
 
 export interface DialPolicyOptions {
-  db: Kysely<CallDatabase>;
+  db: Kysely<Database>;
   mode: Mode;
   isDialingDisabled: boolean;
   callingHours: CallingHoursWindow;
-  /** Undefined in simulated mode: no LiveKit agent to brief, no LiveKit retries. */
-  retries?: CallRetries | undefined;
   agentTokenTtlS: number;
   queue: ScheduledCallQueue;
   now?: () => Date;
 }
-
-const KNOWN_OUTCOMES = new Set<string>(CALL_OUTCOME_RULES.map((rule) => rule.outcome));
 
 export function createDialPolicy(options: DialPolicyOptions): DialPolicy {
   const { db, mode } = options;
@@ -71,18 +63,6 @@ export function createDialPolicy(options: DialPolicyOptions): DialPolicy {
         channel: mode === 'phone' ? 'phone' : 'web',
         ttlS: options.agentTokenTtlS,
       });
-    },
-    async afterDialFailed(interviewId, reason) {
-      if (options.retries === undefined || !KNOWN_OUTCOMES.has(reason)) return;
-      const outcome = reason as CallOutcome;
-      // The status moved with the caller's own event; this row is what the retry count reads.
-      await recordCallEvent(db, {
-        interviewId,
-        type: 'dial_failed',
-        data: { outcome, source: 'place_call' },
-        patch: { last_outcome: outcome },
-      });
-      await options.retries.afterFailure(interviewId, outcome);
     },
     scheduleCall(interviewId, attempt, at) {
       return options.queue.enqueue({ interviewId, attempt, at });

@@ -1,16 +1,5 @@
-import type { Generated, Kysely } from 'kysely';
-
-/** The settings table of migration 0009. */
-interface SettingsTable {
-  key: string;
-  value: string;
-  updated_by: string | null;
-  updated_at: Generated<Date>;
-}
-
-interface SettingsDatabase {
-  settings: SettingsTable;
-}
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
 
 const DIALING_PAUSED = 'dialing_paused';
 
@@ -26,11 +15,11 @@ export interface DialingSwitchState {
  * `DIALING_DISABLED` in the environment stays as the switch that needs no database.
  */
 export class DialingSwitch {
-  private readonly db: Kysely<SettingsDatabase>;
+  private readonly db: Kysely<Database>;
 
   /** Any of the app's typed handles on the same database. */
   constructor(db: object) {
-    this.db = db as Kysely<SettingsDatabase>;
+    this.db = db as Kysely<Database>;
   }
 
   async state(): Promise<DialingSwitchState> {

@@ -1,43 +1,44 @@
-import type { InterviewStatus } from '@screenline/core';
-import type { Kysely } from 'kysely';
 import { DisconnectReason } from '@livekit/protocol';
+import { isCallInFlight, type CallFact } from '@screenline/core';
+import type { Kysely } from 'kysely';
 import type { WebhookEvent } from 'livekit-server-sdk';
-import type { ScoringQueue } from './agent-call-ending.js';
+import type { Database } from '../db/schema.js';
 import type { RecordingBucket } from '../recordings/recording-bucket.js';
+import type { FactResult, InterviewLifecycle } from '../services/interview-lifecycle.js';
 import type { CallLog } from './call-log.js';
-import { IN_FLIGHT_STATUSES, recordCallEvent, type CallEventResult } from './call-events.js';
 import { outcomeForDisconnectReason } from './call-outcome.js';
-import type { CallDatabase } from './call-tables.js';
 
 /** `ParticipantInfo.Kind` values (numbers on the wire; the SDK does not export the enum). */
 const KIND_STANDARD = 0;
 const KIND_SIP = 3;
 const KIND_AGENT = 4;
+
+/** `sip.callStatus` values that are facts of the call: the first 180/183, and the answer. */
+const SIP_CALL_STATUS_FACTS: Partial<Record<string, CallFact>> = {
+  ringing: { type: 'ringing' },
+  active: { type: 'answered' },
+};
+
 /**
  * The room went away under the callee: deleted by us or the agent (`ROOM_DELETED`, 5), or closed by
  * LiveKit (`ROOM_CLOSED`, 10). Either way the call was ended from our side, not by the callee.
  */
-/** `sip.callStatus` values that move a call: the first 180/183, and the answer. */
-const SIP_CALL_STATUS_MOVES: Partial<Record<string, InterviewStatus>> = {
-  ringing: 'ringing',
-  active: 'in_progress',
-};
-
 const ENDED_BY_US = new Set<number>([DisconnectReason.ROOM_DELETED, DisconnectReason.ROOM_CLOSED]);
 
 export interface LiveKitEventDeps {
-  db: Kysely<CallDatabase>;
-  scoring: ScoringQueue;
+  db: Kysely<Database>;
+  lifecycle: InterviewLifecycle;
   /** Present when `RECORDING_*` is configured: audio the candidate declined is deleted. */
   recordings?: Pick<RecordingBucket, 'delete'> | undefined;
   log: CallLog;
 }
 
-export type LiveKitEventResult = CallEventResult | { result: 'ignored' };
+export type LiveKitEventResult = FactResult | { result: 'ignored' };
 
 /**
- * Moves the interview a verified LiveKit webhook is about (found by its room). Late and repeated
- * deliveries are harmless: the event id de-duplicates, and states only move forward.
+ * Turns a verified LiveKit webhook into the facts of the interview it is about (found by its room).
+ * Late and repeated deliveries are harmless: the event id de-duplicates, and the lifecycle only
+ * moves a call forward.
  */
 export async function handleLiveKitEvent(
   deps: LiveKitEventDeps,
@@ -51,139 +52,115 @@ export async function handleLiveKitEvent(
     .where('room_name', '=', roomName)
     .executeTakeFirst();
   if (interview === undefined) return { result: 'ignored' };
-  const status = interview.status as InterviewStatus;
-  // Only a call under way moves; anything else (a late event after the end) is trail only.
-  const isInFlight = (IN_FLIGHT_STATUSES as readonly string[]).includes(status);
-  const base = { interviewId: interview.id, externalId: event.id };
+  const { lifecycle } = deps;
+  const { status } = interview;
+  const id = interview.id;
+  const trail = (eventType: string, data?: Record<string, unknown>) =>
+    lifecycle.record(id, {
+      eventType,
+      externalId: event.id,
+      ...(data === undefined ? {} : { data }),
+    });
+  const fact = (value: CallFact, eventType: string, data?: Record<string, unknown>) =>
+    lifecycle.apply(id, value, {
+      eventType,
+      externalId: event.id,
+      ...(data === undefined ? {} : { data }),
+    });
   const participant = event.participant;
   const kind: number | undefined = participant?.kind;
+  const isPreAnswer = status === 'dialing' || status === 'ringing';
 
   switch (event.event) {
     case 'participant_joined': {
       if (participant === undefined) return { result: 'ignored' };
-      if (!isInFlight) return recordCallEvent(deps.db, { ...base, type: 'participant_joined' });
       if (kind === KIND_SIP) {
         // An outbound SIP participant joins while it is still `dialing`, before the phone rings:
-        // joining is neither ringing nor an answer. Only the statuses themselves move the call.
+        // joining is neither ringing nor an answer. Only the statuses themselves are facts.
         const callStatus = participant.attributes['sip.callStatus'] ?? '';
-        const status = SIP_CALL_STATUS_MOVES[callStatus];
-        return recordCallEvent(deps.db, {
-          ...base,
-          type: 'sip_participant_joined',
-          ...(status === undefined ? {} : { status }),
-          data: { callStatus },
-        });
+        const sipFact = SIP_CALL_STATUS_FACTS[callStatus];
+        return sipFact === undefined
+          ? trail('sip_participant_joined', { callStatus })
+          : fact(sipFact, 'sip_participant_joined', { callStatus });
       }
-      if (kind === KIND_AGENT) {
-        return recordCallEvent(deps.db, { ...base, type: 'agent_joined' });
-      }
-      if (kind === KIND_STANDARD) {
-        return recordCallEvent(deps.db, {
-          ...base,
-          type: 'candidate_joined',
-          status: 'in_progress',
-        });
-      }
+      if (kind === KIND_AGENT) return trail('agent_joined');
+      // A browser candidate joining is the answer of a web call.
+      if (kind === KIND_STANDARD) return fact({ type: 'answered' }, 'candidate_joined');
       return { result: 'ignored' };
     }
     case 'participant_left': {
       if (participant === undefined) return { result: 'ignored' };
       const reason: number = participant.disconnectReason;
-      if (kind === KIND_AGENT) {
-        return recordCallEvent(deps.db, { ...base, type: 'agent_left', data: { reason } });
-      }
-      if (kind !== KIND_SIP && kind !== KIND_STANDARD) return { result: 'ignored' };
-      if (kind === KIND_SIP && (status === 'dialing' || status === 'ringing')) {
+      if (kind === KIND_AGENT) return trail('agent_left', { reason });
+      if (kind === KIND_SIP && isPreAnswer) {
         // A dial that never answered: the dial itself waits for the answer and reports the SIP
         // code (486 and 603 leave with the same disconnect reason, and only one of them may be
         // dialled again), so this is trail only. A dial lost with its process is the reconciler's.
-        return recordCallEvent(deps.db, {
-          ...base,
-          type: 'sip_participant_left',
-          data: { reason, outcome: outcomeForDisconnectReason(reason) ?? null },
+        return trail('sip_participant_left', {
+          reason,
+          outcome: outcomeForDisconnectReason(reason) ?? null,
         });
       }
-      if (!isInFlight) return recordCallEvent(deps.db, { ...base, type: 'candidate_left' });
+      if (kind !== KIND_SIP && kind !== KIND_STANDARD) return { result: 'ignored' };
+      if (!isCallInFlight(status)) return trail('candidate_left', { reason });
       // Webhooks can overtake each other (LiveKit retries a failed delivery later): a browser
       // candidate who left after joining (`joinedAt` set) had the call, even when this arrives
-      // before the joined event did. Never joined: the call failed.
-      const hadTheCall =
-        status === 'in_progress' || (kind === KIND_STANDARD && participant.joinedAt > 0n);
-      return completeCall(
-        deps,
-        await recordCallEvent(deps.db, {
-          ...base,
-          type: 'candidate_left',
-          status: hadTheCall ? 'completed' : 'failed',
-          endReason: ENDED_BY_US.has(reason) ? 'finished' : 'candidate_hung_up',
-          data: { reason },
-        }),
-        interview.id,
-      );
-    }
-    case 'room_finished': {
-      if (status === 'dialing' || status === 'ringing') {
-        // Before an answer the dial is still waiting on LiveKit (or its process died, which is
-        // the reconciler's): a failed dial closes its own room, and this event can overtake the
-        // dial's answer. Deciding here would race it, and could redial a 603.
-        return recordCallEvent(deps.db, { ...base, type: 'room_finished' });
+      // before the joined event did. One who never joined leaves nothing to end.
+      if (isPreAnswer) {
+        if (kind !== KIND_STANDARD || participant.joinedAt <= 0n) {
+          return trail('candidate_left', { reason });
+        }
+        await lifecycle.apply(id, { type: 'answered' }, { eventType: 'candidate_joined' });
       }
-      return completeCall(
-        deps,
-        await recordCallEvent(deps.db, {
-          ...base,
-          type: 'room_finished',
-          ...(status === 'in_progress'
-            ? { status: 'completed' as const, endReason: 'finished' as const }
-            : {}),
-        }),
-        interview.id,
+      return fact(
+        {
+          type: 'call_ended',
+          reason: ENDED_BY_US.has(reason) ? 'finished' : 'candidate_hung_up',
+          hasAnswers: 'unknown',
+        },
+        'candidate_left',
+        { reason },
       );
     }
+    case 'room_finished':
+      // Before an answer the dial is still waiting on LiveKit (or its process died, which is the
+      // reconciler's): a failed dial closes its own room, and this event can overtake the dial's
+      // answer. Deciding here would race it, and could redial a 603.
+      if (status !== 'in_progress') return trail('room_finished');
+      return fact(
+        { type: 'call_ended', reason: 'finished', hasAnswers: 'unknown' },
+        'room_finished',
+      );
     case 'egress_started': {
       const egressId = event.egressInfo?.egressId;
-      return recordCallEvent(deps.db, {
-        ...base,
-        type: 'recording_started',
-        ...(egressId === undefined ? {} : { patch: { egress_id: egressId } }),
-      });
+      if (egressId !== undefined) await setRecordingColumns(deps.db, id, { egress_id: egressId });
+      return trail('recording_started');
     }
     case 'egress_ended': {
       const location = event.egressInfo?.fileResults[0]?.location;
-      if (
-        location !== undefined &&
-        location !== '' &&
-        (await isRecordingDeclined(deps, interview.id))
-      ) {
+      if (location !== undefined && location !== '' && (await isRecordingDeclined(deps, id))) {
         // LAW-5: delete before recording the event, so a failed delete fails the delivery and
         // LiveKit sends it again rather than the audio being kept.
         await deps.recordings?.delete(location);
-        return recordCallEvent(deps.db, { ...base, type: 'recording_discarded' });
+        return trail('recording_discarded');
       }
-      return recordCallEvent(deps.db, {
-        ...base,
-        type: 'recording_saved',
-        data: { status: event.egressInfo?.status ?? 0 },
-        ...(location === undefined || location === ''
-          ? {}
-          : { patch: { recording_location: location } }),
-      });
+      if (location !== undefined && location !== '') {
+        await setRecordingColumns(deps.db, id, { recording_location: location });
+      }
+      return trail('recording_saved', { status: event.egressInfo?.status ?? 0 });
     }
     default:
       return { result: 'ignored' };
   }
 }
 
-/** A call that a webhook completed (the candidate hung up, the room closed) gets its scorecard. */
-async function completeCall(
-  deps: LiveKitEventDeps,
-  recorded: CallEventResult,
+/** Where the call's recording is: its egress, and the file once it is saved. */
+async function setRecordingColumns(
+  db: Kysely<Database>,
   interviewId: string,
-): Promise<CallEventResult> {
-  if (recorded.result === 'applied' && recorded.to === 'completed') {
-    await deps.scoring.enqueue(interviewId);
-  }
-  return recorded;
+  columns: { egress_id?: string; recording_location?: string },
+): Promise<void> {
+  await db.updateTable('interviews').set(columns).where('id', '=', interviewId).execute();
 }
 
 /** True when the candidate declined the recording on this call (LAW-5). */

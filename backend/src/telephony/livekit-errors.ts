@@ -1,5 +1,5 @@
 import { ServerError, SipCallError } from 'livekit-server-sdk';
-import { outcomeForSipStatus, type CallOutcome } from './call-outcome.js';
+import { outcomeForSipStatus, type CallOutcome } from '@screenline/core';
 
 /**
  * The outcome of an error thrown by a LiveKit API call: the SIP response when the server reports

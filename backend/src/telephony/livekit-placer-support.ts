@@ -1,7 +1,11 @@
-import { ZAgentJobMetadata, type AgentJobMetadata } from '@screenline/core';
 import type { RoomServiceClient } from 'livekit-server-sdk';
 import type { PlaceCallRequest, PlaceCallResult } from './call-placer.js';
-import { ruleFor, type CallOutcome } from './call-outcome.js';
+import {
+  ruleFor,
+  ZAgentJobMetadata,
+  type AgentJobMetadata,
+  type CallOutcome,
+} from '@screenline/core';
 import { isNotFound } from './livekit-errors.js';
 
 /** The dispatch metadata the dial policy wrote; a mismatch is a programming error, not input. */

@@ -12,18 +12,18 @@ import type { CallLog } from './call-log.js';
 import type { Env } from '../env.js';
 import { agentReportsRoutes } from '../routes/agent-reports/agent-reports-routes.js';
 import { liveKitWebhookRoutes } from '../routes/livekit-webhook/livekit-webhook-routes.js';
-import type { ScoringQueue } from './agent-call-ending.js';
 import type { CallPlacer } from './call-placer.js';
 import { CallRecorder } from './call-recorder.js';
 import { RecordingBucket, recordingStorageFromEnv } from '../recordings/recording-bucket.js';
-import { CallRetries, type ScheduledCallQueue } from './call-retries.js';
-import type { CallDatabase } from './call-tables.js';
+import { CallRetries } from './call-retries.js';
+import type { InterviewLifecycle } from '../services/interview-lifecycle.js';
 import { handleLiveKitEvent } from './handle-livekit-event.js';
 import { LiveKitSipCallPlacer } from './livekit-sip-call-placer.js';
 import { LiveKitWebCallPlacer } from './livekit-web-call-placer.js';
 import { reconcileCalls, type ReconcileSummary } from './reconcile-calls.js';
 import { SharedDialPacer } from './shared-dial-pacer.js';
 import { DialingSwitch } from './dialing-switch.js';
+import type { Database } from '../db/schema.js';
 
 /** Everything phone and web mode need from LiveKit, built once from configuration. */
 export interface LiveKitTelephony {
@@ -33,20 +33,15 @@ export interface LiveKitTelephony {
   receiver: WebhookReceiver;
   recorder: CallRecorder | undefined;
   recordings: RecordingBucket | undefined;
-  /** Callbacks the candidate asks for on a call, and finished calls to score. */
-  calls: ScheduledCallQueue;
-  scoring: ScoringQueue;
   /** How long the agent's backend token lives: the longest a call can take, plus a margin. */
   agentTokenTtlS: number;
-  reconcile(): Promise<ReconcileSummary>;
+  reconcile(lifecycle: InterviewLifecycle): Promise<ReconcileSummary>;
 }
 
 export interface CreateLiveKitTelephonyOptions {
   env: Env;
-  db: Kysely<CallDatabase>;
+  db: Kysely<Database>;
   log: CallLog;
-  queue: ScheduledCallQueue;
-  scoring: ScoringQueue;
   /** The recordings bucket the app already built, when `RECORDING_*` is set. */
   recordings?: RecordingBucket | undefined;
 }
@@ -65,7 +60,6 @@ export function createLiveKitTelephony(
   const rooms = new RoomServiceClient(url, key, secret, { requestTimeout });
   const retries = new CallRetries({
     db,
-    queue: options.queue,
     callingHours: env.CALLING_HOURS,
     mode: env.mode,
     log,
@@ -83,7 +77,7 @@ export function createLiveKitTelephony(
           maxCallDurationS: env.CALL_MAX_DURATION_S,
           requestTimeoutS: requestTimeout,
           // Shared through the database, so the carrier's limit holds across replicas.
-          pacer: new SharedDialPacer(db as unknown as Kysely<unknown>, env.SIP_CALLS_PER_SECOND),
+          pacer: new SharedDialPacer(db, env.SIP_CALLS_PER_SECOND),
           mayDial: async (request) => {
             if (await dialingSwitch.isDialingOff(env.DIALING_DISABLED)) return 'paused';
             const interview = await db
@@ -121,15 +115,12 @@ export function createLiveKitTelephony(
     receiver: new WebhookReceiver(key, secret),
     recorder,
     recordings,
-    calls: options.queue,
-    scoring: options.scoring,
     agentTokenTtlS: env.RINGING_TIMEOUT_S + env.CALL_MAX_DURATION_S + 5 * 60,
-    reconcile: () =>
+    reconcile: (lifecycle) =>
       reconcileCalls({
         db,
         rooms,
-        retries,
-        scoring: options.scoring,
+        lifecycle,
         log,
         dialStaleAfterS: env.RINGING_TIMEOUT_S + 60,
         callStaleAfterS: env.CALL_MAX_DURATION_S + 120,
@@ -140,16 +131,16 @@ export function createLiveKitTelephony(
 /** The webhook and agent-report routes of LiveKit mode (cancel exists in every mode). */
 export async function registerLiveKitRoutes(
   app: FastifyInstance,
-  options: { db: Kysely<CallDatabase>; telephony: LiveKitTelephony },
+  options: { db: Kysely<Database>; telephony: LiveKitTelephony; lifecycle: InterviewLifecycle },
 ): Promise<void> {
-  const { db, telephony } = options;
+  const { db, telephony, lifecycle } = options;
   await app.register(liveKitWebhookRoutes, {
     receiver: telephony.receiver,
     handle: (event) =>
       handleLiveKitEvent(
         {
           db,
-          scoring: telephony.scoring,
+          lifecycle,
           recordings: telephony.recordings,
           log: app.log,
         },
@@ -158,12 +149,9 @@ export async function registerLiveKitRoutes(
   });
   await app.register(agentReportsRoutes, {
     db,
-    callPlacer: telephony.callPlacer,
-    retries: telephony.retries,
+    lifecycle,
     recorder: telephony.recorder,
     recordings: telephony.recordings,
-    calls: telephony.calls,
-    scoring: telephony.scoring,
     log: app.log,
   });
 }
@@ -181,6 +169,7 @@ export function warnAboutCallingHours(env: Env, log: CallLog): void {
 /** Runs the reconciler every `intervalMs` until stopped (the returned function). */
 export function startReconciler(
   telephony: LiveKitTelephony,
+  lifecycle: InterviewLifecycle,
   log: CallLog,
   intervalMs = 30_000,
 ): () => void {
@@ -189,7 +178,7 @@ export function startReconciler(
     if (isRunning) return;
     isRunning = true;
     telephony
-      .reconcile()
+      .reconcile(lifecycle)
       .then((summary) => {
         if (summary.checked > 0) log.info(summary, 'reconciled calls in flight');
       })

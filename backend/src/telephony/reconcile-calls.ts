@@ -1,19 +1,16 @@
-import type { InterviewStatus } from '@screenline/core';
+import { ACTIVE_INTERVIEW_STATUSES } from '@screenline/core';
 import { sql, type Kysely } from 'kysely';
 import type { RoomServiceClient } from 'livekit-server-sdk';
-import type { ScoringQueue } from './agent-call-ending.js';
+import type { Database } from '../db/schema.js';
+import type { InterviewLifecycle } from '../services/interview-lifecycle.js';
 import type { CallLog } from './call-log.js';
-import { IN_FLIGHT_STATUSES, recordCallEvent } from './call-events.js';
-import type { CallRetries } from './call-retries.js';
-import type { CallDatabase } from './call-tables.js';
 import { isNotFound } from './livekit-errors.js';
 
 export interface ReconcileOptions {
-  db: Kysely<CallDatabase>;
+  db: Kysely<Database>;
   rooms: Pick<RoomServiceClient, 'listParticipants' | 'deleteRoom'>;
-  retries: CallRetries;
-  /** A call the reconciler completes is scored like any other. */
-  scoring: ScoringQueue;
+  /** Retries and scorecards follow from the facts, as for any other call. */
+  lifecycle: InterviewLifecycle;
   log: CallLog;
   /** A dial still dialing or ringing after this long is asked about (ringing timeout + margin). */
   dialStaleAfterS: number;
@@ -35,7 +32,7 @@ const KIND_SIP = 3;
  * long, and ends, advances or re-queues them so none stays stuck (REL-4).
  */
 export async function reconcileCalls(options: ReconcileOptions): Promise<ReconcileSummary> {
-  const { db, log } = options;
+  const { db, log, lifecycle } = options;
   const stale = await db
     .selectFrom('interviews')
     .select(['id', 'status', 'room_name'])
@@ -59,14 +56,15 @@ export async function reconcileCalls(options: ReconcileOptions): Promise<Reconci
         ]),
       ]),
     )
-    .where('status', 'in', [...IN_FLIGHT_STATUSES])
+    .where('status', 'in', ACTIVE_INTERVIEW_STATUSES)
     .limit(100)
     .execute();
 
   const summary: ReconcileSummary = { checked: stale.length, ended: 0, advanced: 0 };
+  const meta = { eventType: 'reconciled' };
   for (const interview of stale) {
-    const status = interview.status as InterviewStatus;
-    const room = interview.room_name;
+    const { status, room_name: room } = interview;
+    const id = interview.id;
     let participants: Awaited<ReturnType<ReconcileOptions['rooms']['listParticipants']>> = [];
     let isRoomGone = room === null;
     if (room !== null) {
@@ -74,7 +72,7 @@ export async function reconcileCalls(options: ReconcileOptions): Promise<Reconci
         participants = await options.rooms.listParticipants(room);
       } catch (error) {
         if (!isNotFound(error)) {
-          log.warn({ interviewId: interview.id }, 'reconciler could not reach LiveKit');
+          log.warn({ interviewId: id }, 'reconciler could not reach LiveKit');
           continue;
         }
         isRoomGone = true;
@@ -83,59 +81,45 @@ export async function reconcileCalls(options: ReconcileOptions): Promise<Reconci
     const callee = participants.find((participant) => (participant.kind as number) === KIND_SIP);
 
     if (isRoomGone) {
-      const wasDialing = status !== 'in_progress';
-      const recorded = await recordCallEvent(db, {
-        interviewId: interview.id,
-        type: wasDialing ? 'dial_failed' : 'reconciled',
-        status: wasDialing ? 'failed' : 'completed',
-        endReason: wasDialing ? 'error' : 'finished',
-        data: { outcome: wasDialing ? 'livekit_error' : undefined, reason: 'room_gone' },
-      });
-      if (recorded.result === 'applied') {
-        summary.ended += 1;
-        if (wasDialing) await options.retries.afterFailure(interview.id, 'livekit_error');
-        else await options.scoring.enqueue(interview.id);
-      }
+      const recorded =
+        status === 'in_progress'
+          ? await lifecycle.apply(
+              id,
+              { type: 'call_ended', reason: 'finished', hasAnswers: 'unknown' },
+              { ...meta, data: { reason: 'room_gone' } },
+            )
+          : await lifecycle.apply(
+              id,
+              { type: 'dial_failed', outcome: 'livekit_error' },
+              { eventType: 'dial_failed', data: { reason: 'room_gone', source: 'reconciler' } },
+            );
+      if (recorded.result === 'applied') summary.ended += 1;
       continue;
     }
     if (status === 'in_progress') {
-      // Past the maximum call length and still there: hang up; the webhooks end it as usual.
+      // Past the maximum call length and still there: end it, then hang up.
+      const recorded = await lifecycle.apply(
+        id,
+        { type: 'call_ended', reason: 'time_limit', hasAnswers: 'unknown' },
+        meta,
+      );
       if (room !== null) await options.rooms.deleteRoom(room).catch(() => undefined);
-      const recorded = await recordCallEvent(db, {
-        interviewId: interview.id,
-        type: 'reconciled',
-        status: 'completed',
-        endReason: 'time_limit',
-      });
-      if (recorded.result === 'applied') {
-        summary.ended += 1;
-        await options.scoring.enqueue(interview.id);
-      }
+      if (recorded.result === 'applied') summary.ended += 1;
       continue;
     }
     if (callee?.attributes['sip.callStatus'] === 'active') {
-      const recorded = await recordCallEvent(db, {
-        interviewId: interview.id,
-        type: 'reconciled',
-        status: 'in_progress',
-      });
+      const recorded = await lifecycle.apply(id, { type: 'answered' }, meta);
       if (recorded.result === 'applied') summary.advanced += 1;
       continue;
     }
     // Still ringing past the ringing timeout, or the room holds no callee: hang up and retry.
     if (room !== null) await options.rooms.deleteRoom(room).catch(() => undefined);
-    const recorded = await recordCallEvent(db, {
-      interviewId: interview.id,
-      type: 'dial_failed',
-      status: 'no_answer',
-      endReason: 'error',
-      data: { outcome: 'no_answer', reason: 'reconciled' },
-      patch: { last_outcome: 'no_answer' },
-    });
-    if (recorded.result === 'applied') {
-      summary.ended += 1;
-      await options.retries.afterFailure(interview.id, 'no_answer');
-    }
+    const recorded = await lifecycle.apply(
+      id,
+      { type: 'dial_failed', outcome: 'no_answer' },
+      { eventType: 'dial_failed', data: { reason: 'reconciled' } },
+    );
+    if (recorded.result === 'applied') summary.ended += 1;
   }
   return summary;
 }

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import { AgentDispatchClient, RoomServiceClient, SipClient } from 'livekit-server-sdk';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,7 +18,7 @@ describe.each(TEST_ENGINES)('SharedDialPacer (%s)', (engine) => {
   });
 
   it('LOAD-2: two replicas dialing 20 calls at once on one trunk keep to its calls per second', async () => {
-    const db = database.db as unknown as Kysely<unknown>;
+    const db = database.db;
     // Two servers, one database: 10 calls per second means slots 100 ms apart between them.
     const replicas = [new SharedDialPacer(db, 10), new SharedDialPacer(db, 10)];
     const started = performance.now();
@@ -81,7 +80,7 @@ describe.each(TEST_ENGINES)('SharedDialPacer (%s)', (engine) => {
       );
     try {
       // The carrier takes 10 dials a second; each replica is set to 8, which holds only if shared.
-      const db = database.db as unknown as Kysely<unknown>;
+      const db = database.db;
       await burst([replica(new SharedDialPacer(db, 8)), replica(new SharedDialPacer(db, 8))], 1);
       expect(emulator.callsTo('CreateSIPParticipant')).toHaveLength(20);
       expect(emulator.carrierRejections).toBe(0);
@@ -95,7 +94,7 @@ describe.each(TEST_ENGINES)('SharedDialPacer (%s)', (engine) => {
   });
 
   it('another trunk does not wait behind the first', async () => {
-    const db = database.db as unknown as Kysely<unknown>;
+    const db = database.db;
     const pacer = new SharedDialPacer(db, 1);
     await pacer.take('ST_busy');
     const started = performance.now();

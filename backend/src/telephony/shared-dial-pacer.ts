@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
 
 /** What the SIP placer waits on before each INVITE (LOAD-2). */
 export interface Pacer {
@@ -14,7 +15,7 @@ export class SharedDialPacer implements Pacer {
   private readonly spacingMs: number;
 
   constructor(
-    private readonly db: Kysely<unknown>,
+    private readonly db: Kysely<Database>,
     callsPerSecond: number,
   ) {
     this.spacingMs = 1000 / callsPerSecond;

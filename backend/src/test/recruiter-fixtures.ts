@@ -1,11 +1,11 @@
-import type { Scorecard } from '@screenline/core';
+import type { InterviewStatus, Scorecard } from '@screenline/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
 /** Writes one finished interview the way the interview flow does: rows, events, turns, scorecard. */
 export async function insertInterview(
   db: Kysely<Database>,
-  input: { name: string; status: string; score: number | null; createdAt: string },
+  input: { name: string; status: InterviewStatus; score: number | null; createdAt: string },
 ): Promise<string> {
   const job = await db.selectFrom('jobs').select('id').executeTakeFirstOrThrow();
   const candidate = await db

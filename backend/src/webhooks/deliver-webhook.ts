@@ -10,7 +10,7 @@ import {
   type HostResolver,
   type WebhookUrlPolicy,
 } from './url-guard.js';
-import type { WebhookDatabase } from './webhook-tables.js';
+import type { Database } from '../db/schema.js';
 
 /** The pg-boss queue of webhook deliveries: one job per attempt. */
 export const WEBHOOK_QUEUE = 'webhook-delivery';
@@ -28,7 +28,7 @@ const RETRY_CAP_MS = 4 * 60 * 60_000;
 export const DISABLE_AFTER_FAILING_MS = 24 * 60 * 60_000;
 
 export interface DeliveryContext {
-  db: Kysely<WebhookDatabase>;
+  db: Kysely<Database>;
   queue: Pick<JobQueue, 'send'>;
   policy: WebhookUrlPolicy;
   resolver: HostResolver;
@@ -181,7 +181,7 @@ function isSuccess(outcome: WebhookResponse): boolean {
   return outcome.ok && outcome.httpStatus >= 200 && outcome.httpStatus < 300;
 }
 
-async function markFailed(db: Kysely<WebhookDatabase>, deliveryId: string): Promise<void> {
+async function markFailed(db: Kysely<Database>, deliveryId: string): Promise<void> {
   await db
     .updateTable('webhook_deliveries')
     .set({ status: 'failed', next_attempt_at: null })

@@ -7,7 +7,7 @@ import {
   webhookEventTypesFor,
   type SourceEvent,
 } from './webhook-events.js';
-import type { WebhookDatabase } from './webhook-tables.js';
+import type { Database } from '../db/schema.js';
 
 /** Outbox rows handled per pass; the next pass takes the rest. */
 const BATCH_SIZE = 100;
@@ -21,7 +21,7 @@ const STALLED_AFTER_MS = 5 * 60_000;
  * An outbox row is removed only after its deliveries are queued, so a crash means a retry, not a loss.
  */
 export async function drainWebhookOutbox(
-  db: Kysely<WebhookDatabase>,
+  db: Kysely<Database>,
   queue: Pick<JobQueue, 'send'>,
 ): Promise<number> {
   const rows = await db
@@ -90,7 +90,7 @@ export async function drainWebhookOutbox(
 
 /** Queues again the deliveries whose next attempt was lost; the attempt check makes a duplicate harmless. */
 export async function requeueStalledDeliveries(
-  db: Kysely<WebhookDatabase>,
+  db: Kysely<Database>,
   queue: Pick<JobQueue, 'send'>,
   now: Date,
 ): Promise<number> {

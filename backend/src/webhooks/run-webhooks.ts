@@ -5,7 +5,6 @@ import type { JobQueue } from '../queue/job-queue.js';
 import { deliverWebhook, WEBHOOK_QUEUE, type DeliveryJob } from './deliver-webhook.js';
 import { drainWebhookOutbox, requeueStalledDeliveries } from './drain-webhook-outbox.js';
 import type { HostResolver, WebhookUrlPolicy } from './url-guard.js';
-import { withWebhookTables } from './webhook-tables.js';
 
 /** Knobs a test turns down; production uses the defaults. */
 export interface WebhookTuning {
@@ -29,7 +28,7 @@ const DELIVERY_WORKERS = 4;
 
 /** Starts the delivery worker and the outbox loop; the returned function stops the loop. */
 export async function runWebhooks(options: RunWebhooksOptions): Promise<() => void> {
-  const db = withWebhookTables(options.db);
+  const db = options.db;
   const now = options.now ?? (() => new Date());
   const context = {
     db,

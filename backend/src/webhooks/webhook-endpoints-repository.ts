@@ -3,7 +3,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { isUuid } from '../db/repositories/jobs-repository.js';
 import type { WebhookEventType } from './webhook-events.js';
-import { withWebhookTables, type WebhookDatabase } from './webhook-tables.js';
 
 /** An endpoint as the API shows it: never its secret. */
 export interface WebhookEndpoint {
@@ -49,10 +48,10 @@ const ENDPOINT_COLUMNS = [
 
 /** Webhook endpoints and their attempt log. */
 export class WebhookEndpointsRepository {
-  private readonly db: Kysely<WebhookDatabase>;
+  private readonly db: Kysely<Database>;
 
   constructor(db: Kysely<Database>) {
-    this.db = withWebhookTables(db);
+    this.db = db;
   }
 
   /** Adds an endpoint; the secret is returned here once and never shown again. */

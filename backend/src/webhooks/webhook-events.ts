@@ -1,6 +1,6 @@
 import type { Scorecard } from '@screenline/core';
 import type { Kysely } from 'kysely';
-import type { WebhookDatabase } from './webhook-tables.js';
+import type { Database } from '../db/schema.js';
 
 /** The events an endpoint can subscribe to. */
 export const WEBHOOK_EVENT_TYPES = [
@@ -37,7 +37,8 @@ export interface SourceEvent {
 /** The webhook events one interview event stands for (a completed call is also an ended one). */
 export function webhookEventTypesFor(event: SourceEvent): WebhookEventType[] {
   if (event.type === 'decision') return ['decision.made'];
-  if (event.type !== 'status' || event.status === null) return [];
+  // Every status change, whichever source wrote it (a trail event has no status).
+  if (event.status === null) return [];
   if (event.status === 'evaluated') return ['interview.evaluated'];
   if (event.status === 'completed') return ['interview.completed', 'interview.ended'];
   if (event.status === 'scheduled') {
@@ -105,7 +106,7 @@ export interface InterviewFacts {
 }
 
 export async function readInterviewFacts(
-  db: Kysely<WebhookDatabase>,
+  db: Kysely<Database>,
   interviewId: string,
   wants: PayloadOptions,
 ): Promise<InterviewFacts | undefined> {

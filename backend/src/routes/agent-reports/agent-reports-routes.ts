@@ -1,5 +1,6 @@
 import {
   AppError,
+  ZEndReason,
   ZAgentCallReport,
   ZAgentContext,
   ZAgentTurnReport,
@@ -11,31 +12,20 @@ import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { readBearerToken } from '../../lib/tokens.js';
 import { isAgentTokenValid } from '../../telephony/agent-token.js';
-import { recordCallEvent, type CallEventResult } from '../../telephony/call-events.js';
-import type { CallPlacer } from '../../telephony/call-placer.js';
 import type { RecordingBucket } from '../../recordings/recording-bucket.js';
+import { endCall } from '../../services/end-call.js';
+import type { FactResult, InterviewLifecycle } from '../../services/interview-lifecycle.js';
 import type { CallRecorder } from '../../telephony/call-recorder.js';
-import type { CallRetries, ScheduledCallQueue } from '../../telephony/call-retries.js';
-import {
-  applyAgentCallEnding,
-  suppressNumber,
-  type ScoringQueue,
-} from '../../telephony/agent-call-ending.js';
 import type { CallLog } from '../../telephony/call-log.js';
-import type { CallDatabase } from '../../telephony/call-tables.js';
+import type { Database } from '../../db/schema.js';
 
 export interface AgentReportsRoutesOptions {
-  db: Kysely<CallDatabase>;
-  callPlacer: CallPlacer;
-  retries: CallRetries;
+  db: Kysely<Database>;
+  lifecycle: InterviewLifecycle;
   /** Present when `RECORDING_*` is configured. */
   recorder?: CallRecorder | undefined;
   /** Present when `RECORDING_*` is configured: where audio that may not be kept is deleted. */
   recordings?: Pick<RecordingBucket, 'delete'> | undefined;
-  /** Where a callback the candidate asked for is queued. */
-  calls: ScheduledCallQueue;
-  /** Where a finished interview is queued for its scorecard. */
-  scoring: ScoringQueue;
   log: CallLog;
 }
 
@@ -166,69 +156,79 @@ async function onCallReport(
   options: AgentReportsRoutesOptions,
   interviewId: string,
   report: AgentCallReport,
-): Promise<CallEventResult> {
-  const { db } = options;
+): Promise<FactResult> {
+  const { db, lifecycle } = options;
   switch (report.event) {
     case 'ringing':
-      return recordCallEvent(db, { interviewId, type: 'sip_ringing', status: 'ringing' });
+      return lifecycle.apply(interviewId, { type: 'ringing' }, { eventType: 'sip_ringing' });
     case 'answered': {
-      const recorded = await recordCallEvent(db, {
+      // A person answered (the agent's answering-machine check passed). The dial's own answer
+      // may have started the call already; either way the recording starts now, once.
+      const recorded = await lifecycle.apply(
         interviewId,
-        type: 'agent_answered',
-        status: 'in_progress',
-      });
-      if (recorded.result === 'applied' && options.recorder !== undefined) {
-        const room = await roomOf(db, interviewId);
-        if (room !== undefined) {
-          // A recording that fails to start must not fail the call: log it and go on without audio.
-          const egressId = await options.recorder.start(room).catch((error: unknown) => {
-            options.log.warn({ err: error, interviewId }, 'recording did not start');
-            return undefined;
-          });
-          if (egressId === undefined) return recorded;
-          await recordCallEvent(db, {
-            interviewId,
-            type: 'recording_requested',
-            patch: { egress_id: egressId },
-          });
-        }
-      }
+        { type: 'answered' },
+        { eventType: 'agent_answered' },
+      );
+      await startRecording(options, interviewId);
       return recorded;
     }
-    case 'voicemail': {
-      const room = await roomOf(db, interviewId);
-      const recorded = await recordCallEvent(db, {
+    case 'voicemail':
+      // The lifecycle hangs up (no message is left) and the retry policy tries again (REL-1).
+      return lifecycle.apply(
         interviewId,
-        type: 'dial_failed',
-        status: 'voicemail',
-        endReason: 'voicemail',
-        data: { outcome: 'voicemail' },
-        patch: { last_outcome: 'voicemail' },
-      });
-      // Leave no message: hang up, then try again later (REL-1).
-      if (room !== undefined) await options.callPlacer.hangUp(room);
-      if (recorded.result === 'applied')
-        await options.retries.afterFailure(interviewId, 'voicemail');
-      return recorded;
-    }
+        { type: 'dial_failed', outcome: 'voicemail' },
+        { eventType: 'dial_failed', data: { source: 'agent' } },
+      );
     case 'recording_declined':
       return declineRecording(options, interviewId);
-    case 'opted_out': {
-      await suppressNumber(db, interviewId);
-      options.log.info({ interviewId }, 'candidate opted out on the call; number suppressed');
-      return recordCallEvent(db, { interviewId, type: 'opt_out_heard' });
-    }
+    case 'opted_out':
+      // LAW-3 the moment it is heard, whatever the call does next.
+      return lifecycle.apply(
+        interviewId,
+        { type: 'opt_out_heard' },
+        { eventType: 'opt_out_heard' },
+      );
     case 'ended': {
       // The final state first: the scorecard reads the answers in it.
       if (report.engineState !== undefined)
         await saveEngineState(db, interviewId, report.engineState);
-      return applyAgentCallEnding(
-        { db, calls: options.calls, scoring: options.scoring, log: options.log },
+      const parsed = ZEndReason.safeParse(report.reason);
+      return endCall(
+        lifecycle,
         interviewId,
-        report,
+        {
+          reason: parsed.success ? parsed.data : 'finished',
+          callback: report.callback,
+          hasAnswers: 'unknown',
+        },
+        { eventType: 'agent_ended', data: { reason: report.reason } },
       );
     }
   }
+}
+
+/** Starts the audio egress of an answered call, once (a repeated report finds it started). */
+async function startRecording(options: AgentReportsRoutesOptions, interviewId: string) {
+  const { db, recorder, log } = options;
+  if (recorder === undefined) return;
+  const row = await db
+    .selectFrom('interviews')
+    .select(['status', 'room_name', 'egress_id'])
+    .where('id', '=', interviewId)
+    .executeTakeFirst();
+  if (row?.status !== 'in_progress' || row.room_name === null || row.egress_id !== null) return;
+  // A recording that fails to start must not fail the call: log it and go on without audio.
+  const egressId = await recorder.start(row.room_name).catch((error: unknown) => {
+    log.warn({ err: error, interviewId }, 'recording did not start');
+    return undefined;
+  });
+  if (egressId === undefined) return;
+  await db
+    .updateTable('interviews')
+    .set({ egress_id: egressId })
+    .where('id', '=', interviewId)
+    .execute();
+  await options.lifecycle.record(interviewId, { eventType: 'recording_requested' });
 }
 
 /**
@@ -238,9 +238,9 @@ async function onCallReport(
 async function declineRecording(
   options: AgentReportsRoutesOptions,
   interviewId: string,
-): Promise<CallEventResult> {
+): Promise<FactResult> {
   const { db, log } = options;
-  const recorded = await recordCallEvent(db, { interviewId, type: 'recording_declined' });
+  const recorded = await options.lifecycle.record(interviewId, { eventType: 'recording_declined' });
   const row = await db
     .selectFrom('interviews')
     .select(['egress_id', 'recording_location'])
@@ -268,7 +268,7 @@ async function declineRecording(
  * agent reports only the engine part.
  */
 async function saveEngineState(
-  db: Kysely<CallDatabase>,
+  db: Kysely<Database>,
   interviewId: string,
   engineState: unknown,
 ): Promise<void> {
@@ -279,13 +279,4 @@ async function saveEngineState(
     })
     .where('id', '=', interviewId)
     .execute();
-}
-
-async function roomOf(db: Kysely<CallDatabase>, interviewId: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('interviews')
-    .select('room_name')
-    .where('id', '=', interviewId)
-    .executeTakeFirst();
-  return row?.room_name ?? undefined;
 }

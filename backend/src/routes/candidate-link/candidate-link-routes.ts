@@ -14,18 +14,15 @@ import { z } from 'zod';
 import { candidateLinkPath, type CandidateLinks } from '../../candidate-link/candidate-links.js';
 import type { InterviewRecord, InterviewStore } from '../../interviews/interview-store.js';
 import { readBearerToken } from '../../lib/tokens.js';
-import { recordCallEvent } from '../../telephony/call-events.js';
-import type { CallPlacer } from '../../telephony/call-placer.js';
-import type { ScheduledCallQueue } from '../../telephony/call-retries.js';
-import type { CallDatabase } from '../../telephony/call-tables.js';
+import type { InterviewLifecycle } from '../../services/interview-lifecycle.js';
 import { resolveCallingZones } from '../../telephony/number-time-zones.js';
+import type { Database } from '../../db/schema.js';
 
 export interface CandidateLinkRoutesOptions {
   links: CandidateLinks;
   store: InterviewStore;
-  db: Kysely<CallDatabase>;
-  callPlacer: CallPlacer;
-  queue: ScheduledCallQueue;
+  db: Kysely<Database>;
+  lifecycle: InterviewLifecycle;
   callingHours: CallingHoursWindow;
   now?: () => Date;
 }
@@ -209,25 +206,18 @@ export const candidateLinkRoutes: FastifyPluginAsyncZod<CandidateLinkRoutesOptio
           message: `We call only between ${view.callingHours.start} and ${view.callingHours.end} your time (${view.callingHours.timeZones.join(', ') || 'unknown zone'}). Choose a time in that window.`,
         });
       }
-      const moved = await options.db
-        .updateTable('interviews')
-        .set({ scheduled_for: at, updated_at: now() })
-        .where('id', '=', interview.id)
-        .where('status', '=', 'scheduled')
-        .returning('id')
-        .executeTakeFirst();
-      if (moved === undefined) {
+      const moved = await options.lifecycle.apply(
+        interview.id,
+        { type: 'rescheduled', at },
+        { eventType: 'rescheduled', data: { by: 'candidate' } },
+      );
+      if (moved.result !== 'recorded') {
         throw new AppError('CONFLICT', {
           message: 'This call started or ended a moment ago, so it cannot be moved any more.',
         });
       }
       // The job for the old time finds the call moved later and gives way (see the callback worker).
-      await options.queue.enqueue({ interviewId: interview.id, attempt: interview.attempt, at });
       await links.extend(interview.id, at);
-      await store.addEvent(interview.id, 'rescheduled', {
-        by: 'candidate',
-        scheduledFor: at.toISOString(),
-      });
       request.log.info({ interviewId: interview.id }, 'candidate moved their call');
       const current = await store.find(interview.id);
       return describe(current ?? interview);
@@ -250,17 +240,13 @@ export const candidateLinkRoutes: FastifyPluginAsyncZod<CandidateLinkRoutesOptio
           message: `This call is already ${interview.status.replaceAll('_', ' ')}; there is nothing to cancel.`,
         });
       }
-      // Recorded before the hang-up, as the cancel route does: the room's end events then find
-      // the interview already canceled.
-      await recordCallEvent(options.db, {
-        interviewId: interview.id,
-        type: 'canceled',
-        status: 'canceled',
-        endReason: 'canceled',
-      });
-      if (interview.status !== 'scheduled' && interview.roomName !== null) {
-        await options.callPlacer.hangUp(interview.roomName);
-      }
+      // The lifecycle writes the cancel before it hangs up: the room's end events then find the
+      // interview already canceled.
+      await options.lifecycle.apply(
+        interview.id,
+        { type: 'canceled', by: 'candidate' },
+        { eventType: 'canceled', data: { by: 'candidate' } },
+      );
       request.log.info({ interviewId: interview.id }, 'candidate canceled their call');
       const current = await store.find(interview.id);
       return describe(current ?? interview);

@@ -2,12 +2,13 @@ import { AppError } from '@screenline/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { isUuid } from '../../db/repositories/jobs-repository.js';
+import type { AuthorizeCandidate } from '../../auth/candidate-access.js';
 import type { Database } from '../../db/schema.js';
-import { isTokenValid, readBearerToken } from '../../lib/tokens.js';
 
 export interface FeedbackRoutesOptions {
   db: Kysely<Database>;
+  /** The candidate's token: any handed out for the interview opens its rating too. */
+  authorizeCandidate: AuthorizeCandidate;
 }
 
 const ZFeedbackRequest = z.object({ rating: z.number().int().min(1).max(5) }).strict();
@@ -17,7 +18,10 @@ const ZError = z.object({ code: z.string(), message: z.string() });
  * The candidate's one-question rating after the screen (candidate token), kept in the interview's
  * audit trail where the recruiter sees it.
  */
-export const feedbackRoutes: FastifyPluginAsyncZod<FeedbackRoutesOptions> = async (app, { db }) => {
+export const feedbackRoutes: FastifyPluginAsyncZod<FeedbackRoutesOptions> = async (
+  app,
+  { db, authorizeCandidate },
+) => {
   app.post(
     '/api/interviews/:id/feedback',
     {
@@ -30,16 +34,9 @@ export const feedbackRoutes: FastifyPluginAsyncZod<FeedbackRoutesOptions> = asyn
       },
       // The token is checked before the body, so an anonymous caller learns nothing.
       onRequest: async (request) => {
-        const { id } = request.params;
-        const token = readBearerToken(request.headers.authorization);
-        const interview = isUuid(id)
-          ? await db
-              .selectFrom('interviews')
-              .select('candidate_token_hash')
-              .where('id', '=', id)
-              .executeTakeFirst()
-          : undefined;
-        if (!isTokenValid(token, interview?.candidate_token_hash)) {
+        const access = await authorizeCandidate(request, request.params.id).catch(() => undefined);
+        // The rating is the candidate's own; one answer for every refusal, so ids stay opaque.
+        if (access === undefined || access.isRecruiter) {
           throw new AppError('UNAUTHORIZED', {
             message:
               'Send the candidate token from the start answer as "Authorization: Bearer <token>".',

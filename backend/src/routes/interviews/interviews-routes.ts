@@ -10,20 +10,19 @@ import {
   ZStartPhoneScreenResponse,
   ZTranscriptTurn,
   type InterviewStatus,
+  isFinalStatus,
 } from '@screenline/core';
 import type { FastifyRequest } from 'fastify';
+import type { AuthorizeCandidate, CandidateAccess } from '../../auth/candidate-access.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { InterviewRecord } from '../../interviews/interview-store.js';
 import type { InterviewRuntime } from '../../interviews/interview-runtime.js';
-import { readBearerToken } from '../../lib/tokens.js';
 import { candidateLinkPath, type CandidateLinks } from '../../candidate-link/candidate-links.js';
-import { FINAL_STATUSES } from '../../services/interview-conversations.js';
 
 export interface InterviewsRoutesOptions {
   runtime: InterviewRuntime;
-  /** Recruiters read any interview (and its scorecard) with their session. */
-  auth?: { findRecruiter(request: FastifyRequest): Promise<unknown> };
+  /** The candidate's token (or a recruiter's session), checked the same way on every route. */
+  authorizeCandidate: AuthorizeCandidate;
   /** Hands the candidate a link of their own to the call in the start answer. */
   candidateLinks?: CandidateLinks;
 }
@@ -67,45 +66,17 @@ const ZTurnAnswer = z.object({
  */
 export const interviewsRoutes: FastifyPluginAsyncZod<InterviewsRoutesOptions> = async (
   app,
-  { runtime, auth, candidateLinks },
+  { runtime, authorizeCandidate, candidateLinks },
 ) => {
   const { store, bus } = runtime;
   app.addHook('onClose', async () => {
     await runtime.close();
   });
 
-  /** The interview when the caller holds its candidate token (or a recruiter session). */
   /** What the turn route's early check found, so the handler does not ask twice. */
-  const authorised = new WeakMap<
-    FastifyRequest,
-    { interview: InterviewRecord; isRecruiter: boolean }
-  >();
-  const authorise = async (
-    request: FastifyRequest,
-    id: string,
-    queryToken?: string,
-  ): Promise<{ interview: InterviewRecord; isRecruiter: boolean }> => {
-    const interview = await store.find(id);
-    const token = readBearerToken(request.headers.authorization) ?? queryToken;
-    if (interview !== undefined && (await store.isCandidateTokenValid(interview, token))) {
-      return { interview, isRecruiter: false };
-    }
-    const recruiter = auth === undefined ? undefined : await auth.findRecruiter(request);
-    if (recruiter !== undefined && recruiter !== null) {
-      if (interview === undefined)
-        throw new AppError('NOT_FOUND', { message: 'This interview does not exist.' });
-      return { interview, isRecruiter: true };
-    }
-    if (token === undefined) {
-      throw new AppError('UNAUTHORIZED', {
-        message:
-          'Send the candidate token from the start answer as "Authorization: Bearer <token>".',
-      });
-    }
-    if (interview === undefined)
-      throw new AppError('NOT_FOUND', { message: 'This interview does not exist.' });
-    throw new AppError('UNAUTHORIZED', { message: 'This token does not open this interview.' });
-  };
+  const authorised = new WeakMap<FastifyRequest, CandidateAccess>();
+  const authorise = (request: FastifyRequest, id: string, queryToken?: string) =>
+    authorizeCandidate(request, id, { queryToken });
 
   app.post(
     '/api/interview/start-phone-screen',
@@ -282,12 +253,17 @@ export const interviewsRoutes: FastifyPluginAsyncZod<InterviewsRoutesOptions> = 
               store.listTurns(id, lastSeq),
             ]);
             const items: { at: number; send: () => void }[] = [];
-            // Only the latest event decides: a callback's `scheduled` is final until the call is placed again.
-            const latest = events.at(-1);
-            const latestStatus = ZInterviewStatus.safeParse(latest?.status);
+            // The lifecycle's latest decision says whether the call is over (a callback's
+            // `scheduled` is, until the call is placed again); trail events after it do not.
+            // Rows written before decisions carried it: the latest status decides.
+            const decision = events.findLast((event) => typeof event.data.isFinal === 'boolean');
+            const latestStatus = ZInterviewStatus.safeParse(
+              events.findLast((event) => event.status !== null)?.status,
+            );
             const isFinal =
-              latest?.data.isFinal === true ||
-              (latestStatus.success && FINAL_STATUSES.includes(latestStatus.data));
+              decision === undefined
+                ? latestStatus.success && isFinalStatus(latestStatus.data)
+                : decision.data.isFinal === true;
             for (const event of events) {
               if (sentEvents.has(event.id)) continue;
               sentEvents.add(event.id);

@@ -1,3 +1,4 @@
+import type { InterviewStatus } from '@screenline/core';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/schema.js';
@@ -8,7 +9,7 @@ import { TEST_ENGINES } from '../../test/test-database.js';
 
 const ADMIN = { ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: 'correct horse battery' };
 
-async function addStatusEvents(db: Kysely<Database>, id: string, statuses: string[]) {
+async function addStatusEvents(db: Kysely<Database>, id: string, statuses: InterviewStatus[]) {
   await db
     .insertInto('interview_events')
     .values(statuses.map((status) => ({ interview_id: id, type: 'status', status, data: '{}' })))

@@ -136,7 +136,7 @@ describe.each(TEST_ENGINES)('LiveKit webhooks, agent reports and cancel (%s)', (
       .executeTakeFirstOrThrow();
     expect(left.status).toBeNull();
     expect(left.data).toMatchObject({ outcome: 'busy' });
-    expect(t.queued).toHaveLength(0);
+    expect(await t.queued()).toHaveLength(0);
   });
 
   it('refuses forged, tampered, unsigned and wrongly typed webhooks', async () => {
@@ -305,7 +305,7 @@ describe.each(TEST_ENGINES)('LiveKit webhooks, agent reports and cancel (%s)', (
     expect(response.json()).toEqual({ result: 'applied' });
     expect(t.emulator.rooms.has(roomName)).toBe(false);
     expect(await statusOf(t, interviewId)).toBe('scheduled');
-    expect(t.queued.map((job) => job.interviewId)).toEqual([interviewId]);
+    expect((await t.queued()).map((job) => job.interviewId)).toEqual([interviewId]);
   });
 
   it('the reconciler ends a dial whose room is gone and advances one LiveKit says was answered', async () => {
@@ -318,7 +318,7 @@ describe.each(TEST_ENGINES)('LiveKit webhooks, agent reports and cancel (%s)', (
       .updateTable('interviews')
       .set({ updated_at: new Date(Date.now() - 3600_000), status: 'ringing' })
       .execute();
-    const summary = await t.telephony.reconcile();
+    const summary = await t.telephony.reconcile(t.runtime.lifecycle);
     expect(summary).toEqual({ checked: 2, ended: 1, advanced: 1 });
     expect(await statusOf(t, answered.interviewId)).toBe('in_progress');
     // Lost: failed, then a retry was queued (LiveKit trouble is retried).

@@ -1,4 +1,3 @@
-import type { CallDatabase } from '../../telephony/call-tables.js';
 import {
   ZDecision,
   ZInterviewStatus,
@@ -6,17 +5,17 @@ import {
   type Decision,
   type InterviewReview,
   type InterviewSort,
+  type InterviewStatus,
   type InterviewSummary,
   type Scorecard,
 } from '@screenline/core';
 import { sql, type Kysely } from 'kysely';
-import { withRecruiterTables, type RecruiterDatabase } from '../../auth/auth-tables.js';
 import { isUuid } from '../../db/repositories/jobs-repository.js';
 import type { Database } from '../../db/schema.js';
 
 export interface InterviewFilters {
   jobId?: string | undefined;
-  status?: string | undefined;
+  status?: InterviewStatus | undefined;
   q?: string | undefined;
   sort: InterviewSort;
 }
@@ -26,14 +25,14 @@ const ZSuggestion = ZScorecard.shape.suggestion;
 /** What the recruiter reads about interviews: lists, the full review, decisions and notes. */
 export class RecruiterInterviewsRepository {
   /** The recruiter's tables, and the interview columns of the telephony area (the recording). */
-  private readonly db: Kysely<RecruiterDatabase & CallDatabase>;
+  private readonly db: Kysely<Database>;
 
   /** `hasRecordings`: recordings can be played here (`RECORDING_*` is set). */
   constructor(
     db: Kysely<Database>,
     private readonly options: { hasRecordings: boolean } = { hasRecordings: false },
   ) {
-    this.db = withRecruiterTables(db) as unknown as Kysely<RecruiterDatabase & CallDatabase>;
+    this.db = db;
   }
 
   /** One page of interviews matching the filters, and how many match in all. */

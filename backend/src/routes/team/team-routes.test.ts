@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../../auth/recruiter-auth.js';
-import { withTeamTables } from '../../auth/team-tables.js';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { insertInterview } from '../../test/recruiter-fixtures.js';
 import { signInCookies } from '../../test/sign-in.js';
@@ -93,7 +92,7 @@ describe.each(TEST_ENGINES)('team accounts and the audit log on %s', (engine) =>
     const expired = tokenOf(
       (await invite('late@example.com')).json<{ setupPath: string }>().setupPath,
     );
-    await withTeamTables(testApp.database.db)
+    await testApp.database.db
       .updateTable('user_invitations')
       .set({ expires_at: new Date(Date.now() - 1000) })
       .where('email', '=', 'late@example.com')

@@ -13,7 +13,6 @@ import { createAndSignIn, signInCookies } from '../../test/sign-in.js';
 import { TEST_ENGINES } from '../../test/test-database.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../../test/webhook-receiver.js';
 import type { HostResolver } from '../../webhooks/url-guard.js';
-import { withWebhookTables } from '../../webhooks/webhook-tables.js';
 
 const ADMIN = { ADMIN_EMAIL: 'admin@example.com', ADMIN_PASSWORD: 'correct horse battery' };
 const ALL_EVENTS = [
@@ -239,7 +238,7 @@ describe.each(TEST_ENGINES)('signed webhooks on %s', (engine) => {
     expect(attempts.map((a) => a.attempt).slice(-3)).toEqual([3, 2, 1]);
 
     // The endpoint has been failing for more than a day: the next failure disables it.
-    await withWebhookTables(open.database.db)
+    await open.database.db
       .updateTable('webhook_endpoints')
       .set({ failing_since: new Date(Date.now() - 25 * 60 * 60_000) })
       .where('id', '=', webhook.id)

@@ -128,7 +128,7 @@ describe('the real agent worker on the real livekit-server', () => {
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const metadata = await prepareAgentMetadata(db as never, {
+    const metadata = await prepareAgentMetadata(db, {
       interviewId: interview.id,
       channel: 'phone',
       ttlS: 600,

@@ -1,24 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { InterviewStatus } from '@screenline/core';
+import type { FastifyInstance } from 'fastify';
+import { sql, type Kysely } from 'kysely';
 import { pino } from 'pino';
+import { buildApp } from '../../app.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import { seedDemoData } from '../../db/seed.js';
 import { parseEnv, type Env } from '../../env.js';
-import { registerErrorHandler } from '../../errors/error-handler.js';
+import type { InterviewRuntime } from '../../interviews/interview-runtime.js';
 import { createToken, hashToken } from '../../lib/tokens.js';
-import { interviewCancelRoutes } from '../../routes/interview-cancel/interview-cancel-routes.js';
+import { CALLBACK_QUEUE, SCORE_QUEUE } from '../../services/interview-conversations.js';
 import { openTestDatabase, type TestEngine } from '../../test/test-database.js';
 import { prepareAgentMetadata } from '../../telephony/agent-token.js';
-import { withCallColumns, type CallDatabase } from '../../telephony/call-tables.js';
 import {
   createLiveKitTelephony,
-  registerLiveKitRoutes,
   type LiveKitTelephony,
 } from '../../telephony/livekit-telephony.js';
-import type { Kysely } from 'kysely';
 import { startLiveKitEmulator, type LiveKitEmulator } from './livekit-emulator.js';
 import type { SipScript } from './sip-script.js';
+import type { Database } from '../../db/schema.js';
 
 export const TEST_API_KEY = 'APItestapp';
 export const TEST_API_SECRET = 'test-app-secret-test-app-secret-test-app-00';
@@ -30,20 +30,24 @@ export interface QueuedRetry {
   at: Date;
 }
 
-/** The LiveKit routes on a real database, wired to an emulator that delivers webhooks to them. */
+/** The real app (`buildApp`) in phone mode on a real database, with the emulator as its LiveKit. */
 export interface LiveKitTestApp {
   app: FastifyInstance;
   database: DatabaseHandle;
-  db: Kysely<CallDatabase>;
+  db: Kysely<Database>;
   emulator: LiveKitEmulator;
+  /** The app's runtime: its store and lifecycle, and its durable queue. */
+  runtime: InterviewRuntime;
+  /** A placer on the same emulator, for tests that dial as the start flow would. */
   telephony: LiveKitTelephony;
   env: Env;
-  queued: QueuedRetry[];
-  /** Interviews handed to the scoring queue. */
-  scored: string[];
+  /** Dials queued on the app's durable queue (callbacks and retries), oldest first. */
+  queued(): Promise<QueuedRetry[]>;
+  /** Interviews queued on the app's durable queue for their scorecard. */
+  scored(): Promise<string[]>;
   /** Inserts a candidate, resume and interview; answers the ids and the candidate's token. */
   createInterview(input?: {
-    status?: string;
+    status?: InterviewStatus;
     phone?: string;
     timezone?: string;
   }): Promise<{ interviewId: string; roomName: string; candidateToken: string }>;
@@ -54,6 +58,7 @@ export interface LiveKitTestApp {
     interviewId: string;
     roomName: string;
     auth: Record<string, string>;
+    candidateToken: string;
   }>;
   /** Posts one agent call report (`POST /api/agent/interviews/:id/events`); answers the JSON. */
   agentEvent(
@@ -70,11 +75,8 @@ export async function buildLiveKitTestApp(
 ): Promise<LiveKitTestApp> {
   const database = await openTestDatabase(engine);
   await seedDemoData(database.db);
-  const db = withCallColumns(database.db);
-  const app = Fastify({ logger: false });
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  const db = database.db;
+  const holder: { app?: FastifyInstance } = {};
 
   const emulator = await startLiveKitEmulator({
     apiKey: TEST_API_KEY,
@@ -84,7 +86,7 @@ export async function buildLiveKitTestApp(
     defaultScript: { kind: 'answer', afterMs: 30 },
     ...(options.scripts === undefined ? {} : { scripts: options.scripts }),
     deliverWebhook: async (webhook) => {
-      await app.inject({
+      await holder.app?.inject({
         method: 'POST',
         url: '/api/livekit/webhook',
         headers: webhook.headers,
@@ -102,41 +104,41 @@ export async function buildLiveKitTestApp(
     CALLING_HOURS: '00:00-24:00',
     ...options.env,
   });
-  const queued: QueuedRetry[] = [];
-  const scored: string[] = [];
-  const telephony = createLiveKitTelephony({
-    env,
-    db,
-    log: pino({ level: 'silent' }),
-    queue: {
-      enqueue: (job) => {
-        queued.push(job);
-        return Promise.resolve();
-      },
-    },
-    scoring: {
-      enqueue: (interviewId) => {
-        scored.push(interviewId);
-        return Promise.resolve();
-      },
-    },
-  });
+  const log = pino({ level: 'silent' });
+  const telephony = createLiveKitTelephony({ env, db, log });
   if (telephony === undefined) throw new Error('LiveKit telephony was not created');
-  await registerLiveKitRoutes(app, { db, telephony });
-  await app.register(interviewCancelRoutes, { db, callPlacer: telephony.callPlacer });
+  const app = await buildApp({ env, database, frontendDir: '/nonexistent' });
+  holder.app = app;
   await app.ready();
+  const runtime = app.interviewRuntime;
+
+  const queuedJobs = async (queue: string) => {
+    const rows = await sql<{ data: Record<string, unknown>; start_after: Date }>`
+      select data, start_after from pgboss.job where name = ${queue} order by created_on, start_after
+    `.execute(db);
+    return rows.rows;
+  };
 
   const testApp: LiveKitTestApp = {
     app,
     database,
     db,
     emulator,
+    runtime,
     telephony,
     env,
-    queued,
-    scored,
+    async queued() {
+      return (await queuedJobs(CALLBACK_QUEUE)).map((job) => ({
+        interviewId: String(job.data.interviewId),
+        attempt: Number(job.data.attempt),
+        at: new Date(job.start_after),
+      }));
+    },
+    async scored() {
+      return (await queuedJobs(SCORE_QUEUE)).map((job) => String(job.data.interviewId));
+    },
     async answeredCall(phone) {
-      const { interviewId, roomName } = await testApp.createInterview({ phone });
+      const { interviewId, roomName, candidateToken } = await testApp.createInterview({ phone });
       const { metadata, backendToken } = await testApp.prepareMetadata(interviewId);
       await telephony.callPlacer.placeCall({
         interviewId,
@@ -151,7 +153,7 @@ export async function buildLiveKitTestApp(
       if ((answered as { result?: string }).result !== 'applied') {
         throw new Error(`the answer was not applied: ${JSON.stringify(answered)}`);
       }
-      return { interviewId, roomName, auth };
+      return { interviewId, roomName, auth, candidateToken };
     },
     async agentEvent(interviewId, auth, payload) {
       const response = await app.inject({

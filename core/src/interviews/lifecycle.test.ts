@@ -1,0 +1,292 @@
+import { describe, expect, it } from 'vitest';
+import { CALL_OUTCOME_RULES, type CallOutcome } from './call-outcomes.js';
+import { INTERVIEW_STATUSES, type EndReason, type InterviewStatus } from './interview.js';
+import {
+  decide,
+  FINAL_INTERVIEW_STATUSES,
+  RETRYABLE_END_STATUSES,
+  type CallFact,
+} from './lifecycle.js';
+
+const AT = new Date('2026-12-05T15:00:00Z');
+const OUTCOMES = CALL_OUTCOME_RULES.map((rule) => rule.outcome);
+const END_REASONS: EndReason[] = [
+  'finished',
+  'callback_requested',
+  'wrong_person',
+  'no_response',
+  'opted_out',
+  'time_limit',
+  'candidate_hung_up',
+  'voicemail',
+  'canceled',
+  'error',
+];
+
+/** One of every fact, each variant of each. */
+const EVERY_FACT: CallFact[] = [
+  { type: 'screen_started', deferredTo: null },
+  { type: 'screen_started', deferredTo: AT },
+  { type: 'dial_started', attempt: 2, roomName: 'screen-x-2' },
+  { type: 'ringing' },
+  { type: 'answered' },
+  ...OUTCOMES.map((outcome): CallFact => ({ type: 'dial_failed', outcome })),
+  { type: 'dial_dropped', reason: 'number_suppressed' },
+  ...END_REASONS.flatMap((reason): CallFact[] => [
+    { type: 'call_ended', reason, hasAnswers: true },
+    { type: 'call_ended', reason, hasAnswers: false },
+    { type: 'call_ended', reason, hasAnswers: 'unknown' },
+  ]),
+  { type: 'opt_out_heard' },
+  { type: 'callback_requested', at: AT },
+  { type: 'retry_scheduled', at: AT },
+  { type: 'rescheduled', at: AT },
+  { type: 'canceled', by: 'candidate' },
+  { type: 'canceled', by: 'recruiter' },
+  { type: 'canceled', by: 'dialing_paused' },
+  { type: 'evaluated' },
+  { type: 'scoring_skipped' },
+];
+
+const STATUSES: (InterviewStatus | null)[] = [null, ...INTERVIEW_STATUSES];
+const PROGRESS: Partial<Record<InterviewStatus, number>> = {
+  dialing: 1,
+  ringing: 2,
+  in_progress: 3,
+};
+
+describe('the interview lifecycle (every status × every fact)', () => {
+  const cases = STATUSES.flatMap((status) => EVERY_FACT.map((fact) => ({ status, fact })));
+
+  it('only screen_started applies to an interview being created, and nothing else creates one', () => {
+    for (const { status, fact } of cases) {
+      const decision = decide(status, fact);
+      if (status === null) {
+        expect(decision.to !== null, JSON.stringify(fact)).toBe(fact.type === 'screen_started');
+      } else if (fact.type === 'screen_started') {
+        expect(decision.to).toBeNull();
+      }
+    }
+  });
+
+  it('within a call, a fact never moves the status backwards (out-of-order events are stale)', () => {
+    for (const { status, fact } of cases) {
+      const { to } = decide(status, fact);
+      if (status === null || to === null) continue;
+      const from = PROGRESS[status];
+      const next = PROGRESS[to];
+      if (from !== undefined && next !== undefined) {
+        expect(next, `${status} + ${JSON.stringify(fact)}`).toBeGreaterThan(from);
+      }
+    }
+  });
+
+  it('a final status stays final: only a retry of a retryable end leaves one', () => {
+    for (const { status, fact } of cases) {
+      if (status === null || !(FINAL_INTERVIEW_STATUSES as readonly string[]).includes(status)) {
+        continue;
+      }
+      const { to } = decide(status, fact);
+      if (to === null) continue;
+      expect(fact.type, `${status} → ${to}`).toBe('retry_scheduled');
+      expect(RETRYABLE_END_STATUSES as readonly string[]).toContain(status);
+    }
+  });
+
+  it('a decline, an invalid number, an opt-out and a cancel are never dialled again', () => {
+    for (const status of ['declined', 'invalid_number', 'opted_out', 'canceled'] as const) {
+      for (const fact of EVERY_FACT) {
+        expect(decide(status, fact).to, `${status} + ${fact.type}`).toBeNull();
+      }
+    }
+  });
+
+  it('every move to an end state is final, and every final decision ends or settles the call', () => {
+    for (const { status, fact } of cases) {
+      const decision = decide(status, fact);
+      if (
+        decision.to !== null &&
+        (FINAL_INTERVIEW_STATUSES as readonly string[]).includes(decision.to)
+      ) {
+        expect(decision.isFinal, `${status} + ${JSON.stringify(fact)}`).toBe(true);
+        // The call's end was stamped when it completed; the scorecard does not move it.
+        if (decision.to !== 'evaluated') expect(decision.changes.endedAt).toBe('now');
+      }
+    }
+  });
+
+  it('ignored facts write no column and queue nothing but LAW-3', () => {
+    for (const { status, fact } of cases) {
+      const decision = decide(status, fact);
+      if (decision.ignoredBecause === undefined) continue;
+      expect(decision.to).toBeNull();
+      expect(decision.changes).toEqual({});
+      expect(decision.effects.every((effect) => effect.type === 'suppress_number')).toBe(true);
+    }
+  });
+});
+
+describe('the interview lifecycle, fact by fact', () => {
+  it('a start dials now, or waits for calling hours', () => {
+    expect(decide(null, { type: 'screen_started', deferredTo: null })).toMatchObject({
+      to: 'dialing',
+      changes: { attempt: 1 },
+      isFinal: false,
+    });
+    expect(decide(null, { type: 'screen_started', deferredTo: AT })).toMatchObject({
+      to: 'scheduled',
+      changes: { attempt: 1, scheduledFor: AT },
+    });
+  });
+
+  it('joined is not ringing: only the ringing fact rings, and only before the answer', () => {
+    expect(decide('dialing', { type: 'ringing' }).to).toBe('ringing');
+    expect(decide('in_progress', { type: 'ringing' })).toMatchObject({
+      to: null,
+      ignoredBecause: 'stale',
+    });
+    expect(decide('scheduled', { type: 'ringing' }).to).toBeNull();
+  });
+
+  it('an answer starts the call once, from dialing or ringing', () => {
+    expect(decide('ringing', { type: 'answered' })).toMatchObject({
+      to: 'in_progress',
+      changes: { startedAt: 'now' },
+    });
+    expect(decide('dialing', { type: 'answered' }).to).toBe('in_progress');
+    expect(decide('in_progress', { type: 'answered' }).to).toBeNull();
+    expect(decide('canceled', { type: 'answered' }).to).toBeNull();
+  });
+
+  it.each(CALL_OUTCOME_RULES.map((rule) => [rule.outcome, rule.status] as const))(
+    'a dial that failed as %s ends the attempt %s and asks the retry policy',
+    (outcome: CallOutcome, status) => {
+      expect(decide('ringing', { type: 'dial_failed', outcome })).toEqual({
+        to: status,
+        changes: {
+          endedAt: 'now',
+          endReason: outcome === 'voicemail' ? 'voicemail' : null,
+          lastOutcome: outcome,
+        },
+        isFinal: true,
+        effects:
+          outcome === 'voicemail'
+            ? [{ type: 'hang_up' }, { type: 'consider_retry', outcome }]
+            : [{ type: 'consider_retry', outcome }],
+      });
+    },
+  );
+
+  it('voicemail is found after the pick-up; any other failure after the answer is stale', () => {
+    expect(decide('in_progress', { type: 'dial_failed', outcome: 'voicemail' }).to).toBe(
+      'voicemail',
+    );
+    expect(decide('in_progress', { type: 'dial_failed', outcome: 'busy' }).to).toBeNull();
+  });
+
+  it('a wrong person ends the call final: no scorecard will follow (the event stream ends)', () => {
+    expect(
+      decide('in_progress', { type: 'call_ended', reason: 'wrong_person', hasAnswers: 'unknown' }),
+    ).toEqual({
+      to: 'completed',
+      changes: { endedAt: 'now', endReason: 'wrong_person' },
+      isFinal: true,
+      effects: [],
+    });
+  });
+
+  it('a finished call with answers, or answers unknown, is scored before it is final', () => {
+    for (const hasAnswers of [true, 'unknown'] as const) {
+      expect(
+        decide('in_progress', { type: 'call_ended', reason: 'finished', hasAnswers }),
+      ).toMatchObject({ to: 'completed', isFinal: false, effects: [{ type: 'score' }] });
+    }
+    expect(
+      decide('in_progress', { type: 'call_ended', reason: 'no_response', hasAnswers: false }),
+    ).toMatchObject({ to: 'completed', isFinal: true, effects: [] });
+  });
+
+  it('an opt-out suppresses the number whatever the status, and ends a live call', () => {
+    expect(
+      decide('in_progress', { type: 'call_ended', reason: 'opted_out', hasAnswers: true }),
+    ).toMatchObject({ to: 'opted_out', isFinal: true, effects: [{ type: 'suppress_number' }] });
+    expect(
+      decide('completed', { type: 'call_ended', reason: 'opted_out', hasAnswers: true }),
+    ).toMatchObject({ to: null, effects: [{ type: 'suppress_number' }] });
+  });
+
+  it('a report after voicemail does not complete the retry queued for it', () => {
+    for (const status of ['voicemail', 'scheduled'] as const) {
+      expect(
+        decide(status, { type: 'call_ended', reason: 'finished', hasAnswers: true }).to,
+      ).toBeNull();
+    }
+  });
+
+  it('a callback ends the call final and queues the next attempt at the time asked', () => {
+    expect(decide('in_progress', { type: 'callback_requested', at: AT })).toEqual({
+      to: 'scheduled',
+      changes: {
+        endedAt: 'now',
+        endReason: 'callback_requested',
+        scheduledFor: AT,
+        roomName: null,
+      },
+      isFinal: true,
+      effects: [{ type: 'queue_call', at: AT }],
+    });
+    expect(decide('ringing', { type: 'callback_requested', at: AT }).to).toBeNull();
+  });
+
+  it('a retry starts afresh from a retryable end, and never from a decline', () => {
+    expect(decide('busy', { type: 'retry_scheduled', at: AT })).toMatchObject({
+      to: 'scheduled',
+      changes: { endedAt: null, endReason: null, scheduledFor: AT, roomName: null },
+      effects: [{ type: 'queue_call', at: AT }],
+    });
+    expect(decide('declined', { type: 'retry_scheduled', at: AT }).to).toBeNull();
+    expect(decide('completed', { type: 'retry_scheduled', at: AT }).to).toBeNull();
+  });
+
+  it('a scheduled call dials the next attempt in a room of its own', () => {
+    expect(
+      decide('scheduled', { type: 'dial_started', attempt: 2, roomName: 'screen-x-2' }),
+    ).toMatchObject({ to: 'dialing', changes: { attempt: 2, roomName: 'screen-x-2' } });
+    expect(
+      decide('dialing', { type: 'dial_started', attempt: 2, roomName: 'screen-x-2' }).to,
+    ).toBeNull();
+  });
+
+  it('cancel hangs up anything pending; the kill switch only what has not been answered', () => {
+    for (const status of ['scheduled', 'dialing', 'ringing', 'in_progress'] as const) {
+      expect(decide(status, { type: 'canceled', by: 'candidate' })).toMatchObject({
+        to: 'canceled',
+        isFinal: true,
+        effects: [{ type: 'hang_up' }],
+      });
+    }
+    expect(decide('ringing', { type: 'canceled', by: 'dialing_paused' }).to).toBe('canceled');
+    expect(decide('in_progress', { type: 'canceled', by: 'dialing_paused' }).to).toBeNull();
+    expect(decide('completed', { type: 'canceled', by: 'recruiter' }).to).toBeNull();
+  });
+
+  it('the scorer settles a completed call: evaluated, or nothing to score (final either way)', () => {
+    expect(decide('completed', { type: 'evaluated' })).toMatchObject({
+      to: 'evaluated',
+      isFinal: true,
+    });
+    expect(decide('completed', { type: 'scoring_skipped' })).toMatchObject({
+      to: null,
+      isFinal: true,
+    });
+    expect(decide('evaluated', { type: 'evaluated' }).to).toBeNull();
+  });
+
+  it('a rescheduled call keeps its status and takes the new time', () => {
+    expect(decide('scheduled', { type: 'rescheduled', at: AT })).toMatchObject({
+      to: null,
+      changes: { scheduledFor: AT },
+    });
+    expect(decide('dialing', { type: 'rescheduled', at: AT }).changes).toEqual({});
+  });
+});
