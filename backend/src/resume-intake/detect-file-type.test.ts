@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeText, detectFileType } from './detect-file-type.js';
+import { assertNameMatchesType, decodeText, detectFileType } from './detect-file-type.js';
 
 const bytes = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'latin1'));
 
@@ -23,8 +23,41 @@ describe('detectFileType', () => {
     expect(() => detectFileType(data)).toThrow(reason);
   });
 
+  it.each([
+    ['an HTML page', '<!DOCTYPE html>\n<html><body>Jane</body></html>'],
+    ['an HTML fragment with a script', 'Jane Doe\n<script>fetch("/x")</script>\n'],
+    ['a page that opens with a comment', '<!-- saved -->\n<html lang="en"><p>Jane</p>'],
+    ['an event handler', 'Jane Doe\n<img src=x onerror="alert(1)">'],
+    ['SVG', '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"></svg>'],
+  ])('refuses %s as a web page, whatever it is named', (_name, text) => {
+    expect(() => detectFileType(bytes(text))).toThrow(/web page \(HTML\)/);
+  });
+
+  it('keeps a text resume that merely mentions JavaScript or uses angle brackets', () => {
+    const text = 'Jane Doe\nSkills: JavaScript: ES2022, <b>TypeScript</b>, C++ <-> Rust\n';
+    expect(detectFileType(bytes(text))).toBe('text');
+  });
+
   it('refuses an empty file', () => {
     expect(() => detectFileType(new Uint8Array(0))).toThrow(/empty/);
+  });
+});
+
+describe('assertNameMatchesType', () => {
+  it('accepts a name that agrees with the bytes, or claims nothing', () => {
+    expect(() => assertNameMatchesType('CV.PDF', 'pdf')).not.toThrow();
+    expect(() => assertNameMatchesType('cv.docx', 'docx')).not.toThrow();
+    expect(() => assertNameMatchesType('cv.txt', 'text')).not.toThrow();
+    expect(() => assertNameMatchesType('resume', 'pdf')).not.toThrow();
+  });
+
+  it('refuses a .pdf or .docx name over other bytes, saying what the file is', () => {
+    expect(() => assertNameMatchesType('resume.pdf', 'text')).toThrow(
+      /named \.pdf but it is a plain text file, not a PDF/,
+    );
+    expect(() => assertNameMatchesType('resume.docx', 'pdf')).toThrow(
+      /named \.docx but it is a PDF, not a Word document/,
+    );
   });
 });
 

@@ -31,8 +31,37 @@ export function detectFileType(data: Uint8Array): ResumeFileType {
   if (isImage(data)) throw resumeFileErrors.unsupported('This is an image, not a document.');
   if (startsWith(data, [0x50, 0x4b]))
     throw resumeFileErrors.unsupported('This is an archive, not a document.');
-  if (isText(data)) return 'text';
+  const text = decodeText(data);
+  if (text !== null) {
+    // A web page is never a resume we store: it may carry scripts, and it reads as markup.
+    if (isMarkup(text)) {
+      throw resumeFileErrors.unsupported(
+        'This is a web page (HTML), not a document. Open it in a browser and save it as PDF (Print → Save as PDF).',
+      );
+    }
+    return 'text';
+  }
   throw resumeFileErrors.unsupported('This file is not a PDF, DOCX or text document.');
+}
+
+const TYPE_NAMES: Record<ResumeFileType, string> = {
+  pdf: 'a PDF',
+  docx: 'a Word document (DOCX)',
+  text: 'a plain text file',
+};
+
+/**
+ * The name must not promise another type than the bytes hold: a text saved as `resume.pdf` was
+ * renamed rather than exported, and a file that lies about itself is refused, saying what it is.
+ * Names without a PDF or DOCX extension (`.txt`, `.md`, none) claim nothing.
+ */
+export function assertNameMatchesType(fileName: string, type: ResumeFileType): void {
+  const claimed = /\.(pdf|docx)\s*$/i.exec(fileName)?.[1]?.toLowerCase();
+  if (claimed === undefined || claimed === type) return;
+  const extension = claimed === 'pdf' ? '.pdf' : '.docx';
+  throw resumeFileErrors.unsupported(
+    `This file is named ${extension} but it is ${TYPE_NAMES[type]}, not ${TYPE_NAMES[claimed as ResumeFileType]}. Export the real ${claimed === 'pdf' ? 'PDF' : 'DOCX'} from your editor, or upload the file under its own type.`,
+  );
 }
 
 function isImage(data: Uint8Array): boolean {
@@ -47,9 +76,19 @@ function isImage(data: Uint8Array): boolean {
   );
 }
 
-/** UTF-8 (or UTF-16 with a byte-order mark) without NUL or other binary control bytes. */
-function isText(data: Uint8Array): boolean {
-  return decodeText(data) !== null;
+/**
+ * HTML or other active markup: a document that opens with an HTML or SVG element, or holds a script,
+ * frame or event handler anywhere. A resume in text or Markdown has none of these.
+ */
+function isMarkup(text: string): boolean {
+  const head = text
+    .slice(0, 4096)
+    .replace(/^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*/, '')
+    .toLowerCase();
+  if (/^<(?:!doctype\s+html|html|head|body|meta|title|style|svg)[\s>/]/.test(head)) return true;
+  return /<(?:script|iframe|object|embed|frameset|html|body)\b|<[a-z]+\s[^>]*\bon[a-z]+\s*=|\bhref\s*=\s*["']?\s*javascript:/i.test(
+    text.slice(0, 200_000),
+  );
 }
 
 /** The text of a text file, or null when the bytes are not text. */

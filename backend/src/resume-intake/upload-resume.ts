@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Resume } from '@screenline/core';
 import type { ResumesRepository } from '../db/repositories/resumes-repository.js';
 import { createToken, hashToken } from '../lib/tokens.js';
+import { assertNameMatchesType, detectFileType } from './detect-file-type.js';
 import { parseResumeFile } from './parse-resume-file.js';
 import type { PdfWorkerPool } from './pdf-worker-pool.js';
 
@@ -28,7 +29,7 @@ const EXTENSIONS: Record<string, string> = {
 };
 
 /**
- * Stores an uploaded resume: dedupe by sha256, parse (which refuses bad files with a 4xx AppError),
+ * Stores an uploaded resume: the name checked against the bytes, dedupe by sha256, parse (which refuses bad files with a 4xx AppError),
  * then write the file and its row so that a failure leaves neither: the file is written under a
  * temporary name and renamed, and removed again when the row cannot be inserted.
  */
@@ -37,6 +38,8 @@ export async function uploadResume(
   fileName: string,
   data: Uint8Array,
 ): Promise<UploadResumeResult> {
+  // Before the dedupe: a file that lies about its type is refused even when its bytes were seen.
+  assertNameMatchesType(fileName, detectFileType(data));
   const sha256 = createHash('sha256').update(data).digest('hex');
   const existing = await deps.resumes.findBySha256(sha256);
   if (existing !== null) return reissue(deps, existing);

