@@ -24,6 +24,7 @@ import { authRoutes } from './routes/auth/auth-routes.js';
 import { healthRoutes } from './routes/health/health-routes.js';
 import { jobsRoutes } from './routes/jobs/jobs-routes.js';
 import { recruiterInterviewsRoutes } from './routes/recruiter/recruiter-interviews-routes.js';
+import { interviewResumeRoutes } from './routes/recruiter/interview-resume-routes.js';
 import { feedbackRoutes } from './routes/feedback/feedback-routes.js';
 import { createInterviewRuntime, type InterviewRuntime } from './interviews/interview-runtime.js';
 import { interviewsRoutes } from './routes/interviews/interviews-routes.js';
@@ -179,6 +180,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     auth,
     recordings: erasure.recordings,
   });
+  await app.register(interviewResumeRoutes, { db: database.db, auth, dataDir: env.DATA_DIR });
   await app.register(resumesRoutes, resumesRoutesOptions(env, database, jobs));
   // Telephony by mode: LiveKit SIP (phone), a LiveKit room (web), in-process (simulated).
   const callDb = database.db;

@@ -198,6 +198,14 @@ describe('candidate flow and the recruiter review, simulated mode', () => {
     await recruiter.getByText('Strong on Kafka; ask about team size.').waitFor();
     await saveScreenshot(recruiter, 'dashboard-interview-decided');
 
+    // The resume is a download of the file the candidate sent, under the name it was sent with.
+    const [download] = await Promise.all([
+      recruiter.waitForEvent('download'),
+      recruiter.getByRole('link', { name: 'Download resume' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('ada-resume.txt');
+    expect(readFileSync(await download.path(), 'utf8')).toBe(readFileSync(RESUME, 'utf8'));
+
     // A simulated call has no audio, so no player. A LiveKit call's recording is served by the
     // backend (tested there against a strict S3 stand-in); here the review is made to name one.
     expect(await recruiter.getByLabel('Call recording').count()).toBe(0);

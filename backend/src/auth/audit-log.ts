@@ -6,6 +6,7 @@ export const AUDIT_ACTIONS = [
   'auth.signed_in',
   'auth.sign_in_failed',
   'interviews.exported',
+  'resume.downloaded',
   'interview.decided',
   'candidate.erased',
   'job.created',

@@ -57,7 +57,17 @@ export function InterviewPage() {
             {candidate.email !== null && ` · ${candidate.email}`}
           </p>
         </div>
-        <StatusBadge status={interview.status} />
+        <div className="page-actions">
+          {/* A download, never shown inline: the file is the candidate's upload, untrusted. */}
+          <a
+            className="button secondary"
+            href={`/api/interviews/${encodeURIComponent(interview.id)}/resume`}
+            download
+          >
+            Download resume
+          </a>
+          <StatusBadge status={interview.status} />
+        </div>
       </header>
 
       <div className="interview-grid">
