@@ -28,6 +28,14 @@ const PDF_COUNT = 16;
 const SHUFFLED_FROM = 22;
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** The layout family of the index-th resume, for the benchmark's per-family scores. */
+function familyOf(index: number, file: string): string {
+  if (index >= SHUFFLED_FROM) return 'grid-shuffled';
+  if (index < PDF_COUNT) return TEMPLATES[index % TEMPLATES.length] ?? 'classic';
+  if (file.endsWith('.docx')) return 'docx';
+  return file.endsWith('.md') ? 'markdown' : 'text';
+}
+
 function main(): void {
   mkdirSync(FIXTURES_DIR, { recursive: true });
   const work = mkdtempSync(path.join(tmpdir(), 'screenline-fixtures-'));
@@ -73,7 +81,11 @@ function main(): void {
         file = `${person.id}.md`;
         writeFileSync(path.join(FIXTURES_DIR, file), renderMarkdown(person));
       }
-      const expected = { file, ...expectedFields(person, { hasSite }) };
+      const expected = {
+        file,
+        family: familyOf(index, file),
+        ...expectedFields(person, { hasSite }),
+      };
       writeFileSync(
         path.join(FIXTURES_DIR, `${person.id}.expected.json`),
         `${JSON.stringify(expected, null, 2)}\n`,

@@ -1,6 +1,7 @@
+import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPdfWorkerPool } from '../default-pdf-pool.js';
-import { loadLabelledResumes } from './fixture-files.js';
+import { loadLabelledResumes, OUTSIDE_DIR } from './fixture-files.js';
 import { scoreLabelledSet } from './score-labelled-set.js';
 
 describe('the labelled resume set', () => {
@@ -13,6 +14,13 @@ describe('the labelled resume set', () => {
     for (const extension of ['.pdf', '.docx', '.txt', '.md']) {
       expect(files.some((file) => file.endsWith(extension))).toBe(true);
     }
+  });
+
+  it('has an outside set of at least 60 resumes in ten layout families, every file present', () => {
+    const outside = loadLabelledResumes(OUTSIDE_DIR);
+    expect(outside.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(outside.map((resume) => resume.family)).size).toBeGreaterThanOrEqual(10);
+    for (const resume of outside) expect(existsSync(resume.filePath)).toBe(true);
   });
 
   it('parses with a mean field score of at least 85', async () => {
