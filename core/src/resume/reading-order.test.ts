@@ -80,4 +80,48 @@ describe('layoutToLines', () => {
     expect(lines[1]?.gapBefore).toBeLessThan(0.5);
     expect(lines[2]?.gapBefore).toBeGreaterThan(2);
   });
+
+  it('reads a date column beside its entries row by row (moderncv), not as a column', () => {
+    const items: LayoutItem[] = [];
+    let y = 100;
+    for (const [dates, title] of [
+      ['2021–Present', 'Senior Data Scientist, Feedzai, Lisbon'],
+      ['2018–2021', 'Data Analyst, Banco BPI, Porto'],
+      ['2015–2018', 'Analyst, Deloitte, Lisbon'],
+    ] as const) {
+      items.push(item(dates, 60, y), item(title, 160, y));
+      for (let bullet = 1; bullet <= 3; bullet += 1)
+        items.push(
+          item(`• A sentence about the work done there, number ${bullet}.`, 160, y + bullet * 14),
+        );
+      y += 70;
+    }
+    const lines = layoutToLines([page(items)]).map((line) => line.text);
+    expect(lines[0]).toBe('2021–Present\tSenior Data Scientist, Feedzai, Lisbon');
+    expect(lines[4]).toBe('2018–2021\tData Analyst, Banco BPI, Porto');
+  });
+
+  it('reads a European CV: labels set flush right beside the content, section titles by rules', () => {
+    const items: LayoutItem[] = [];
+    const label = (text: string, y: number): LayoutItem => {
+      const width = text.length * 5;
+      return { ...item(text, 150 - width, y), width };
+    };
+    items.push(label('WORK', 100), label('EXPERIENCE', 112));
+    items.push(label('01/2018 – Present', 130), item('Supplier Quality Engineer', 170, 130));
+    items.push(item('Stellantis, Turin (Italy)', 170, 142), item('• Audits suppliers.', 180, 154));
+    items.push(label('09/2013 – 12/2017', 176), item('Quality Technician', 170, 176));
+    items.push(
+      item('Magneti Marelli, Venaria Reale', 170, 188),
+      item('• Ran 8D reports.', 180, 200),
+    );
+    items.push(label('EDUCATION', 224), label('TRAINING', 236));
+    items.push(label('09/2011 – 07/2013', 254), item('MSc Mechanical Engineering', 170, 254));
+    items.push(item('Politecnico di Torino, Turin', 170, 266));
+    const lines = layoutToLines([page(items)]).map((line) => line.text);
+    expect(lines).toContain('01/2018 – Present\tSupplier Quality Engineer');
+    expect(lines.indexOf('Stellantis, Turin (Italy)')).toBe(
+      lines.indexOf('01/2018 – Present\tSupplier Quality Engineer') + 1,
+    );
+  });
 });

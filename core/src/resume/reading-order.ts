@@ -154,7 +154,51 @@ function scoreGutter(
   // Dates in a column of their own (right-aligned, or a timeline at the left) are part of the lines
   // beside them, not a column to read on its own.
   if (isDateColumn(right) || isDateColumn(left)) return null;
+  // Nor are labels, dates and places set beside each entry (moderncv's date column, a European CV's
+  // label column, awesome-cv's places flush right): their rows sit on the rows of the other side.
+  if (isRowAligned(left, right, isFlushRight(left)) || isRowAligned(right, left, false)) return null;
   return gutterWidth * Math.min(leftChars, rightChars);
+}
+
+/**
+ * True when the side's rows nearly all share a top or a baseline with a row of the other side. Two
+ * real columns stack their lines independently, so only some meet by chance (at most about half on
+ * the sets measured). A label column set flush right beside the content (a European CV) needs fewer:
+ * its section titles stand beside rules, not text.
+ */
+function isRowAligned(side: LayoutItem[], other: LayoutItem[], isLabelColumn: boolean): boolean {
+  const sideRows = groupRows(side);
+  const otherRows = groupRows(other);
+  // Such a column is sparse: most rows of the other side (descriptions) have nothing beside them.
+  const maxRows = otherRows.length * (isLabelColumn ? 1 : 0.75);
+  if (sideRows.length < 2 || sideRows.length > maxRows) return false;
+  const edges = otherRows.map((row) => rowEdges(row));
+  const aligned = sideRows.filter((row) => {
+    const { top, bottom, height } = rowEdges(row);
+    const tolerance = Math.max(0.8, height * 0.1);
+    return edges.some(
+      (edge) =>
+        Math.abs(edge.top - top) <= tolerance || Math.abs(edge.bottom - bottom) <= tolerance,
+    );
+  }).length;
+  return aligned / sideRows.length >= (isLabelColumn ? 0.4 : 0.6);
+}
+
+/** Rows that end on one right edge while they start at different places: labels set flush right. */
+function isFlushRight(items: LayoutItem[]): boolean {
+  const rows = groupRows(items);
+  if (rows.length < 4) return false;
+  const rights = rows.map((row) => Math.max(...row.map((item) => item.x + item.width)));
+  const lefts = rows.map((row) => Math.min(...row.map((item) => item.x)));
+  const middle = [...rights].sort((a, b) => a - b)[Math.floor(rights.length / 2)] ?? 0;
+  const flush = rights.filter((right) => Math.abs(right - middle) <= 2).length;
+  return flush / rows.length >= 0.7 && Math.max(...lefts) - Math.min(...lefts) > 10;
+}
+
+function rowEdges(row: LayoutItem[]): { top: number; bottom: number; height: number } {
+  const top = Math.min(...row.map((item) => item.y));
+  const bottom = Math.max(...row.map((item) => item.y + item.height));
+  return { top, bottom, height: Math.min(...row.map((item) => item.height)) };
 }
 
 function charCount(items: LayoutItem[]): number {
