@@ -3,6 +3,8 @@ import { classifyHeading } from './section-headings.js';
 import type { LayoutLine } from './layout.js';
 import { titleCaseIfShouting } from './text-normalize.js';
 
+export { countryOfLocation, findLocation, isLabelledPlace, isPlaceShaped } from './places.js';
+
 /** Contact fields found anywhere in the resume. */
 export interface Contact {
   name: string | null;
@@ -16,81 +18,6 @@ const EMAIL = /[\p{L}\d._%+-]+@[\p{L}\d.-]+\.\p{L}{2,}/u;
 const URL_PATTERN =
   /\b(?:https?:\/\/[^\s|,;<>"')]+|www\.[^\s|,;<>"')]+|(?:linkedin\.com|github\.com|gitlab\.com|bitbucket\.org|behance\.net|dribbble\.com|medium\.com|stackoverflow\.com|twitter\.com|x\.com)\/[^\s|,;<>"')]+|[a-z\d][a-z\d-]*(?:\.[a-z\d-]+)*\.(?:dev|io|me|com|net|org|co|ai|app|tech|site|page|info|xyz|codes|design|blog)(?:\/[^\s|,;<>"')]*)?)/gi;
 const PHONE_CANDIDATE = /(?:\+|00)?\(?\d[\d\s().\-/]{6,18}\d/g;
-
-const US_STATES =
-  'AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC';
-const COUNTRIES: Record<string, CountryCode> = {
-  'united states': 'US',
-  usa: 'US',
-  us: 'US',
-  'united kingdom': 'GB',
-  uk: 'GB',
-  england: 'GB',
-  scotland: 'GB',
-  germany: 'DE',
-  deutschland: 'DE',
-  france: 'FR',
-  spain: 'ES',
-  italy: 'IT',
-  netherlands: 'NL',
-  canada: 'CA',
-  australia: 'AU',
-  india: 'IN',
-  ireland: 'IE',
-  portugal: 'PT',
-  poland: 'PL',
-  sweden: 'SE',
-  norway: 'NO',
-  denmark: 'DK',
-  finland: 'FI',
-  switzerland: 'CH',
-  austria: 'AT',
-  belgium: 'BE',
-  brazil: 'BR',
-  mexico: 'MX',
-  japan: 'JP',
-  singapore: 'SG',
-  'new zealand': 'NZ',
-  israel: 'IL',
-  'south africa': 'ZA',
-  nigeria: 'NG',
-  kenya: 'KE',
-  argentina: 'AR',
-  chile: 'CL',
-  colombia: 'CO',
-  ukraine: 'UA',
-  romania: 'RO',
-  greece: 'GR',
-  'czech republic': 'CZ',
-  czechia: 'CZ',
-  hungary: 'HU',
-  china: 'CN',
-  'hong kong': 'HK',
-  korea: 'KR',
-  'south korea': 'KR',
-  philippines: 'PH',
-  vietnam: 'VN',
-  turkey: 'TR',
-  egypt: 'EG',
-  uae: 'AE',
-  'united arab emirates': 'AE',
-  pakistan: 'PK',
-  indonesia: 'ID',
-};
-const CANADIAN_PROVINCES = 'ON|QC|BC|AB|MB|SK|NS|NB|NL|PE';
-const LOCATION_US = new RegExp(
-  `^[\\p{Lu}][\\p{L}.' -]+,\\s*(?:${US_STATES})(?:\\s+\\d{5})?(?:,\\s*(?:USA|US|United States))?$`,
-  'u',
-);
-const LOCATION_CA = new RegExp(
-  `^[\\p{Lu}][\\p{L}.' -]+,\\s*(?:${CANADIAN_PROVINCES})(?:,\\s*Canada)?$`,
-  'u',
-);
-const LOCATION_COUNTRY = new RegExp(
-  `^[\\p{Lu}][\\p{L}.' -]+(?:,\\s*[\\p{Lu}][\\p{L}.' -]+)?,\\s*(?:${Object.keys(COUNTRIES).join('|')})$`,
-  'iu',
-);
-const LOCATION_LABEL = /^(?:location|address|based in|city|lives in|residence)\s*[:：]\s*(.+)$/i;
 
 /** Splits a contact line at its separators: pipes, bullets, tabs, wide dashes. */
 export function contactFragments(text: string): string[] {
@@ -148,15 +75,6 @@ export function normalizeLink(url: string): string | null {
   return `https://${host}${rest}`;
 }
 
-/** A country named in a location ("Berlin, Germany" → DE; "Austin, TX" → US). */
-export function countryOfLocation(location: string | null): CountryCode | undefined {
-  if (location === null) return undefined;
-  if (new RegExp(`,\\s*(?:${US_STATES})\\b`).test(location)) return 'US';
-  if (new RegExp(`,\\s*(?:${CANADIAN_PROVINCES})\\b`).test(location)) return 'CA';
-  const last = location.split(',').at(-1)?.trim().toLowerCase() ?? '';
-  return COUNTRIES[last];
-}
-
 /** The first phone number: E.164 when its country is known (a + prefix, or the location's country). */
 export function findPhone(text: string, country: CountryCode | undefined): string | null {
   for (const match of text.matchAll(PHONE_CANDIDATE)) {
@@ -176,17 +94,6 @@ export function findPhone(text: string, country: CountryCode | undefined): strin
     }
     if (digits.length >= 9) return written;
   }
-  return null;
-}
-
-/** A location in one fragment of a contact line, when it reads like one. */
-export function findLocation(fragment: string): string | null {
-  const text = fragment.trim().replace(/[.;]$/, '');
-  const labelled = LOCATION_LABEL.exec(text);
-  if (labelled?.[1] !== undefined) return labelled[1].trim();
-  if (text.length > 60 || /\d{3,}(?!\d*$)|@|https?:|www\./i.test(text)) return null;
-  if (LOCATION_US.test(text) || LOCATION_CA.test(text) || LOCATION_COUNTRY.test(text)) return text;
-  if (/^remote(?:\s*\(.+\))?$/i.test(text)) return text;
   return null;
 }
 

@@ -204,4 +204,49 @@ Profile: github.com/priyashah
     ]);
     expect(resume.links).toEqual(['https://github.com/priyashah']);
   });
+
+  describe('location', () => {
+    it('finds it on a header line shared with other contact items, without separators', () => {
+      const resume = parse(`Rahul Verma
+rahul.verma@example.in +91 98110 23456 Gurugram, India linkedin.com/in/rahulverma
+
+Experience
+Principal Cloud Architect, Accenture   Apr 2019 – Present
+`);
+      expect(resume.location).toBe('Gurugram, India');
+      expect(resume.phone).toBe('+919811023456');
+    });
+
+    it('takes a bare city from a contact line, and an unknown town between contact lines', () => {
+      expect(parse('Ethan Brooks\n512-867-5309 | ethan@example.com | Austin\n').location).toBe(
+        'Austin',
+      );
+      expect(
+        parse('Mia Berg\n+47 912 34 567\nLillehammer\nmia@example.no\n\nSkills\nGo\n').location,
+      ).toBe('Lillehammer');
+    });
+
+    it('reads the line under the name after a sidebar (LinkedIn), not an entry place', () => {
+      const lines = [
+        makeLine('Contact', { fontSize: 11, bold: true }),
+        makeLine('rohan@example.in', { fontSize: 9 }),
+        makeLine('Top Skills', { fontSize: 11, bold: true }),
+        makeLine('Java', { fontSize: 9 }),
+        makeLine('Rohan Gupta', { fontSize: 24 }),
+        makeLine('Software Engineer | Java | Microservices', { fontSize: 11 }),
+        makeLine('Bengaluru, Karnataka, India', { fontSize: 9 }),
+        makeLine('Experience', { fontSize: 14 }),
+        makeLine('Flipkart', { fontSize: 11 }),
+        makeLine('Pune, Maharashtra, India', { fontSize: 9 }),
+      ];
+      expect(parseResumeLines(lines).location).toBe('Bengaluru, Karnataka, India');
+    });
+
+    it('reads a labelled address as its town and country', () => {
+      expect(
+        parse('Giulia Romano\nAddress\tVia Roma 12, 10121 Turin, Italy\ngiulia@example.it\n')
+          .location,
+      ).toBe('Turin, Italy');
+    });
+  });
 });

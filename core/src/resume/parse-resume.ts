@@ -1,4 +1,4 @@
-import type { LayoutLine } from './layout.js';
+import { makeLine, type LayoutLine } from './layout.js';
 import type { ParsedResume } from './parsed-resume.js';
 import { classifyHeading, looksLikeUnknownHeading, type SectionKind } from './section-headings.js';
 import {
@@ -7,11 +7,14 @@ import {
   findEmail,
   findLocation,
   findName,
+  isLabelledPlace,
+  isPlaceShaped,
   findPhone,
   findUrls,
   normalizeLink,
 } from './contact.js';
 import { parseEducation, parseExperience } from './entries.js';
+import { COMPANY_WORDS, TITLE_WORDS } from './entry-words.js';
 import { areNaturalLanguages, splitCertifications, splitLanguages, splitSkills } from './skills.js';
 import { cleanLine, startsWithBullet, stripBullet } from './text-normalize.js';
 
@@ -53,15 +56,15 @@ export function parseResumeLines(rawLines: LayoutLine[]): ParsedResume {
   const allText = lines.map((line) => line.text.replace(/\t/g, '  ')).join('\n');
   const headerText = header.map((line) => line.text).join('\n');
   const email = findEmail(headerText) ?? findEmail(allText) ?? findMailtoLink(lines);
-  const location = findLocationIn(header);
-  const phone =
-    findPhone(headerText, countryOfLocation(location)) ??
-    findPhone(contactish(lines), countryOfLocation(location));
   const links = collectLinks(lines, header);
   const name = findName(lines, [
     email?.split('@')[0] ?? '',
     ...links.map((link) => link.split('/').filter(Boolean).at(-1) ?? ''),
   ]);
+  const location = findLocationIn(header, lines, name);
+  const phone =
+    findPhone(headerText, countryOfLocation(location)) ??
+    findPhone(contactish(lines), countryOfLocation(location));
 
   let skills = splitSkills(linesOf('skills').map((line) => line.text));
   let languages = splitLanguages(linesOf('languages').map((line) => line.text));
@@ -144,14 +147,88 @@ function medianFontSize(lines: LayoutLine[]): number {
   return sizes[Math.floor(sizes.length / 2)] ?? 0;
 }
 
-function findLocationIn(lines: LayoutLine[]): string | null {
-  for (const line of lines) {
-    for (const fragment of contactFragments(line.text)) {
-      const location = findLocation(fragment);
+/**
+ * The candidate's location, from the header, the contact section and the lines under the name
+ * (LinkedIn's export puts it there, after a sidebar): first a place written as places are (with a
+ * state or a country, a metro area, a labelled address, a well-known city); then a bare place name
+ * on a contact line, or among contact lines ("Austin" between a phone and an email).
+ */
+function findLocationIn(
+  header: LayoutLine[],
+  lines: LayoutLine[],
+  name: string | null,
+): string | null {
+  const nameIndex = lines.findIndex(
+    (line, index) => index < 400 && line.fontSize > 0 && line.fontSize >= largestFontSize(lines),
+  );
+  const nearName: LayoutLine[] = [];
+  for (const line of nameIndex < 0 ? [] : lines.slice(nameIndex, nameIndex + 5)) {
+    if (nearName.length > 0 && classifyHeading(line) !== null) break;
+    nearName.push(line);
+  }
+  const candidates = [...new Set([...header, ...nearName])].filter(
+    (line) => line.text.length <= 160 && !startsWithBullet(line.text),
+  );
+  const fragments = candidates.map((line) => {
+    // A label cell and its value ("Address\tVia Roma 12, 10121 Turin, Italy") stay together.
+    const joined = line.text.replace(/\t/g, ' ');
+    return isLabelledPlace(joined) ? [joined] : locationFragments(line.text);
+  });
+  for (const pieces of fragments) {
+    for (const piece of pieces) {
+      const location = findLocation(piece);
       if (location !== null) return location;
     }
   }
+  const isContact = candidates.map((line) => CONTACT_ITEM.test(line.text));
+  for (const [index, pieces] of fragments.entries()) {
+    const isContext =
+      isContact[index] === true || isContact[index - 1] === true || isContact[index + 1] === true;
+    if (!isContext) continue;
+    for (const piece of pieces) {
+      const text = piece.replace(/^[A-Za-z]\s+(?=\p{Lu})/u, '');
+      if (isPlaceShaped(text) && !isNotAPlace(text, candidates[index], name)) return text;
+    }
+  }
   return null;
+}
+
+/** An email, a phone number or a link: what makes a line a contact line. */
+const CONTACT_ITEM =
+  /[\p{L}\d._%+-]+@[\p{L}\d.-]+\.\p{L}{2,}|\+?\(?\d[\d\s().-]{7,}\d|https?:\/\/|www\.|linkedin\.com|github\.com/u;
+
+/** A line's pieces once its emails, links and phone numbers are cut out. */
+function locationFragments(text: string): string[] {
+  const rest = text
+    .replace(/[\p{L}\d._%+-]+@[\p{L}\d.-]+\.\p{L}{2,}/gu, '\t')
+    .replace(/\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\/\S*/gi, '\t')
+    .replace(/(?:\+|00)?\(?\d[\d\s().\-/]{6,18}\d(?:\s*\((?:mobile|home|work|cell)\))?/gi, '\t');
+  return contactFragments(rest);
+}
+
+const NOT_PLACES =
+  /^(?:mobile|phone|tel|telephone|email|e-mail|mail|linkedin|github|website|web|portfolio|contact|address|location|personal|details|profile|home|work|cell|resume|curriculum vitae|available|references)$/i;
+
+/** A place-shaped piece that is something else: the name, a job title, a heading, a label. */
+function isNotAPlace(text: string, line: LayoutLine | undefined, name: string | null): boolean {
+  return (
+    text.toLowerCase() === name?.toLowerCase() ||
+    NOT_PLACES.test(text) ||
+    TITLE_WORDS.test(text) ||
+    COMPANY_WORDS.test(text) ||
+    classifyHeading(makeLine(text)) !== null ||
+    (line !== undefined && line.fontSize > 0 && line.text.trim() === text && line.fontSize >= 14)
+  );
+}
+
+function largestFontSize(lines: LayoutLine[]): number {
+  return Math.max(
+    0,
+    ...lines
+      .slice(0, 400)
+      .filter((line) => line.page === 0)
+      .map((line) => line.fontSize),
+  );
 }
 
 /** Lines that carry contact data (short, with digits), so a phone is not taken from a bullet. */

@@ -156,7 +156,8 @@ function scoreGutter(
   if (isDateColumn(right) || isDateColumn(left)) return null;
   // Nor are labels, dates and places set beside each entry (moderncv's date column, a European CV's
   // label column, awesome-cv's places flush right): their rows sit on the rows of the other side.
-  if (isRowAligned(left, right, isFlushRight(left)) || isRowAligned(right, left, false)) return null;
+  if (isRowAligned(left, right, isFlushRight(left)) || isRowAligned(right, left, false))
+    return null;
   return gutterWidth * Math.min(leftChars, rightChars);
 }
 
@@ -170,12 +171,14 @@ function isRowAligned(side: LayoutItem[], other: LayoutItem[], isLabelColumn: bo
   const sideRows = groupRows(side);
   const otherRows = groupRows(other);
   // Such a column is sparse: most rows of the other side (descriptions) have nothing beside them.
-  const maxRows = otherRows.length * (isLabelColumn ? 1 : 0.75);
+  // Labels may wrap ("EDUCATION AND / TRAINING") where their side holds a rule.
+  const maxRows = otherRows.length * (isLabelColumn ? 1.5 : 0.75);
   if (sideRows.length < 2 || sideRows.length > maxRows) return false;
   const edges = otherRows.map((row) => rowEdges(row));
   const aligned = sideRows.filter((row) => {
     const { top, bottom, height } = rowEdges(row);
-    const tolerance = Math.max(0.8, height * 0.1);
+    // A label and its value can differ in size: their tops meet within a point or two.
+    const tolerance = isLabelColumn ? Math.max(1.5, height * 0.2) : Math.max(0.8, height * 0.1);
     return edges.some(
       (edge) =>
         Math.abs(edge.top - top) <= tolerance || Math.abs(edge.bottom - bottom) <= tolerance,

@@ -9,6 +9,8 @@
  */
 const ICON_PATTERN = /[\p{Co}\p{So}\p{Extended_Pictographic}\u200B-\u200D\u2060\uFEFF]/gu;
 const KEPT_SYMBOLS = new Set(['°', '©', '®', '™']);
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g;
 /** Bullet-like symbols inside a line separate values ("email ● phone"). */
 const SEPARATOR_SYMBOLS = new Set(['●', '■', '◆', '◇', '▪', '♦', '❖', '★', '☆', '✦', '✧']);
 
@@ -36,6 +38,8 @@ export function stripIcons(raw: string): string {
   return (
     lead +
     rest
+      // An icon without a text mapping can arrive as a control character (U+0000 from Chromium).
+      .replace(CONTROL_CHARACTERS, ' ')
       .replace(ICON_PATTERN, (symbol) =>
         KEPT_SYMBOLS.has(symbol) ? symbol : SEPARATOR_SYMBOLS.has(symbol) ? ' · ' : ' ',
       )
