@@ -30,6 +30,7 @@ describe('contact fields', () => {
 
   it('does not read a date range or a month-year as a phone', () => {
     expect(findPhone('2019 - 2021', 'US')).toBeNull();
+    expect(findPhone('Bachelor of Technology · (2015 - 2019)', undefined)).toBeNull();
     expect(findPhone('03/2018 - 05/2020', 'US')).toBeNull();
   });
 
@@ -69,6 +70,20 @@ describe('contact fields', () => {
       makeLine('Experience', { fontSize: 30 }),
     ];
     expect(findName(lines, [])).toBe('Jane Doe');
+  });
+
+  it('reads a name after its label, and does not join two one-word skills into a name', () => {
+    expect(findName([makeLine('Name\tGiulia Romano', { fontSize: 9 })], [])).toBe('Giulia Romano');
+    expect(findName([makeLine('Name Pieter de Vries', { fontSize: 9 })], [])).toBe(
+      'Pieter de Vries',
+    );
+    const lines = [
+      makeLine('Isabel Santos', { fontSize: 10 }),
+      makeLine('Skills', { fontSize: 10 }),
+      makeLine('SQL', { fontSize: 10 }),
+      makeLine('Looker', { fontSize: 10 }),
+    ];
+    expect(findName(lines, [])).toBe('Isabel Santos');
   });
 
   it('splits a letter-spaced name that lost its spaces with the email as a guide', () => {

@@ -81,7 +81,7 @@ export function findPhone(text: string, country: CountryCode | undefined): strin
     const written = match[0].trim();
     const digits = written.replace(/\D/g, '');
     if (digits.length < 7 || digits.length > 15) continue;
-    if (/^(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}$/.test(written)) continue;
+    if (/^\(?(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\)?$/.test(written)) continue;
     if (/^\d{1,2}[/.]\d{4}/.test(written) || /^\d{4}[-./]\d{1,2}([-./]\d{1,2})?$/.test(written))
       continue;
     const international = written.startsWith('+') || written.startsWith('00');
@@ -137,12 +137,19 @@ export function findName(lines: LayoutLine[], hints: string[]): string | null {
     ? pageOne.slice(0, 400)
     : pageOne.slice(0, 40);
   const candidates: LayoutLine[] = [];
+  const sizes = firstPage
+    .map((line) => line.fontSize)
+    .filter((size) => size > 0)
+    .sort((a, b) => a - b);
+  const bodySize = sizes[Math.floor(sizes.length / 2)] ?? 0;
   firstPage.forEach((line, index) => {
-    // A large name wrapped in a narrow sidebar arrives as two one-word lines.
+    // A large name wrapped in a narrow sidebar arrives as two one-word lines (a list of one-word
+    // skills in body size does not).
     const next = firstPage[index + 1];
     if (
       next !== undefined &&
       line.fontSize > 0 &&
+      line.fontSize >= bodySize * 1.3 &&
       next.fontSize === line.fontSize &&
       /^[\p{Lu}][\p{L}'’-]+$/u.test(line.text.trim()) &&
       /^[\p{Lu}][\p{L}'’-]+$/u.test(next.text.trim())
@@ -154,7 +161,7 @@ export function findName(lines: LayoutLine[], hints: string[]): string | null {
   for (const line of firstPage) {
     for (const fragment of line.text.split('\t')) {
       const cleaned = fragment
-        .replace(/^(?:name\s*[:：]\s*)/i, '')
+        .replace(/^(?:(?:full\s+)?name|nome|nombre|nom)\s*(?:[:：]\s*|\s+(?=\p{Lu}))/iu, '')
         .replace(/\s*\((?:she|he|they|ze|xe)\/[^)]*\)/i, '')
         .replace(
           /,?\s+(?:ph\.?\s?d\.?|mba|cpa|pmp|m\.?d\.?|msc|m\.?sc|bsc|p\.?e\.?|cfa|rn|jd|esq\.?|ma|ms|bs|ba)$/i,

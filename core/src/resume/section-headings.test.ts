@@ -19,6 +19,9 @@ describe('classifyHeading', () => {
     ['Awards', 'other'],
     ['WORKEXPERIENCE', 'experience'],
     ['1. Education', 'education'],
+    ['Profil', 'summary'],
+    ['Persönliche Daten', 'contact'],
+    ['Zertifikate', 'certifications'],
   ])('%s → %s', (text, kind) => {
     expect(classifyHeading(makeLine(text))).toBe(kind);
   });
