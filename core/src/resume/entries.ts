@@ -3,6 +3,7 @@ import type { LayoutLine } from './layout.js';
 import { findDates, hasDateRange, removeDates, type FoundDates } from './resume-dates.js';
 import { COMPANY_WORDS, DEGREE_WORDS, SCHOOL_WORDS, TITLE_WORDS } from './entry-words.js';
 import { findLocation } from './contact.js';
+import { COUNTRIES, isKnownCity } from './places.js';
 import { startsWithBullet, stripBullet } from './text-normalize.js';
 
 /**
@@ -150,11 +151,21 @@ function splitStrong(text: string, isJob: boolean): string[] {
   // " at " joins title and employer in a job, but is part of a school's name ("University of Texas at Austin").
   const separators = isJob
     ? /\s+[|•·◆▪–—-]\s+|\s*[|•·◆▪]\s*|\s+@\s+|\s+at\s+(?=\p{Lu})/u
-    : /\s+[|•·◆▪–—-]\s+|\s*[|•·◆▪]\s*/u;
+    : /\s+[|•·◆▪–—]\s+|\s+-\s+(?![A-Z][A-Za-z.]{0,7},\s)|\s*[|•·◆▪]\s*/u;
   return text
     .split(separators)
-    .map((part) => part.trim().replace(/^[\s,(]+|[\s,)]+$/g, ''))
+    .map(trimPiece)
     .filter((part) => part !== '');
+}
+
+/** Edge punctuation off a piece; a parenthesis stays when it closes one opened inside ("B.E. (CSE)"). */
+function trimPiece(piece: string): string {
+  let text = piece.trim().replace(/^[\s,]+|[\s,]+$/g, '');
+  const opens = (text.match(/\(/g) ?? []).length;
+  const closes = (text.match(/\)/g) ?? []).length;
+  if (text.startsWith('(') && opens > closes) text = text.slice(1);
+  if (text.endsWith(')') && closes > opens) text = text.slice(0, -1);
+  return text.trim();
 }
 
 /** "Software Engineer, Acme Corp" → two fragments; "Acme, Inc." stays whole. */
@@ -177,10 +188,16 @@ function isNoise(fragment: string): boolean {
   );
 }
 
-/** Education keeps "University of California, Berkeley" whole; it splits a degree from its school. */
+/**
+ * Education keeps "University of California, Berkeley" whole; it splits a degree from its school
+ * ("MSc in Statistics, NOVA IMS, Lisbon"; "Fundação Getulio Vargas, Bachelor of Business
+ * Administration, 2017") and keeps LinkedIn's "Bachelor of Technology - BTech, Computer Science".
+ */
 function splitEducationHeader(text: string): string[] {
   const parts: string[] = [];
-  for (const part of text.split(/\s+[|•·◆▪–—-]\s+|\s*[|•·◆▪]\s*/u)) {
+  for (const part of text.split(
+    /\s+[|•·◆▪–—]\s+|\s+-\s+(?![A-Z][A-Za-z.]{0,7},\s)|\s*[|•·◆▪]\s*/u,
+  )) {
     const pieces = part.split(/,\s+/);
     const schoolIndex = pieces.findIndex((piece) => SCHOOL_WORDS.test(piece));
     const degreeIndex = pieces.findIndex(
@@ -193,9 +210,52 @@ function splitEducationHeader(text: string): string[] {
       parts.push(part);
     }
   }
-  return parts
-    .map((part) => part.trim().replace(/^[\s,(]+|[\s,)]+$/g, ''))
-    .filter((part) => part !== '');
+  return parts.map(trimPiece).filter((part) => part !== '');
+}
+
+/**
+ * Without a school word in the entry, "MSc in Statistics, NOVA IMS, Lisbon" and "Fundação Getulio
+ * Vargas, Bachelor of Business Administration" are a degree and its institution, in the order
+ * written; the degree comes first among the pieces so the institution is the other one.
+ */
+function splitDegreeFromInstitution(fragment: string): string[] {
+  const pieces = fragment.split(/,\s+/);
+  const degreeIndex = pieces.findIndex((piece) => DEGREE_WORDS.test(piece));
+  if (pieces.length < 2 || degreeIndex < 0 || isAbbreviatedDegree(pieces[degreeIndex] ?? ''))
+    return [fragment];
+  const rest = pieces.filter((piece, index) => index !== degreeIndex && !isPlace(piece));
+  const institution = degreeIndex === 0 ? rest[0] : rest.at(-1);
+  if (institution === undefined || !/^\p{Lu}/u.test(institution)) return [fragment];
+  return [pieces[degreeIndex] ?? '', institution];
+}
+
+/** "Bachelor of Technology - BTech, Computer Science": LinkedIn's degree with its field, one piece. */
+function isAbbreviatedDegree(piece: string): boolean {
+  return / - [A-Z][A-Za-z.]{0,7}$/.test(piece);
+}
+
+/** A place written after an institution or an employer: "Lisbon", "Milan, Italy", "Turin (Italy)". */
+function isPlace(text: string): boolean {
+  const trimmed = text.trim().replace(/\s*\(([^)]+)\)?$/, ', $1');
+  return findLocation(trimmed) !== null || isKnownCity(trimmed) || COUNTRY_NAME.test(trimmed);
+}
+
+const COUNTRY_NAME = new RegExp(`^(?:${Object.keys(COUNTRIES).join('|')})$`, 'i');
+
+/** US states whose universities name a campus after a comma ("University of California, Los Angeles"). */
+const CAMPUS_SYSTEMS =
+  /\b(?:california|texas|wisconsin|massachusetts|illinois|michigan|colorado|north carolina|maryland|missouri|nebraska|minnesota|hawaii|tennessee|arkansas|alabama|louisiana|south carolina|houston|london)$/i;
+
+/** An institution without the place written after it ("University of Kent, Canterbury, UK"). */
+export function stripInstitutionPlace(institution: string): string {
+  const pieces = institution.split(/,\s+/);
+  while (pieces.length > 1 && isPlace(pieces.at(-1) ?? '')) {
+    if (pieces.length === 2 && CAMPUS_SYSTEMS.test(pieces[0] ?? '')) break;
+    pieces.pop();
+  }
+  return pieces
+    .join(', ')
+    .replace(/\s*\([^)]*\)$/, (paren) => (isPlace(paren.replace(/[()]/g, '')) ? '' : paren));
 }
 
 /** Description lines → text: bullets become lines, wrapped lines are joined again. */
@@ -290,7 +350,10 @@ export function parseEducation(lines: LayoutLine[]): EducationEntry[] {
   const entries: EducationEntry[] = [];
   const blocks = splitEducationBlocks(lines);
   for (const block of blocks) {
-    const { fragments, dates } = headerParts(block, false);
+    const { fragments: written, dates } = headerParts(block, false);
+    const fragments = written.some((fragment) => SCHOOL_WORDS.test(fragment))
+      ? written
+      : written.flatMap(splitDegreeFromInstitution);
     const institution = fragments.find((fragment) => SCHOOL_WORDS.test(fragment)) ?? null;
     const degree =
       fragments.find((fragment) => fragment !== institution && DEGREE_WORDS.test(fragment)) ??
@@ -303,7 +366,7 @@ export function parseEducation(lines: LayoutLine[]): EducationEntry[] {
     const school = institution ?? fragments.find((fragment) => fragment !== degree) ?? null;
     if (school === null && degree === null) continue;
     entries.push({
-      institution: school,
+      institution: school === null ? null : stripInstitutionPlace(school),
       degree: joinDegree(degree, fragments, school),
       end: dates?.end ?? null,
     });
@@ -345,12 +408,18 @@ function splitEducationBlocks(lines: LayoutLine[]): LayoutLine[][] {
     const text = line.text;
     if (startsWithBullet(text) || text.length > 110) continue;
     const isSchool = SCHOOL_WORDS.test(text);
-    const isDegree = DEGREE_WORDS.test(text) && !isSchool;
+    // A line naming a degree starts the next entry once this one has its degree, even when it
+    // names the school too; "Minor in Math" or "GPA 3.8" under a degree does not.
+    const isDegree =
+      DEGREE_WORDS.test(text) &&
+      !/^(?:major|minor|concentration|specialization|focus|thesis|gpa|grade|honou?rs|relevant|coursework)\b/i.test(
+        text.trim(),
+      );
     const isDated = hasDateRange(text);
     const startsNew =
       current.length > 0 &&
       ((isSchool && hasSchool) ||
-        (isDegree && hasDegree && !isSchool) ||
+        (isDegree && hasDegree) ||
         (isDated &&
           hasDate &&
           !isSchool &&

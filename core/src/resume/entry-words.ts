@@ -6,8 +6,9 @@ export const TITLE_WORDS =
 export const COMPANY_WORDS =
   /\b(?:inc|inc\.|llc|ltd|ltd\.|limited|gmbh|ag|sa|s\.a\.|plc|corp|corp\.|corporation|company|co\.|group|holdings|labs?|technologies|technology|systems|solutions|software|studios?|partners|ventures|capital|bank|consulting|agency|media|networks|foundation|institute|university|hospital|clinic|health|services|industries|international|global|bv|b\.v\.|oy|ab|as|pty|srl|s\.r\.l\.)\b/i;
 
+// Unicode-aware edges: "Université" ends in a letter \b does not see.
 export const SCHOOL_WORDS =
-  /\b(?:university|universit[éàa]t?|universidad|università|college|institute|institut|school|academy|polytechnic|politecnico|hochschule|école|ecole|conservatory|seminary|lyceum|gymnasium|iit|mit|ucla|ucl|eth|epfl|kth|tu\s|bootcamp|campus)\b/i;
+  /(?<![\p{L}\d])(?:university|universit[éàa]t?|universidad|universidade|università|universiteit|universitet|uniwersytet|univerzita|hogeschool|högskola|fachhochschule|college|institute|institut|school|academy|polytechnic|politecnico|politécnica|polytechnique|hochschule|école|ecole|conservatory|seminary|lyceum|gymnasium|vidyalaya|vidyapeeth|mahavidyalaya|iit|iim|nit|bits|mit|ucla|ucl|eth|epfl|kth|tu\s|bootcamp|campus)(?![\p{L}\d])/iu;
 
 export const DEGREE_WORDS =
-  /\b(?:bachelor(?:'s)?|master(?:'s)?|doctor(?:ate)?|ph\.?\s?d\.?|mba|b\.?\s?sc?\.?|m\.?\s?sc?\.?|b\.?\s?a\.?|m\.?\s?a\.?|b\.?\s?eng\.?|m\.?\s?eng\.?|b\.?\s?tech|m\.?\s?tech|b\.?e\.|m\.?e\.|bs|ms|ba|ma|bsc|msc|beng|meng|llb|llm|jd|md|associate(?:'s)? degree|associate of|diploma|certificate|a\.?a\.?s?\.?|high school diploma|ged|abitur|licence|licenciatura|magister|diplom|hnd|btec|a-levels|gcse|degree|major|minor|concentration)\b/i;
+  /(?<![\p{L}\d])(?:bachelor(?:'s)?|master(?:'s)?|doctor(?:ate)?|ph\.?\s?d\.?|mba|b\.?\s?sc?\.?|m\.?\s?sc?\.?|b\.?\s?a\.?|m\.?\s?a\.?|b\.?\s?eng\.?|m\.?\s?eng\.?|b\.?\s?tech|m\.?\s?tech|b\.?e\.|m\.?e\.|b\.?\s?com|m\.?\s?com|b\.?b\.?a|bca|mca|bs|ms|ba|ma|bsc|msc|beng|meng|llb|llm|jd|md|associate(?:'s)? degree|associate of|diploma|certificate|a\.?a\.?s?\.?|high school diploma|ged|abitur|licence|licenciatura|laurea|grado|baccalauréat|baccalaureate|maîtrise|magister|diplom|hnd|btec|a-levels|gcse|hsc|ssc|sslc|class\s+(?:x|xii|10|12)(?:th)?|(?:10|12)th|intermediate|higher secondary|senior secondary|secondary school certificate|degree|major|minor|concentration)(?![\p{L}\d])/iu;

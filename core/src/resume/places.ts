@@ -1,4 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js';
+import { COMPANY_WORDS, SCHOOL_WORDS } from './entry-words.js';
 
 /**
  * Places as resumes write them: "Austin, TX", "Bengaluru, Karnataka, India", "Zürich, Schweiz",
@@ -286,6 +287,8 @@ export function findLocation(fragment: string): string | null {
 }
 
 function isWrittenPlace(text: string): boolean {
+  // "University of Kent, Canterbury, UK" is an institution with its place, not a place.
+  if (SCHOOL_WORDS.test(text) || COMPANY_WORDS.test(text.split(',')[0] ?? '')) return false;
   return (
     LOCATION_US.test(text) ||
     LOCATION_CA.test(text) ||

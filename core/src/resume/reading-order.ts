@@ -261,7 +261,7 @@ function itemsToLines(items: LayoutItem[], pageIndex: number, links: LayoutLink[
       if (previous === undefined || item === undefined) continue;
       const gap = item.x - (previous.x + previous.width);
       const size = Math.max(previous.fontSize, item.fontSize, 1);
-      if (gap > size * 1.5) text += '\t';
+      if (gap > size * 1.0) text += '\t';
       else if (gap > size * 0.15 && !/\s$/.test(text) && !/^\s/.test(item.text)) text += ' ';
       text += item.text;
     }
