@@ -27,6 +27,11 @@ export function docxToLines(parts: DocxParts): LayoutLine[] {
 /** One WordprocessingML part (the body or a header) → its lines. */
 function partToLines(xml: string, targets: Map<string, string>): LayoutLine[] {
   const lines: LayoutLine[] = [];
+  // Paragraphs go to the innermost open table cell, else to the part's lines; a finished table
+  // row is written to the enclosing place as rowToLines decides.
+  const sinks: LayoutLine[][] = [lines];
+  const rows: LayoutLine[][][] = [];
+  const sink = (): LayoutLine[] => sinks.at(-1) ?? lines;
   const stack: Paragraph[] = [];
   let current: Paragraph | null = null;
   let run: RunState = { bold: false, size: 0 };
@@ -66,7 +71,7 @@ function partToLines(xml: string, targets: Map<string, string>): LayoutLine[] {
           const finished = current.toLines(blankRun);
           if (finished.length === 0) blankRun += 1;
           else blankRun = 0;
-          lines.push(...finished);
+          sink().push(...finished);
           current = stack.pop() ?? null;
         }
         break;
@@ -119,14 +124,61 @@ function partToLines(xml: string, targets: Map<string, string>): LayoutLine[] {
       case 'w:t':
         insideText = closing === '' && selfClosing === '';
         break;
+      case 'w:tr':
+        if (selfClosing === '/') break;
+        if (closing === '') rows.push([]);
+        else {
+          const row = rows.pop();
+          if (row !== undefined) sink().push(...rowToLines(row));
+        }
+        break;
       case 'w:tc':
-        // A table cell ends a paragraph line on its own; nothing to do beyond the paragraphs inside.
+        if (selfClosing === '/') break;
+        if (closing === '') {
+          const cell: LayoutLine[] = [];
+          rows.at(-1)?.push(cell);
+          sinks.push(cell);
+        } else if (sinks.length > 1) {
+          sinks.pop();
+        }
         break;
       default:
         break;
     }
   }
   return lines;
+}
+
+/**
+ * A table row → lines. A row of single-line cells (an education table, a header row) is one line
+ * with its cells tab-separated, as a PDF of it reads; a row whose first cell is a short label or
+ * dates beside a block (a job) starts with those cells side by side; a layout row of big cells (a
+ * sidebar beside the resume) is read cell by cell.
+ */
+function rowToLines(cells: LayoutLine[][]): LayoutLine[] {
+  const filled = cells.filter((cell) => cell.length > 0);
+  if (filled.length <= 1) return filled.flat();
+  const isShort = (line: LayoutLine | undefined): boolean =>
+    line !== undefined && line.text.length <= 120 && !line.text.startsWith('• ');
+  const join = (row: LayoutLine[]): LayoutLine => {
+    const first = row[0] ?? makeLine('');
+    return {
+      ...first,
+      text: row.map((line) => line.text.replace(/\t/g, ' ')).join('\t'),
+      bold: row.every((line) => line.bold),
+      fontSize: Math.max(...row.map((line) => line.fontSize)),
+      links: [...new Set(row.flatMap((line) => line.links))],
+    };
+  };
+  if (filled.every((cell) => cell.length === 1 && isShort(cell[0])))
+    return [join(filled.map((cell) => cell[0] ?? makeLine('')))];
+  const [label, ...blocks] = filled;
+  if (label?.length === 1 && label.every(isShort) && blocks.length === 1) {
+    const block = blocks[0] ?? [];
+    const [head, ...rest] = block;
+    if (isShort(head) && head !== undefined) return [join([...label, head]), ...rest];
+  }
+  return filled.flat();
 }
 
 interface RunState {

@@ -57,6 +57,35 @@ describe('parseEducation', () => {
   });
 });
 
+describe('education tables', () => {
+  it('reads rows by their column names: institute over board, the year column, place dropped', () => {
+    expect(
+      education(
+        'S.No\tCourse\tInstitution\tBoard/University\tYear of Passing\tPercentage/CGPA',
+        '1\tB.E. Computer Science\tSri Sairam Engineering College, Chennai\tAnna University\t2022\t8.4 CGPA',
+        '2\tHSC\tVelammal Matriculation Higher Secondary School, Chennai\tState Board\t2018\t92%',
+      ),
+    ).toEqual([
+      {
+        institution: 'Sri Sairam Engineering College',
+        degree: 'B.E. Computer Science',
+        end: '2022',
+      },
+      {
+        institution: 'Velammal Matriculation Higher Secondary School',
+        degree: 'HSC',
+        end: '2018',
+      },
+    ]);
+    expect(
+      education(
+        'Qualification\tBoard/University\tYear\tCGPA/%',
+        'B.Tech\tJNTU Hyderabad\t2019\t7.8',
+      ),
+    ).toEqual([{ institution: 'JNTU Hyderabad', degree: 'B.Tech', end: '2019' }]);
+  });
+});
+
 describe('stripInstitutionPlace', () => {
   it('drops a place after the institution, but not a campus of a state system', () => {
     expect(stripInstitutionPlace('University of Kent, Canterbury, UK')).toBe('University of Kent');

@@ -345,8 +345,76 @@ function assignTitleEmployer(
   return isFirstBold ? { title: second, employer: first } : { title: first, employer: second };
 }
 
+type ColumnKind = 'degree' | 'institution' | 'board' | 'year' | 'grade' | 'index';
+
+const COLUMN_HEADINGS: [ColumnKind, RegExp][] = [
+  ['index', /^(?:s\.?\s*no\.?|sl\.?\s*no\.?|sr\.?\s*no\.?|#|no\.?)$/i],
+  ['board', /^(?:board|university|board\s*\/\s*university|university\s*\/\s*board)$/i],
+  [
+    'institution',
+    /^(?:institut(?:e|ion)s?|college|school|(?:name of (?:the )?)?(?:institut(?:e|ion)|school|college)(?:\s*\/\s*\w+)?|school\s*\/\s*college|college\s*\/\s*school)$/i,
+  ],
+  [
+    'degree',
+    /^(?:qualifications?|degree|course|exam(?:ination)?|class|standard|program(?:me)?|level|stream|degree\s*\/\s*\w+)$/i,
+  ],
+  [
+    'year',
+    /^(?:year|years|year of passing|passing year|year of completion|duration|period|batch|dates?)$/i,
+  ],
+  [
+    'grade',
+    /^(?:c?gpa|percentage|marks|grade|score|result|%|(?:c?gpa|percentage|marks)\s*\/\s*(?:%|c?gpa|percentage|marks))$/i,
+  ],
+];
+
+/**
+ * An education table (Indian resumes: qualification, board or university, institute, year,
+ * percentage): a header row of column names, then rows with as many tab-separated cells. Null when
+ * the lines hold no such table.
+ */
+function readEducationTable(
+  lines: LayoutLine[],
+): { entries: EducationEntry[]; from: number; to: number } | null {
+  for (let index = 0; index < lines.length; index += 1) {
+    const cells = (lines[index]?.text ?? '').split('\t').map((cell) => cell.trim());
+    if (cells.length < 3) continue;
+    const kinds = cells.map(
+      (cell) => COLUMN_HEADINGS.find(([, pattern]) => pattern.test(cell))?.[0] ?? null,
+    );
+    const named = kinds.filter((kind) => kind !== null).length;
+    if (named / cells.length < 0.6 || !kinds.includes('year')) continue;
+    if (!kinds.includes('degree') && !kinds.includes('institution')) continue;
+    const column = (kind: ColumnKind): number => kinds.indexOf(kind);
+    const institutionColumn = column('institution') >= 0 ? column('institution') : column('board');
+    const entries: EducationEntry[] = [];
+    let to = index + 1;
+    for (; to < lines.length; to += 1) {
+      const row = (lines[to]?.text ?? '').split('\t').map((cell) => cell.trim());
+      if (row.length !== cells.length) break;
+      const institution = row[institutionColumn] ?? '';
+      const degree = row[column('degree')] ?? '';
+      entries.push({
+        institution: institution === '' ? null : stripInstitutionPlace(institution),
+        degree: degree === '' ? null : degree,
+        end: findDates(row[column('year')] ?? '')?.end ?? null,
+      });
+    }
+    if (entries.length > 0) return { entries, from: index, to };
+  }
+  return null;
+}
+
 /** Education entries of the section's lines. */
 export function parseEducation(lines: LayoutLine[]): EducationEntry[] {
+  const table = readEducationTable(lines);
+  if (table !== null) {
+    return [
+      ...parseEducation(lines.slice(0, table.from)),
+      ...table.entries,
+      ...parseEducation(lines.slice(table.to)),
+    ];
+  }
   const entries: EducationEntry[] = [];
   const blocks = splitEducationBlocks(lines);
   for (const block of blocks) {

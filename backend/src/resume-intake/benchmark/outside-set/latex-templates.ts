@@ -211,7 +211,7 @@ function jake(person: OutsidePerson, isCompanyFirst: boolean): string {
   const section = (title: string): string =>
     `\n\\vspace{-2pt}\\section*{\\scshape ${tex(title)}}\\vspace{-8pt}\\hrule\\vspace{4pt}\n`;
   const sub = (a: string, b: string, c: string, d: string): string =>
-    `\\begin{tabular*}{0.97\\textwidth}[t]{l@{\\extracolsep{\\fill}}r}\n\\textbf{${a}} & ${b} \\\\\n\\textit{\\small ${c}} & \\textit{\\small ${d}} \\\\\n\\end{tabular*}\\vspace{-2pt}\n`;
+    `\\begin{tabular*}{0.97\\textwidth}[t]{l@{\\extracolsep{\\fill}}r}\n\\textbf{${a}} & ${b} \\\\\n\\textit{\\small ${c}} & \\textit{\\small ${d}} \\\\\n\\end{tabular*}\\vspace{-2pt}\n\n`;
   let body = `\\begin{center}\n{\\Huge \\scshape ${tex(person.name)}} \\\\ \\vspace{2pt}\n\\small ${contact.join(' $|$ ')}\n\\end{center}\n`;
   if (person.summary !== undefined)
     body += `${section('Summary')}{\\small ${tex(person.summary)}}\n`;
