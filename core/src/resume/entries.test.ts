@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeLine } from './layout.js';
-import { parseEducation, stripInstitutionPlace } from './entries.js';
+import { parseEducation, parseExperience, stripInstitutionPlace } from './entries.js';
 
 const education = (...texts: string[]) => parseEducation(texts.map((text) => makeLine(text)));
 
@@ -53,6 +53,80 @@ describe('parseEducation', () => {
         degree: 'Baccalauréat en informatique',
         end: '2016',
       },
+    ]);
+  });
+});
+
+const jobs = (lines: Parameters<typeof makeLine>[] | string[]) =>
+  parseExperience(
+    lines.map((line) => (typeof line === 'string' ? makeLine(line) : makeLine(...line))),
+  ).map(({ employer, title, start, end }) => ({ employer, title, start, end }));
+
+describe('parseExperience on outside layouts', () => {
+  it("reads LinkedIn's export: durations and recommendation lines are not employers, roles share the company", () => {
+    expect(
+      jobs([
+        ['Stripe', { fontSize: 11 }],
+        ['6 years 4 months', { fontSize: 9 }],
+        ['Director of Engineering', { fontSize: 10 }],
+        ['March 2022 - Present (2 years 10 months)', { fontSize: 9 }],
+        ['Lead the Billing engineering organisation of 60 people.', { fontSize: 9 }],
+        ['Engineering Manager', { fontSize: 10 }],
+        ['September 2018 - February 2022 (3 years 6 months)', { fontSize: 9 }],
+        ['Managed the invoicing teams.', { fontSize: 9 }],
+        ['Flipkart', { fontSize: 11 }],
+        ['Software Engineer II', { fontSize: 10 }],
+        ['July 2021 - Present (3 years 6 months)', { fontSize: 9 }],
+        ['Own the order promise service.', { fontSize: 9 }],
+        ['1 recommendation available upon request', { fontSize: 9 }],
+      ]),
+    ).toEqual([
+      { employer: 'Stripe', title: 'Director of Engineering', start: '2022-03', end: 'present' },
+      { employer: 'Stripe', title: 'Engineering Manager', start: '2018-09', end: '2022-02' },
+      { employer: 'Flipkart', title: 'Software Engineer II', start: '2021-07', end: 'present' },
+    ]);
+  });
+
+  it('takes the employer after the dash in "Title, Department — Employer"', () => {
+    expect(
+      jobs(['Team Lead, Publishing Platform — Wix\t2021 – Present', '• Led six developers.']),
+    ).toEqual([{ employer: 'Wix', title: 'Team Lead', start: '2021', end: 'present' }]);
+  });
+
+  it('reads an employer indented under a date cell (European CV), and a camel-cased one', () => {
+    expect(
+      jobs([
+        ['01/2018 – Present\tSupplier Quality Engineer', { fontSize: 9, x: 98 }],
+        ['Stellantis, Turin (Italy)', { fontSize: 9, x: 189 }],
+        ['Audit 40 suppliers of electrical components per year.', { fontSize: 9, x: 199 }],
+        ['iFood — Performance Analyst', { fontSize: 9, x: 98 }],
+        ['Feb 2018 – Feb 2021, Osasco', { fontSize: 9, x: 98 }],
+      ]),
+    ).toEqual([
+      {
+        employer: 'Stellantis',
+        title: 'Supplier Quality Engineer',
+        start: '2018-01',
+        end: 'present',
+      },
+      { employer: 'iFood', title: 'Performance Analyst', start: '2018-02', end: '2021-02' },
+    ]);
+  });
+
+  it('knows compound and German titles', () => {
+    expect(
+      jobs([
+        'Runtastic | Linz',
+        'Copywriter',
+        '2017 - 2021',
+        '• Wrote app store copy.',
+        'Siemens AG, München',
+        'Softwareentwickler',
+        '04/2019 – heute',
+      ]),
+    ).toEqual([
+      { employer: 'Runtastic', title: 'Copywriter', start: '2017', end: '2021' },
+      { employer: 'Siemens AG', title: 'Softwareentwickler', start: '2019-04', end: 'present' },
     ]);
   });
 });

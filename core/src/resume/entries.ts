@@ -3,7 +3,7 @@ import type { LayoutLine } from './layout.js';
 import { findDates, hasDateRange, removeDates, type FoundDates } from './resume-dates.js';
 import { COMPANY_WORDS, DEGREE_WORDS, SCHOOL_WORDS, TITLE_WORDS } from './entry-words.js';
 import { findLocation } from './contact.js';
-import { COUNTRIES, isKnownCity } from './places.js';
+import { COUNTRIES, isKnownCity, isPlaceShaped } from './places.js';
 import { startsWithBullet, stripBullet } from './text-normalize.js';
 
 /**
@@ -24,11 +24,35 @@ function isDescriptionLine(line: LayoutLine): boolean {
   if (startsWithBullet(text)) return true;
   if (hasDateRange(text) && text.length < 110) return false;
   if (text.length > 85) return true;
-  if (/^\p{Ll}/u.test(text)) return true;
+  // A lower-case first word continues a sentence; "iFood" or "eBay" is a name.
+  if (/^\p{Ll}+(?:[\s,.;:]|$)/u.test(text)) return true;
   // A long run of words with no separators reads as a sentence, not as "Title, Employer | Place".
   if (text.split(/\s+/).length >= 8 && !/[|,–—(]|\s-\s|\sat\s|\s@\s/.test(text)) return true;
-  return /[.;!]$/.test(text) && text.split(' ').length > 5;
+  // "Built the capital expenditure models." is a sentence; "Acme Co." is not.
+  return (
+    /[.;!]$/.test(text) &&
+    text.split(' ').length >= 4 &&
+    !/\b(?:inc|ltd|co|corp|llc|plc|s\.a|gmbh|ag)\.$/i.test(text)
+  );
 }
+
+/**
+ * Lines that belong to no entry: LinkedIn's durations on their own ("6 years 4 months") and its
+ * "1 recommendation available upon request", "References available upon request".
+ */
+function isBoilerplate(line: LayoutLine): boolean {
+  const text = line.text.replace(/\t/g, ' ').trim();
+  return (
+    DURATION_ONLY.test(text) ||
+    /^\d+\s+recommendations?\b/i.test(text) ||
+    /^references?\s+(?:are\s+)?available\b/i.test(text)
+  );
+}
+
+/** LinkedIn's time in a role: "3 years 2 months", "(1 year)", "less than a year". */
+const DURATION =
+  /\(?\b(?:\d+\s+(?:years?|yrs?)(?:\s+\d+\s+(?:months?|mos?))?|\d+\s+(?:months?|mos?)|less than a year)\b\)?/gi;
+const DURATION_ONLY = new RegExp(`^(?:${DURATION.source})$`, 'i');
 
 /**
  * In a narrow column a header can wrap with its right-hand date: "Engineer — Cyberdyne\tMay 2016 – Jan."
@@ -64,7 +88,7 @@ function joinWrappedHeaders(lines: LayoutLine[]): LayoutLine[] {
 }
 
 function splitBlocks(rawLines: LayoutLine[]): Block[] {
-  const lines = joinWrappedHeaders(rawLines);
+  const lines = joinWrappedHeaders(rawLines.filter((line) => !isBoilerplate(line)));
   const blocks: Block[] = [];
   let current: Block | null = null;
   for (let index = 0; index < lines.length; index += 1) {
@@ -95,7 +119,17 @@ function splitBlocks(rawLines: LayoutLine[]): Block[] {
         blocks.push(current);
       }
       const anchor = current.header[0];
-      const isIndented = anchor !== undefined && line.fontSize > 0 && line.x > anchor.x + 6;
+      // An indented line under a header is a description without bullet glyphs, unless the header
+      // opens with a date cell (a European CV, a timeline): its text starts further right.
+      const opensWithDate =
+        anchor !== undefined &&
+        anchor.text.includes('\t') &&
+        hasDateRange(anchor.text.split('\t')[0] ?? '');
+      const isIndented =
+        anchor !== undefined &&
+        line.fontSize > 0 &&
+        line.x > anchor.x + 6 &&
+        !(opensWithDate && line.text.length < 70 && !/[.!?]$/.test(line.text));
       if (current.body.length === 0 && current.header.length < 5 && !(isIndented && !isDated)) {
         current.header.push(line);
         current.hasDate ||= isDated;
@@ -121,20 +155,30 @@ function upcomingHeaderHasDate(lines: LayoutLine[], from: number): boolean {
 function headerParts(
   header: LayoutLine[],
   splitCommas = true,
-): { fragments: string[]; dates: FoundDates | null } {
+): { fragments: string[]; dates: FoundDates | null; departments: Set<string> } {
   let dates: FoundDates | null = null;
   const fragments: string[] = [];
+  // "Title, Department — Employer": the piece after the title's comma is a department when the
+  // employer stands in a piece of its own on the line.
+  const departments = new Set<string>();
   for (const line of header) {
     for (const cell of line.text.split('\t')) {
-      let text = cell.trim();
+      let text = cell.trim().replace(DURATION, ' ').trim();
       const found = findDates(text);
       if (found !== null) {
         if (dates === null || (dates.start === null && found.start !== null)) dates = found;
         text = removeDates(text, found);
+        // "Feb 2018 – Feb 2021, Osasco": what follows the dates on their line is the place.
+        if (found.index === 0 && isPlaceShaped(text) && text.split(/\s+/).length <= 3) continue;
       }
-      for (const piece of splitStrong(text, splitCommas)) {
-        if (findLocation(piece) !== null || isNoise(piece)) continue;
-        fragments.push(...(splitCommas ? splitAtComma(piece) : splitEducationHeader(piece)));
+      const pieces = splitStrong(text, splitCommas).filter(
+        (piece) => findLocation(piece) === null && !isNoise(piece),
+      );
+      for (const piece of pieces) {
+        const parts = splitCommas ? splitAtComma(piece) : splitEducationHeader(piece);
+        if (splitCommas && pieces.length >= 2 && parts.length === 2 && isTitleLike(parts[0] ?? ''))
+          departments.add(parts[1] ?? '');
+        fragments.push(...parts);
       }
     }
   }
@@ -143,6 +187,7 @@ function headerParts(
       (fragment) => fragment !== '' && findLocation(fragment) === null && !isNoise(fragment),
     ),
     dates,
+    departments,
   };
 }
 
@@ -150,7 +195,9 @@ function headerParts(
 function splitStrong(text: string, isJob: boolean): string[] {
   // " at " joins title and employer in a job, but is part of a school's name ("University of Texas at Austin").
   const separators = isJob
-    ? /\s+[|•·◆▪–—-]\s+|\s*[|•·◆▪]\s*|\s+@\s+|\s+at\s+(?=\p{Lu})/u
+    ? SCHOOL_WORDS.test(text)
+      ? /\s+[|•·◆▪–—-]\s+|\s*[|•·◆▪]\s*|\s+@\s+/u
+      : /\s+[|•·◆▪–—-]\s+|\s*[|•·◆▪]\s*|\s+@\s+|\s+at\s+(?=\p{Lu})/u
     : /\s+[|•·◆▪–—]\s+|\s+-\s+(?![A-Z][A-Za-z.]{0,7},\s)|\s*[|•·◆▪]\s*/u;
   return text
     .split(separators)
@@ -286,7 +333,7 @@ function describe(body: LayoutLine[]): string | null {
 export function parseExperience(lines: LayoutLine[]): ExperienceEntry[] {
   const entries: ExperienceEntry[] = [];
   for (const block of splitBlocks(lines)) {
-    const { fragments, dates } = headerParts(block.header);
+    const { fragments, dates, departments } = headerParts(block.header);
     if (fragments.length === 0 && dates === null) {
       const last = entries.at(-1);
       const extra = describe(block.body);
@@ -294,7 +341,10 @@ export function parseExperience(lines: LayoutLine[]): ExperienceEntry[] {
         last.description = [last.description, extra].filter(Boolean).join('\n');
       continue;
     }
-    const { title, employer } = assignTitleEmployer(fragments, block.header);
+    const { title, employer } = assignTitleEmployer(
+      fragments.filter((fragment) => !departments.has(fragment)),
+      block.header,
+    );
     // A promotion listed under the same employer names only its title.
     const previousEmployer = entries.at(-1)?.employer ?? null;
     const isPromotion = employer === null && title !== null && dates !== null;
@@ -309,20 +359,36 @@ export function parseExperience(lines: LayoutLine[]): ExperienceEntry[] {
   return entries.filter((entry) => entry.employer !== null || entry.title !== null);
 }
 
+/** Title words at the end of a compound ("Copywriter", "Softwareentwickler"). */
+const TITLE_SUFFIX =
+  /(?:writer|designer|developer|engineer|manager|analyst|strategist|specialist|consultant|architect|scientist|officer|assistant|coordinator|director|editor|controller|entwickler|ingenieur|leiter|leiterin|berater|beraterin|referent|referentin|werkstudent|praktikant|controllerin)$/i;
+
+/** How much a fragment reads as a job title rather than an employer. */
+function titleScore(text: string): number {
+  // The last word weighs most: "Software Engineer" is a title, "Acme Software" an employer. A
+  // level after it ("Engineer II", "Analyst (Contract)") does not count as the last word.
+  const words = text
+    .replace(/\s*\([^)]*\)$/, '')
+    .replace(/\s+(?:I{1,3}|IV|V|[1-5]|Sr\.?|Jr\.?)$/, '')
+    .split(/\s+/);
+  const last = words.at(-1) ?? '';
+  const firstWord = words[0] ?? '';
+  return (
+    (TITLE_WORDS.test(last) || TITLE_SUFFIX.test(last) ? 3 : 0) +
+    (TITLE_WORDS.test(text) || TITLE_SUFFIX.test(firstWord) ? 1 : 0) -
+    (COMPANY_WORDS.test(last) ? 3 : 0) -
+    (COMPANY_WORDS.test(text) ? 1 : 0)
+  );
+}
+
+function isTitleLike(text: string): boolean {
+  return titleScore(text) >= 3;
+}
+
 function assignTitleEmployer(
   fragments: string[],
   header: LayoutLine[],
 ): { title: string | null; employer: string | null } {
-  const titleScore = (text: string): number => {
-    // The last word weighs most: "Software Engineer" is a title, "Acme Software" an employer.
-    const last = text.split(/\s+/).at(-1) ?? '';
-    return (
-      (TITLE_WORDS.test(last) ? 3 : 0) +
-      (TITLE_WORDS.test(text) ? 1 : 0) -
-      (COMPANY_WORDS.test(last) ? 3 : 0) -
-      (COMPANY_WORDS.test(text) ? 1 : 0)
-    );
-  };
   const [first, second] = fragments;
   if (first === undefined) return { title: null, employer: null };
   if (second === undefined) {
@@ -339,10 +405,19 @@ function assignTitleEmployer(
     );
     return { title: best.text, employer: employer.text };
   }
-  // Undecided: a bold first line is usually the employer in "Employer / Title" layouts, else the title.
-  const firstLine = header[0];
-  const isFirstBold = firstLine !== undefined && firstLine.bold && !(header[1]?.bold ?? false);
-  return isFirstBold ? { title: second, employer: first } : { title: first, employer: second };
+  // Undecided: a bold or larger first line is usually the employer in "Employer / Title" layouts
+  // (LinkedIn sets the company larger), else the title.
+  const [firstLine, secondLine] = header;
+  const isFirstBold = firstLine !== undefined && firstLine.bold && !(secondLine?.bold ?? false);
+  const isFirstLarger =
+    firstLine !== undefined &&
+    secondLine !== undefined &&
+    header.length >= 2 &&
+    firstLine.fontSize > secondLine.fontSize + 0.5 &&
+    firstLine.text.trim() === first;
+  return isFirstBold || isFirstLarger
+    ? { title: second, employer: first }
+    : { title: first, employer: second };
 }
 
 type ColumnKind = 'degree' | 'institution' | 'board' | 'year' | 'grade' | 'index';
