@@ -249,4 +249,52 @@ Principal Cloud Architect, Accenture   Apr 2019 – Present
       ).toBe('Turin, Italy');
     });
   });
+
+  it("ends a sidebar's last section at the name set large beside it (LinkedIn)", () => {
+    const lines = [
+      makeLine('Languages', { fontSize: 11, bold: true }),
+      makeLine('English (Native or Bilingual)', { fontSize: 9 }),
+      makeLine('Korean (Limited Working)', { fontSize: 9 }),
+      makeLine('Michelle Park', { fontSize: 24 }),
+      makeLine('Director of Engineering at Stripe', { fontSize: 11 }),
+      makeLine('San Francisco Bay Area', { fontSize: 9 }),
+      makeLine('Experience', { fontSize: 14 }),
+      makeLine('Stripe', { fontSize: 11 }),
+      makeLine('Director of Engineering', { fontSize: 10 }),
+      makeLine('March 2022 - Present (2 years 10 months)', { fontSize: 9 }),
+    ];
+    const resume = parseResumeLines(lines);
+    expect(resume.languages).toEqual(['English', 'Korean']);
+    expect(resume.name).toBe('Michelle Park');
+    expect(resume.location).toBe('San Francisco Bay Area');
+  });
+
+  it('reads Indian sections: educational qualifications, languages known, activities apart', () => {
+    const resume = parse(`KARTHIK SUBRAMANIAN
+karthik.s@example.in | +91 98400 12345
+
+EDUCATIONAL QUALIFICATIONS
+S.No\tCourse\tInstitution\tBoard/University\tYear of Passing\tPercentage/CGPA
+1\tB.E. Computer Science\tSri Sairam Engineering College, Chennai\tAnna University\t2022\t8.4 CGPA
+
+WORK EXPERIENCE
+Systems Engineer, Infosys Limited, Mysuru (Aug 2022 – Present)
+• Maintain Java batch jobs.
+
+POSITIONS OF RESPONSIBILITY
+• Class representative (2020 – 2021)
+
+PERSONAL DETAILS
+Languages Known : Tamil, English, Hindi
+`);
+    expect(resume.education).toEqual([
+      {
+        institution: 'Sri Sairam Engineering College',
+        degree: 'B.E. Computer Science',
+        end: '2022',
+      },
+    ]);
+    expect(resume.experience.map((entry) => entry.employer)).toEqual(['Infosys Limited']);
+    expect(resume.languages).toEqual(['Tamil', 'English', 'Hindi']);
+  });
 });

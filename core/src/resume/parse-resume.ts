@@ -9,6 +9,7 @@ import {
   findName,
   isLabelledPlace,
   isPlaceShaped,
+  looksLikeName,
   findPhone,
   findUrls,
   normalizeLink,
@@ -101,6 +102,17 @@ function splitSections(lines: LayoutLine[]): Section[] {
         kind: kind.kind,
         lines: kind.rest === null ? [] : [{ ...line, text: kind.rest }],
       });
+      continue;
+    }
+    // A name set large after a sidebar (LinkedIn's export reads the left column first) opens the
+    // header again: the lines under it are the headline and the location, not the last section.
+    if (
+      sections.length > 1 &&
+      bodySize > 0 &&
+      line.fontSize >= bodySize * 1.8 &&
+      looksLikeName(line.text.split('\t')[0] ?? '')
+    ) {
+      sections.push({ kind: 'header', lines: [line] });
       continue;
     }
     if (sections.length > 1 && looksLikeUnknownHeading(line, bodySize)) {

@@ -13,6 +13,16 @@ describe('splitSkills', () => {
     ).toEqual(['Python', 'Go', 'Docker', 'Kubernetes', 'AWS', 'GCP', 'CI/CD', 'Node.js', 'C++']);
   });
 
+  it('drops a category set in a cell of its own (moderncv, awesome-cv)', () => {
+    expect(splitSkills(['Programming\tPython, SQL, R', 'Infrastructure\tKafka, AWS'])).toEqual([
+      'Python',
+      'SQL',
+      'R',
+      'Kafka',
+      'AWS',
+    ]);
+  });
+
   it('drops levels and duplicates, keeps commas inside parentheses together', () => {
     expect(splitSkills(['Python (expert), SQL (Postgres, MySQL), python'])).toEqual([
       'Python',
@@ -49,5 +59,12 @@ describe('languages and certifications', () => {
         'PMP, issued Mar 2019',
       ]),
     ).toEqual(['AWS Certified Developer', 'CKA', 'PMP']);
+  });
+});
+
+describe('natural languages in other languages', () => {
+  it('knows German and French names of languages', () => {
+    expect(areNaturalLanguages(['Deutsch', 'Englisch', 'Französisch'])).toBe(true);
+    expect(areNaturalLanguages(['Anglais', 'Espagnol'])).toBe(true);
   });
 });

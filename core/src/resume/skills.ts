@@ -7,7 +7,16 @@ import { startsWithBullet, stripBullet } from './text-normalize.js';
 export function splitSkills(lines: string[]): string[] {
   const skills: string[] = [];
   for (const raw of lines) {
-    let text = stripBullet(raw.replace(/\t/g, ', '));
+    // A category in a cell of its own ("Languages\tJava, Kotlin") is a label, not a skill.
+    const cells = raw.split('\t');
+    const withoutLabel =
+      cells.length >= 2 &&
+      /^[\p{L}][\p{L}\d &/+.-]{1,30}$/u.test(cells[0]?.trim() ?? '') &&
+      (cells[0]?.trim().split(/\s+/).length ?? 0) <= 3 &&
+      /[,;|]/.test(cells.slice(1).join(' '))
+        ? cells.slice(1).join(', ')
+        : raw;
+    let text = stripBullet(withoutLabel.replace(/\t/g, ', '));
     text = text.replace(/^[\p{L}\d &/+.-]{2,40}[:：]\s*/u, '');
     for (const part of splitList(text)) {
       const item = cleanItem(part);
@@ -55,7 +64,7 @@ function cleanItem(part: string): string | null {
 }
 
 const NATURAL_LANGUAGES =
-  /^(?:english|spanish|french|german|italian|portuguese|dutch|russian|ukrainian|polish|czech|slovak|hungarian|romanian|bulgarian|greek|turkish|arabic|hebrew|persian|farsi|hindi|urdu|bengali|punjabi|tamil|telugu|marathi|gujarati|kannada|malayalam|chinese|mandarin|cantonese|japanese|korean|vietnamese|thai|indonesian|malay|tagalog|filipino|swahili|amharic|yoruba|igbo|hausa|zulu|afrikaans|swedish|norwegian|danish|finnish|icelandic|estonian|latvian|lithuanian|serbian|croatian|bosnian|slovenian|albanian|macedonian|catalan|basque|galician|irish|welsh|latin|sign language|asl|british sign language|esperanto|deutsch|français|español|italiano|português)$/i;
+  /^(?:englisch|französisch|spanisch|italienisch|russisch|chinesisch|japanisch|polnisch|türkisch|arabisch|portugiesisch|niederländisch|anglais|allemand|espagnol|italien|arabe|chinois|inglés|alemán|francés|portugués|wolof|sinhala|nepali|odia|assamese|konkani|sindhi|kashmiri|pashto|dari|kurdish|somali|tigrinya|oromo|english|spanish|french|german|italian|portuguese|dutch|russian|ukrainian|polish|czech|slovak|hungarian|romanian|bulgarian|greek|turkish|arabic|hebrew|persian|farsi|hindi|urdu|bengali|punjabi|tamil|telugu|marathi|gujarati|kannada|malayalam|chinese|mandarin|cantonese|japanese|korean|vietnamese|thai|indonesian|malay|tagalog|filipino|swahili|amharic|yoruba|igbo|hausa|zulu|afrikaans|swedish|norwegian|danish|finnish|icelandic|estonian|latvian|lithuanian|serbian|croatian|bosnian|slovenian|albanian|macedonian|catalan|basque|galician|irish|welsh|latin|sign language|asl|british sign language|esperanto|deutsch|français|español|italiano|português)$/i;
 
 /** Spoken languages, without levels: "English (native), Spanish – B2" gives English and Spanish. */
 export function splitLanguages(lines: string[]): string[] {
