@@ -44,6 +44,21 @@ describe('parseEducation', () => {
     ]);
   });
 
+  it('does not take a state after a school ("Boston, MA") for a degree', () => {
+    expect(
+      education(
+        'Northeastern University\tBoston, MA',
+        'B.S. in Computer Science\tSep. 2021 – May 2025',
+      ),
+    ).toEqual([
+      {
+        institution: 'Northeastern University',
+        degree: 'B.S. in Computer Science',
+        end: '2025-05',
+      },
+    ]);
+  });
+
   it('knows schools and degrees in other languages', () => {
     expect(
       education('Université de Montréal', 'Baccalauréat en informatique', '2013 – 2016'),

@@ -548,8 +548,12 @@ function splitEducationBlocks(lines: LayoutLine[]): LayoutLine[][] {
   let hasDegree = false;
   let hasDate = false;
   for (const line of lines) {
-    const text = line.text;
-    if (startsWithBullet(text) || text.length > 110) continue;
+    if (startsWithBullet(line.text) || line.text.length > 110) continue;
+    // A place cell ("Boston, MA") says nothing about a degree: "MA" there is Massachusetts.
+    const text = line.text
+      .split('\t')
+      .filter((cell) => findLocation(cell.trim()) === null)
+      .join('\t');
     const isSchool = SCHOOL_WORDS.test(text);
     // A line naming a degree starts the next entry once this one has its degree, even when it
     // names the school too; "Minor in Math" or "GPA 3.8" under a degree does not.

@@ -297,4 +297,19 @@ Languages Known : Tamil, English, Hindi
     expect(resume.experience.map((entry) => entry.employer)).toEqual(['Infosys Limited']);
     expect(resume.languages).toEqual(['Tamil', 'English', 'Hindi']);
   });
+
+  it('keeps capitalised list items in their section, and a wrapped written link out', () => {
+    const resume = parseResumeLines([
+      makeLine('Marta Nowak', { fontSize: 20 }),
+      makeLine('www.linkedin.com/in/martanowa', {
+        fontSize: 9,
+        links: ['https://www.linkedin.com/in/martanowak'],
+      }),
+      makeLine('Certifications', { fontSize: 12, gapBefore: 1 }),
+      makeLine('• ACCA', { fontSize: 9, gapBefore: 1.9 }),
+      makeLine('• CFA Level II', { fontSize: 9 }),
+    ]);
+    expect(resume.certifications).toEqual(['ACCA', 'CFA Level II']);
+    expect(resume.links).toEqual(['https://linkedin.com/in/martanowak']);
+  });
 });

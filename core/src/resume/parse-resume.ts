@@ -102,6 +102,10 @@ function splitSections(lines: LayoutLine[]): Section[] {
         kind: kind.kind,
         lines: kind.rest === null ? [] : [{ ...line, text: kind.rest }],
       });
+      // "Languages Known : Tamil, English" among personal details is one labelled line: the
+      // details go on after it.
+      if (heading === null && kind.rest !== null && (current === 'contact' || current === 'header'))
+        sections.push({ kind: current, lines: [] });
       continue;
     }
     // A name set large after a sidebar (LinkedIn's export reads the left column first) opens the
@@ -278,7 +282,14 @@ function collectLinks(lines: LayoutLine[], header: LayoutLine[]): string[] {
     for (const url of line.links) if (profileLike.test(url)) add(url);
     for (const url of findUrls(line.text)) if (profileLike.test(url)) add(url);
   }
-  return found;
+  // A written URL wrapped in a narrow column ("linkedin.com/in/michellepar" / "k") is the start
+  // of the link its annotation carries whole.
+  return found.filter(
+    (link) =>
+      !found.some(
+        (other) => other !== link && other.startsWith(link) && other.length > link.length,
+      ),
+  );
 }
 
 /** The summary section; without one, a long paragraph in the header under the name. */

@@ -335,6 +335,8 @@ export function classifyHeading(line: LayoutLine, bodyFontSize = 0): SectionKind
 export function looksLikeUnknownHeading(line: LayoutLine, bodyFontSize: number): boolean {
   const text = line.text.trim();
   if (text.length < 3 || text.length > 32 || /[\d@,.:;|()]/.test(text)) return false;
+  // "• ACCA" is a list item in capitals, not a title.
+  if (/^[•●○◦▪▫■□►▸▹‣⁃∙·➢➤➔→✓✔❖◆◇★☆*–—-]\s/u.test(text)) return false;
   const words = text.split(/\s+/);
   if (words.length > 4) return false;
   const isCapitals = text === text.toUpperCase() && /\p{Lu}{3}/u.test(text);
