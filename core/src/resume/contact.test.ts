@@ -40,6 +40,10 @@ describe('contact fields', () => {
     ).toEqual(['linkedin.com/in/jane', 'https://jane.dev/blog']);
   });
 
+  it('does not read a degree written like a domain as a site', () => {
+    expect(findUrls('B.Tech, Electrical Engineering | M.Tech | rohit.dev')).toEqual(['rohit.dev']);
+  });
+
   it('normalises links', () => {
     expect(normalizeLink('www.LinkedIn.com/in/jane/')).toBe('https://linkedin.com/in/jane');
     expect(normalizeLink('mailto:jane@doe.dev')).toBeNull();

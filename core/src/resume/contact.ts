@@ -45,6 +45,9 @@ export function findUrls(text: string): string[] {
     )
       continue;
     if (!url.includes('/') && !/^(?:https?:|www\.)/i.test(url) && !isLikelySite(url)) continue;
+    // "B.Tech", "M.Tech" are degrees: a bare domain with a one-letter name or capitals is not a site.
+    if (!/^(?:https?:|www\.)/i.test(url) && /^[a-z]\.|[A-Z]/.test(url.split('/')[0] ?? ''))
+      continue;
     found.push(url);
   }
   return found;

@@ -172,6 +172,15 @@ describe('education tables', () => {
         'B.Tech\tJNTU Hyderabad\t2019\t7.8',
       ),
     ).toEqual([{ institution: 'JNTU Hyderabad', degree: 'B.Tech', end: '2019' }]);
+    // The wrapped end of a long cell between two rows does not end the table.
+    expect(
+      education(
+        'Qualification\tInstitute\tYear',
+        'B.Tech\tCollege of Engineering and Technology,\t2025',
+        'Bhubaneswar',
+        'Class XII\tBJB Junior College\t2021',
+      ).map((entry) => entry.degree),
+    ).toEqual(['B.Tech', 'Class XII']);
   });
 });
 

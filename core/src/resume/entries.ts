@@ -466,7 +466,12 @@ function readEducationTable(
     let to = index + 1;
     for (; to < lines.length; to += 1) {
       const row = (lines[to]?.text ?? '').split('\t').map((cell) => cell.trim());
-      if (row.length !== cells.length) break;
+      if (row.length !== cells.length) {
+        // The wrapped end of a cell ("Bhubaneswar" under a long institute name) between two rows.
+        const next = (lines[to + 1]?.text ?? '').split('\t').length;
+        if (row.length === 1 && next === cells.length && entries.length > 0) continue;
+        break;
+      }
       const institution = row[institutionColumn] ?? '';
       const degree = row[column('degree')] ?? '';
       entries.push({

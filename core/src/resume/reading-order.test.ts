@@ -124,4 +124,21 @@ describe('layoutToLines', () => {
       lines.indexOf('01/2018 – Present\tSupplier Quality Engineer') + 1,
     );
   });
+
+  it('keeps the stretched spaces of a justified cell around small words, and splits real cells', () => {
+    const words: [string, number][] = [
+      ['B.Tech', 40],
+      ['BPUT', 120],
+      ['College', 200],
+      ['of', 239],
+      ['Engineering', 258],
+      ['and', 313],
+      ['Technology', 336],
+      ['2021–2025', 440],
+    ];
+    const lines = layoutToLines([
+      page(words.map(([text, x]) => ({ ...item(text, x, 100, 9), width: text.length * 4 }))),
+    ]);
+    expect(lines[0]?.text).toBe('B.Tech\tBPUT\tCollege of Engineering and Technology\t2021–2025');
+  });
 });

@@ -247,6 +247,8 @@ function groupRows(items: LayoutItem[]): LayoutItem[][] {
   return rows.map((row) => row.sort((a, b) => a.x - b.x));
 }
 
+const JOINING_WORD = /^(?:of|and|the|for|in|at|on|to|de|di|da|du|del|la|le|van|von|&)$/;
+
 /** Items of one block → lines: same baseline, joined with a space or, over a wide gap, a tab. */
 function itemsToLines(items: LayoutItem[], pageIndex: number, links: LayoutLink[]): LayoutLine[] {
   const lines: LayoutLine[] = [];
@@ -261,7 +263,14 @@ function itemsToLines(items: LayoutItem[], pageIndex: number, links: LayoutLink[
       if (previous === undefined || item === undefined) continue;
       const gap = item.x - (previous.x + previous.width);
       const size = Math.max(previous.fontSize, item.fontSize, 1);
-      if (gap > size * 1.0) text += '\t';
+      // A gap of an em separates cells, unless it stands beside a small joining word: a justified
+      // line in a narrow column ("College of Engineering and Technology") stretches its spaces.
+      const isCellBreak =
+        gap > size * 1.5 ||
+        (gap > size &&
+          !JOINING_WORD.test(previous.text.trim()) &&
+          !JOINING_WORD.test(item.text.trim()));
+      if (isCellBreak) text += '\t';
       else if (gap > size * 0.15 && !/\s$/.test(text) && !/^\s/.test(item.text)) text += ' ';
       text += item.text;
     }

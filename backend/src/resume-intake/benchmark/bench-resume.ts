@@ -33,6 +33,7 @@ const format = (value: number): string => value.toFixed(1).padStart(8);
 
 const SET_TITLES: Record<LabelledSetName, string> = {
   outside: 'Outside set (LaTeX, LibreOffice, HTML; labelled by hand)',
+  heldOut: 'Held-out set (same tools, written after the tuning, never tuned on)',
   templates: 'Template set (written with the parser)',
 };
 

@@ -9,6 +9,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const FIXTURES_DIR = path.resolve(here, '../../../test-fixtures/resumes');
 /** The outside set: documents made with LaTeX, LibreOffice and Chromium, labelled by hand. */
 export const OUTSIDE_DIR = path.resolve(here, '../../../test-fixtures/resumes-outside');
+/** More resumes in the outside set's layouts, never used to tune the parser. */
+export const HELD_OUT_DIR = path.resolve(here, '../../../test-fixtures/resumes-held-out');
 
 export interface LabelledResume {
   file: string;
@@ -21,6 +23,7 @@ export interface LabelledResume {
 /** The two labelled sets the benchmark reports. */
 export const LABELLED_SETS = {
   outside: OUTSIDE_DIR,
+  heldOut: HELD_OUT_DIR,
   templates: FIXTURES_DIR,
 } as const;
 export type LabelledSetName = keyof typeof LABELLED_SETS;

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPdfWorkerPool } from '../default-pdf-pool.js';
-import { loadLabelledResumes, OUTSIDE_DIR } from './fixture-files.js';
-import { scoreLabelledSet } from './score-labelled-set.js';
+import { HELD_OUT_DIR, loadLabelledResumes, OUTSIDE_DIR } from './fixture-files.js';
+import { familyMeans, scoreLabelledSet } from './score-labelled-set.js';
 
 describe('the labelled resume set', () => {
   const pool = createPdfWorkerPool();
@@ -27,4 +27,12 @@ describe('the labelled resume set', () => {
     const { summary } = await scoreLabelledSet(pool);
     expect(summary.mean).toBeGreaterThanOrEqual(85);
   }, 120_000);
+
+  it('parses the outside and held-out sets with a mean of at least 90, every family at least 75', async () => {
+    for (const directory of [OUTSIDE_DIR, HELD_OUT_DIR]) {
+      const { summary, results } = await scoreLabelledSet(pool, undefined, directory);
+      expect(summary.mean).toBeGreaterThanOrEqual(90);
+      for (const family of familyMeans(results)) expect(family.mean).toBeGreaterThanOrEqual(75);
+    }
+  }, 240_000);
 });
