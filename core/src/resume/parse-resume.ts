@@ -20,7 +20,7 @@ import { areNaturalLanguages, splitCertifications, splitLanguages, splitSkills }
 import { cleanLine, startsWithBullet, stripBullet } from './text-normalize.js';
 
 /** Bumped whenever parsing changes what it extracts; stored with each resume. */
-export const RESUME_PARSER_VERSION = 'layout-1';
+export const RESUME_PARSER_VERSION = 'layout-2';
 
 const MAX_LINES = 3_000;
 const MAX_LINE_LENGTH = 1_000;
