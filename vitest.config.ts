@@ -6,7 +6,7 @@ export default defineConfig({
   resolve: { conditions: ['source', 'node'] },
   ssr: { resolve: { conditions: ['source', 'node'] } },
   test: {
-    include: ['{core,backend,agent,frontend}/src/**/*.test.{ts,tsx}'],
+    include: ['{core,backend,agent,local-speech,frontend}/src/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
