@@ -1,8 +1,5 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
 
 /** Debian's pocketsphinx model: the acoustic model and the CMU dictionary beside it. */
 export const POCKETSPHINX_MODEL_DIR = '/usr/share/pocketsphinx/model/en-us';
@@ -116,11 +113,40 @@ export function loadCmuDictionary(
   return cmu;
 }
 
-/** A pronunciation from eSpeak NG for a word the dictionary lacks, e.g. "parcelly" → "P AA R S AH L IY". */
+/** eSpeak NG's pronunciation of a written word in ARPAbet, e.g. "Parcelly" → "P AA R S AH L IY". */
 export async function espeakPronunciation(word: string): Promise<string> {
-  const { stdout } = await run('espeak-ng', ['-q', '-v', 'en-us', '-x', '--sep=_', word]);
+  const [phones] = await espeakPronunciations([word]);
+  return phones ?? '';
+}
+
+/**
+ * eSpeak NG's pronunciations of many words in one process (one word a line in, one line out),
+ * since each start of espeak-ng costs more than the words themselves.
+ */
+export async function espeakPronunciations(words: readonly string[]): Promise<string[]> {
+  if (words.length === 0) return [];
+  const child = execFile('espeak-ng', ['-q', '-v', 'en-us', '-x', '--sep=_'], {
+    maxBuffer: 16 << 20,
+  });
+  const output = new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    child.stdout?.on('data', (data: Buffer) => (stdout += data.toString()));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve(stdout) : reject(new Error(`espeak-ng exited with ${code}`)),
+    );
+  });
+  child.stdin?.end(`${words.map((word) => word.replace(/\s+/g, ' ')).join('\n')}\n`);
+  const lines = (await output).split('\n').filter((line) => line.trim() !== '');
+  if (lines.length !== words.length) {
+    throw new Error(`espeak-ng gave ${lines.length} pronunciations for ${words.length} words`);
+  }
+  return lines.map((line, index) => toArpabet(line, words[index] ?? ''));
+}
+
+function toArpabet(espeak: string, word: string): string {
   const phones: string[] = [];
-  for (const token of stdout.replace(/[',=;]/g, '').split(/[_\s]+/)) {
+  for (const token of espeak.replace(/[',=;]/g, '').split(/[_\s]+/)) {
     if (token === '') continue;
     const mapped = ESPEAK_TO_ARPABET[token] ?? ESPEAK_TO_ARPABET[token.replace(/[#0-9]+$/, '')];
     if (mapped === undefined) throw new Error(`no ARPAbet for eSpeak phoneme ${token} in ${word}`);
@@ -138,27 +164,15 @@ export async function espeakPronunciation(word: string): Promise<string> {
 export async function buildDictionary(words: ReadonlyMap<string, string>): Promise<string> {
   const dictionary = await loadCmuDictionary();
   const entries = [...words];
-  const pronounced = await inBatches(entries, 8, async ([word, surface]) => {
-    const espeak = await espeakPronunciation(surface);
-    return [word, [...new Set([espeak, ...(dictionary.get(word) ?? [])])]] as const;
-  });
+  const espeak = await espeakPronunciations(entries.map(([, surface]) => surface));
   const lines: string[] = [];
-  for (const [word, variants] of pronounced) {
+  for (const [index, [word]] of entries.entries()) {
+    const variants = [...new Set([espeak[index] ?? '', ...(dictionary.get(word) ?? [])])].filter(
+      Boolean,
+    );
     variants.forEach((phones, index) => {
       lines.push(`${index === 0 ? word : `${word}(${index + 1})`} ${phones}`);
     });
   }
   return `${lines.join('\n')}\n`;
-}
-
-async function inBatches<T, R>(
-  items: readonly T[],
-  size: number,
-  work: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = [];
-  for (let start = 0; start < items.length; start += size) {
-    results.push(...(await Promise.all(items.slice(start, start + size).map(work))));
-  }
-  return results;
 }

@@ -347,8 +347,18 @@ export function createSpeechServer(options: SpeechServerOptions): Server {
     sendJson(response, 200, { text, usage: { type: 'duration', seconds: Math.ceil(seconds) } });
   };
 
+  // Upgraded sockets leave the HTTP server's books: closeAllConnections() ends them too.
+  const upgraded = new Set<Duplex>();
+  const closeHttpConnections = server.closeAllConnections.bind(server);
+  server.closeAllConnections = () => {
+    closeHttpConnections();
+    for (const socket of upgraded) socket.destroy();
+  };
+
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => undefined);
+    upgraded.add(socket);
+    socket.on('close', () => upgraded.delete(socket));
     const url = new URL(request.url ?? '/', 'http://local');
     try {
       if (url.pathname.replace(/\/+$/, '') !== '/v1/realtime') {

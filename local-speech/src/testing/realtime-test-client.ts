@@ -4,7 +4,8 @@ import type { Socket } from 'node:net';
 
 /** The answer to an upgrade request: a socket on 101, the status and body otherwise. */
 export type UpgradeResult =
-  { status: 101; client: RealtimeTestClient } | { status: number; body: string };
+  | { isAccepted: true; client: RealtimeTestClient }
+  | { isAccepted: false; status: number; body: string };
 
 /**
  * A bare WebSocket client for protocol tests (the plugin's own client hides refusals behind
@@ -51,13 +52,17 @@ export class RealtimeTestClient {
         },
       });
       req.on('upgrade', (_response, socket, head) => {
-        resolve({ status: 101, client: new RealtimeTestClient(socket, head) });
+        resolve({ isAccepted: true, client: new RealtimeTestClient(socket, head) });
       });
       req.on('response', (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString() }),
+          resolve({
+            isAccepted: false,
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString(),
+          }),
         );
       });
       req.on('error', reject);
