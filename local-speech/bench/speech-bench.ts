@@ -23,6 +23,8 @@ import {
 } from '../src/pocketsphinx-recogniser.js';
 import { createSpeechServer } from '../src/speech-server.js';
 import { VOICES } from '../src/openai-models.js';
+import { RealtimeTestClient } from '../src/testing/realtime-test-client.js';
+import { bytesFromPcm } from '../src/wav.js';
 import { countWordErrors, rateOf, type WordErrors } from '../src/word-error-rate.js';
 
 const PERSONAS: PersonaName[] = [
@@ -59,6 +61,7 @@ const print = (line = ''): void => {
 };
 
 if (!values['skip-wer']) await benchRecognition();
+if (!values['skip-wer']) await benchRealtimeLatency();
 if (!values['skip-tts']) await benchSynthesis(Number(values.runs));
 
 interface ClipCase {
@@ -151,6 +154,99 @@ async function benchRecognition(): Promise<void> {
   print();
 }
 
+/**
+ * From the server's end of speech (speech_stopped: 350 ms of silence after the last word, as the
+ * plugin configures it) to the final transcript on the realtime socket: the recogniser's share of
+ * the agent's wait. Audio is sent in real time (50 ms events), as the plugin sends it from a call.
+ */
+async function benchRealtimeLatency(): Promise<void> {
+  const { manifest, path } = await makePersonaClips('qualified');
+  const directory = join(path, '..');
+  const clips = manifest.clips.filter((clip) => clip.durationMs <= 10_000);
+  const recogniser = new PocketsphinxRecogniser({
+    mode: 'domain-lm',
+    lines: await allPersonaLines(),
+  });
+  await recogniser.prepare();
+  const server = createSpeechServer({ recogniser });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  print(
+    'Realtime socket (domain-lm, phone audio sent in real time): end of speech to final transcript',
+  );
+  const delays: number[] = [];
+  for (const clip of clips) {
+    const result = await RealtimeTestClient.connect(
+      port,
+      '/v1/realtime?intent=transcription&model=gpt-4o-mini-transcribe',
+      { authorization: 'Bearer bench' },
+    );
+    if (!result.isAccepted) throw new Error(`upgrade refused: ${result.status}`);
+    const client = result.client;
+    client.send({
+      type: 'session.update',
+      session: {
+        type: 'transcription',
+        audio: {
+          input: {
+            format: { type: 'audio/pcm', rate: 24000 },
+            transcription: { model: 'gpt-4o-mini-transcribe', language: 'en' },
+            turn_detection: {
+              type: 'server_vad',
+              threshold: 0.5,
+              prefix_padding_ms: 600,
+              silence_duration_ms: 350,
+            },
+          },
+        },
+      },
+    });
+    const audio = await clipAsHeard(
+      { mulaw: join(directory, clip.mulaw), wav: join(directory, clip.wav) },
+      'phone',
+    );
+    const bytes = Buffer.concat([Buffer.alloc(14_400), bytesFromPcm(audio), Buffer.alloc(48_000)]);
+    const started = performance.now();
+    for (let offset = 0, index = 0; offset < bytes.length; offset += 2400, index += 1) {
+      // 2400 bytes are 50 ms of 24 kHz PCM16: keep to the clock, as a live call would.
+      const due = started + index * 50 - performance.now();
+      if (due > 0) await new Promise((resolve) => setTimeout(resolve, due));
+      client.send({
+        type: 'input_audio_buffer.append',
+        audio: bytes.subarray(offset, offset + 2400).toString('base64'),
+      });
+    }
+    const count = (type: string): number => client.events.filter((e) => e.type === type).length;
+    await client.waitFor(() => {
+      const stops = count('input_audio_buffer.speech_stopped');
+      return stops > 0 && count('conversation.item.input_audio_transcription.completed') === stops;
+    }, 30_000);
+    client.close();
+    const last = client.events.findLast(
+      (e) => e.type === 'input_audio_buffer.speech_stopped',
+    )?.item_id;
+    const eventTime = (type: string): number | undefined => {
+      const event = client.events.findLast((e) => e.type === type && e.item_id === last);
+      return event === undefined ? undefined : Number(event.receivedAt);
+    };
+    const delay =
+      (eventTime('conversation.item.input_audio_transcription.completed') ?? Number.NaN) -
+      (eventTime('input_audio_buffer.speech_stopped') ?? Number.NaN);
+    delays.push(delay);
+    const short = clip.text.length > 60 ? `${clip.text.slice(0, 57)}...` : clip.text;
+    print(
+      `  ${ms(delay).padStart(9)}  ${(clip.durationMs / 1000).toFixed(1).padStart(5)} s  ${short}`,
+    );
+  }
+  print(
+    `  median ${ms(median(delays))}, max ${ms(Math.max(...delays))} (the 350 ms silence window comes before this)`,
+  );
+  print();
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await recogniser.close();
+}
+
 /** The demo job's knock-out a persona line answers, found by the line's shape. */
 function knockoutAnswered(text: string): Knockout | undefined {
   const byId = (id: string): Knockout | undefined => DEMO_JOB.knockouts.find((k) => k.id === id);
@@ -203,7 +299,7 @@ async function benchSynthesis(runs: number): Promise<void> {
     row('endpoint, cold (not cached)', cold);
     row('endpoint, cached', cached);
     row('baseline: espeak-ng process alone (22 kHz)', espeakOnly);
-    row('baseline: espeak-ng | sox to 24 kHz', pipeline);
+    row('synthesiser in-process (espeak-ng, 24 kHz)', pipeline);
     print(`${''.padEnd(6)} (${text.length} characters)`);
   }
   print();

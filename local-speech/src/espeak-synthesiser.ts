@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { LinearResampler } from './linear-resampler.js';
 
 /** What to say and how: the subset of an OpenAI speech request that shapes the audio. */
 export interface SynthesisRequest {
@@ -17,8 +18,8 @@ export interface EspeakSynthesiserOptions {
 }
 
 /**
- * Speech from Debian's `espeak-ng`, resampled by `sox` to the rate the client wants, streamed as it
- * is made. Finished lines are cached by text and voice (least recently used first out), so a fixed
+ * Speech from Debian's `espeak-ng`, resampled to the rate the client wants, streamed as it is
+ * made. Finished lines are cached by text and voice (least recently used first out), so a fixed
  * line such as the opening costs nothing the second time.
  */
 export class EspeakSynthesiser {
@@ -82,57 +83,52 @@ async function* runEspeak(request: SynthesisRequest, signal?: AbortSignal): Asyn
     ['--stdout', '-v', request.voice, '-s', String(Math.round(request.wordsPerMinute))],
     { stdio: ['pipe', 'pipe', 'pipe'], signal },
   );
-  const sox = spawn(
-    'sox',
-    [
-      '-q',
-      '-t',
-      'wav',
-      '-',
-      '-t',
-      'raw',
-      '-r',
-      String(request.sampleRate),
-      '-e',
-      'signed',
-      '-b',
-      '16',
-      '-c',
-      '1',
-      '-',
-    ],
-    { stdio: ['pipe', 'pipe', 'pipe'], signal },
-  );
   const errors: string[] = [];
-  const exits = [espeak, sox].map(
-    (child, index) =>
-      new Promise<void>((resolve) => {
-        child.stderr.on('data', (data: Buffer) => errors.push(data.toString()));
-        child.on('error', (error) => {
-          errors.push(error.message);
-          resolve();
-        });
-        child.on('close', (code) => {
-          if (code !== 0) errors.push(`${index === 0 ? 'espeak-ng' : 'sox'} exited with ${code}`);
-          resolve();
-        });
-      }),
-  );
-  // A client that hangs up mid-line closes sox's input early; that is not an error of ours.
-  espeak.stdout.on('error', () => undefined);
-  sox.stdin.on('error', () => undefined);
+  const exited = new Promise<void>((resolve) => {
+    espeak.stderr.on('data', (data: Buffer) => errors.push(data.toString()));
+    espeak.on('error', (error) => {
+      errors.push(error.message);
+      resolve();
+    });
+    espeak.on('close', (code) => {
+      if (code !== 0 && code !== null) errors.push(`espeak-ng exited with ${code}`);
+      resolve();
+    });
+  });
   espeak.stdin.on('error', () => undefined);
-  espeak.stdout.pipe(sox.stdin);
   espeak.stdin.end(`${request.text.replace(/\s+/g, ' ')}\n`);
+  let header: Buffer | undefined = Buffer.alloc(0);
+  let resampler: LinearResampler | undefined;
   let carry: Buffer | undefined;
-  for await (const data of sox.stdout as AsyncIterable<Buffer>) {
+  for await (const data of espeak.stdout as AsyncIterable<Buffer>) {
+    let bytes = data;
+    if (header !== undefined) {
+      // eSpeak NG writes a canonical 44-byte header whose lengths are unknown (streaming).
+      header = Buffer.concat([header, bytes]);
+      if (header.length < 44) continue;
+      if (
+        header.toString('ascii', 0, 4) !== 'RIFF' ||
+        header.toString('ascii', 36, 40) !== 'data'
+      ) {
+        throw new SynthesisError('espeak-ng did not write the WAV header it always writes');
+      }
+      const sourceRate = header.readUInt32LE(24);
+      if (sourceRate !== request.sampleRate)
+        resampler = new LinearResampler(sourceRate, request.sampleRate);
+      bytes = header.subarray(44);
+      header = undefined;
+    }
     // Keep whole samples in every chunk: an odd byte waits for its partner.
-    const chunk = carry === undefined ? data : Buffer.concat([carry, data]);
+    const chunk = carry === undefined ? bytes : Buffer.concat([carry, bytes]);
     const even = chunk.length - (chunk.length % 2);
     carry = even < chunk.length ? chunk.subarray(even) : undefined;
-    if (even > 0) yield chunk.subarray(0, even);
+    if (even === 0) continue;
+    const samples = new Int16Array(even / 2);
+    for (let i = 0; i < samples.length; i += 1) samples[i] = chunk.readInt16LE(i * 2);
+    const out = resampler === undefined ? samples : resampler.push(samples);
+    if (out.length > 0) yield Buffer.from(out.buffer, out.byteOffset, out.byteLength);
   }
-  await Promise.all(exits);
+  await exited;
   if (signal?.aborted) return;
   if (errors.length > 0) throw new SynthesisError(errors.join('; ').trim());
 }

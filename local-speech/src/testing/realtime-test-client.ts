@@ -162,7 +162,11 @@ export class RealtimeTestClient {
       if (this.#buffer.length < offset + length) break;
       const payload = this.#buffer.subarray(offset, offset + length);
       this.#buffer = this.#buffer.subarray(offset + length);
-      if (opcode === 1) this.events.push(JSON.parse(payload.toString()) as Record<string, unknown>);
+      if (opcode === 1) {
+        // When it arrived, for latency measurements.
+        const event = JSON.parse(payload.toString()) as Record<string, unknown>;
+        this.events.push({ ...event, receivedAt: performance.now() });
+      }
       if (opcode === 8) this.#socket.end();
     }
     this.#wake();
