@@ -187,6 +187,48 @@ describe('the realtime transcription WebSocket', () => {
     expect(done.transcript).toBe('two weeks');
   });
 
+  it('leaves committing to the client for the models without server-side endpointing', async () => {
+    const client = await open('/v1/realtime?intent=transcription&model=gpt-realtime-whisper');
+    client.send({
+      type: 'session.update',
+      session: {
+        type: 'transcription',
+        audio: {
+          input: {
+            format: { type: 'audio/pcm', rate: 24000 },
+            transcription: { model: 'gpt-realtime-whisper', language: 'en' },
+          },
+        },
+      },
+    });
+    const updated = await client.waitForType('session.updated');
+    expect(updated.session).toMatchObject({ audio: { input: { turn_detection: null } } });
+    append(client, await phoneClip('Two weeks.'));
+    append(client, silence(1_000));
+    client.send({ type: 'input_audio_buffer.commit' });
+    const done = await client.waitForType(
+      'conversation.item.input_audio_transcription.completed',
+      20_000,
+    );
+    expect(done.transcript).toBe('two weeks');
+    expect(client.events.some((e) => e.type === 'input_audio_buffer.speech_started')).toBe(false);
+    client.send({
+      ...PLUGIN_SESSION_UPDATE,
+      session: {
+        ...PLUGIN_SESSION_UPDATE.session,
+        audio: {
+          input: {
+            transcription: { model: 'gpt-realtime-whisper' },
+            turn_detection: { type: 'server_vad' },
+          },
+        },
+      },
+    });
+    expect(errorOf(await client.waitForType('error'))).toMatchObject({
+      param: 'session.audio.input.turn_detection',
+    });
+  });
+
   it('answers a session the real API would refuse with an error event', async () => {
     const client = await open();
     await client.waitForType('session.created');

@@ -201,8 +201,23 @@ export class RealtimeTranscriptionSession {
         language = transcription.language;
       }
     }
-    const turnDetection =
-      input.turn_detection === undefined
+    // gpt-realtime-whisper and gpt-live-transcribe have no server-side endpointing: the client's
+    // own VAD commits (the plugin sends no turn_detection for them, and refuses one).
+    const isCommittedByClient = isModelOf(CLIENT_COMMITTED_MODELS, model);
+    if (
+      isCommittedByClient &&
+      input.turn_detection !== undefined &&
+      input.turn_detection !== null
+    ) {
+      throw new RealtimeRequestError(
+        'invalid_value',
+        `Turn detection is not supported for ${model}; commit the buffer from the client.`,
+        'session.audio.input.turn_detection',
+      );
+    }
+    const turnDetection = isCommittedByClient
+      ? null
+      : input.turn_detection === undefined
         ? this.#turnDetection
         : parseTurnDetection(input.turn_detection);
     if (input.noise_reduction !== undefined && input.noise_reduction !== null) {
@@ -416,6 +431,8 @@ export class RealtimeTranscriptionSession {
     });
   }
 }
+
+const CLIENT_COMMITTED_MODELS = ['gpt-realtime-whisper', 'gpt-live-transcribe'];
 
 const SEMANTIC_SILENCE_MS: Partial<Record<string, number>> = {
   low: 1_500,
