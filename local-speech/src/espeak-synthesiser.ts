@@ -123,8 +123,8 @@ async function* runEspeak(request: SynthesisRequest, signal?: AbortSignal): Asyn
     const even = chunk.length - (chunk.length % 2);
     carry = even < chunk.length ? chunk.subarray(even) : undefined;
     if (even === 0) continue;
-    const samples = new Int16Array(even / 2);
-    for (let i = 0; i < samples.length; i += 1) samples[i] = chunk.readInt16LE(i * 2);
+    // A copy aligned for Int16Array (pipe chunks may start at any byte); x86 is little-endian.
+    const samples = new Int16Array(new Uint8Array(chunk.subarray(0, even)).buffer);
     const out = resampler === undefined ? samples : resampler.push(samples);
     if (out.length > 0) yield Buffer.from(out.buffer, out.byteOffset, out.byteLength);
   }

@@ -27,7 +27,10 @@ export class LinearResampler {
       input.set(chunk, 1);
     }
     if (input.length === 0) return new Int16Array(0);
-    const output: number[] = [];
+    const output = new Int16Array(
+      Math.ceil(((input.length + 1) * this.#toRate) / this.#fromRate) + 1,
+    );
+    let written = 0;
     for (;;) {
       // Exact stream positions (integers over the rate), so no error builds up across chunks.
       const position = (this.#outputIndex * this.#fromRate) / this.#toRate - this.#inputOffset;
@@ -35,11 +38,12 @@ export class LinearResampler {
       const index = Math.floor(position);
       const left = input[index] ?? 0;
       const right = input[index + 1] ?? left;
-      output.push(Math.round(left + (right - left) * (position - index)));
+      output[written] = Math.round(left + (right - left) * (position - index));
+      written += 1;
       this.#outputIndex += 1;
     }
     this.#inputOffset += input.length - 1;
     this.#previous = input[input.length - 1];
-    return Int16Array.from(output);
+    return output.subarray(0, written);
   }
 }
