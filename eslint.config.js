@@ -37,6 +37,67 @@ export default tseslint.config(
       '@typescript-eslint/no-unnecessary-condition': 'off',
     },
   },
+  // The backend's layers (../shared/STYLE.md): routes speak HTTP and call services; services hold
+  // the use cases; db/ holds the schema and the repositories; telephony/ holds the LiveKit and
+  // simulated adapters. These rules fail the lint when an import or a query crosses a layer.
+  {
+    files: ['backend/src/routes/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/telephony/*'], message: 'Routes call services; telephony is theirs.' },
+            { group: ['**/test/*', '**/test-support/**'], message: 'No test helpers in the app.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|transaction)$/]',
+          message: 'Routes do not query the database: call a service or a repository.',
+        },
+        {
+          selector: 'TaggedTemplateExpression[tag.name="sql"]',
+          message: 'Routes do not query the database: call a service or a repository.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['backend/src/services/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/routes/**'], message: 'Services do not know HTTP routes.' },
+            { group: ['**/test/*', '**/test-support/**'], message: 'No test helpers in the app.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['backend/src/db/**/*.ts', 'backend/src/telephony/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.livekit.ts', 'backend/src/telephony/bench/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/routes/**'], message: 'Repositories and adapters do not know routes.' },
+            { group: ['**/services/**'], message: 'Repositories and adapters do not call services.' },
+            { group: ['**/test/*', '**/test-support/**'], message: 'No test helpers in the app.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['frontend/**/*.tsx', 'frontend/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },

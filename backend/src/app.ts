@@ -15,6 +15,7 @@ import { bootstrapFirstAdmin } from './auth/bootstrap-admin.js';
 import { FirstRunSetup, attachFirstRunSetup } from './auth/first-run-setup.js';
 import { RecruiterAuth, SESSION_COOKIE } from './auth/recruiter-auth.js';
 import { JobsRepository } from './db/repositories/jobs-repository.js';
+import { ResumesRepository } from './db/repositories/resumes-repository.js';
 import type { DatabaseHandle } from './db/database.js';
 import type { Env } from './env.js';
 import { registerErrorHandler } from './errors/error-handler.js';
@@ -30,21 +31,23 @@ import { createInterviewRuntime, type InterviewRuntime } from './interviews/inte
 import { interviewsRoutes } from './routes/interviews/interviews-routes.js';
 import type { CallPlacer } from './telephony/call-placer.js';
 import { CALLBACK_QUEUE, SCORE_QUEUE } from './services/interview-conversations.js';
-import type { ScheduledCallQueue } from './telephony/call-retries.js';
+import type { ScheduledCallQueue } from './services/call-retries.js';
 import { interviewCancelRoutes } from './routes/interview-cancel/interview-cancel-routes.js';
-import { createDialPolicy } from './telephony/dial-policy.js';
-import {
-  createLiveKitTelephony,
-  registerLiveKitRoutes,
-  startReconciler,
-  warnAboutCallingHours,
-} from './telephony/livekit-telephony.js';
+import { createDialPolicy, createMayDial } from './services/dial-policy.js';
+import { CallRetries } from './services/call-retries.js';
+import { createLiveKitTelephony } from './telephony/livekit-telephony.js';
+import { handleLiveKitEvent } from './services/handle-livekit-event.js';
+import { reconcileCalls } from './services/reconcile-calls.js';
+import { warnAboutCallingHours } from './services/calling-hours-plan.js';
+import { liveKitWebhookRoutes } from './routes/livekit-webhook/livekit-webhook-routes.js';
+import { agentReportsRoutes } from './routes/agent-reports/agent-reports-routes.js';
+import { AgentReports } from './services/agent-reports.js';
 import { RecordingBucket, recordingStorageFromEnv } from './recordings/recording-bucket.js';
-import { privacyRoutes } from './privacy/privacy-routes.js';
+import { privacyRoutes } from './routes/privacy/privacy-routes.js';
 import { dialingRoutes } from './routes/admin/dialing-routes.js';
 import { hangUpRingingCalls } from './services/hang-up-ringing-calls.js';
 import { createCandidateAccess } from './auth/candidate-access.js';
-import { startRetentionSweeps } from './privacy/retention.js';
+import { applyRetention } from './services/apply-retention.js';
 import { resumesRoutes, resumesRoutesOptions } from './routes/resumes/resumes-routes.js';
 import { webhooksRoutes } from './routes/webhooks/webhooks-routes.js';
 import { apiKeysRoutes } from './routes/api-keys/api-keys-routes.js';
@@ -52,7 +55,7 @@ import { invitationRoutes } from './routes/team/invitation-routes.js';
 import { teamRoutes } from './routes/team/team-routes.js';
 import { jobFunnelRoutes } from './routes/jobs/job-funnel-routes.js';
 import { candidateLinkRoutes } from './routes/candidate-link/candidate-link-routes.js';
-import { CandidateLinks } from './candidate-link/candidate-links.js';
+import { CandidateLinks } from './db/repositories/candidate-links.js';
 import { runWebhooks, type WebhookTuning } from './webhooks/run-webhooks.js';
 import { systemResolver, type HostResolver } from './webhooks/url-guard.js';
 
@@ -61,6 +64,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const DEFAULT_FRONTEND_DIR = path.resolve(here, '../../frontend/dist');
 /** Between the end of a real call and its scoring: the agent may still be delivering turns. */
 const REAL_CALL_SCORING_DELAY_MS = 15_000;
+/** Queue names of the schedules: each runs once per tick across every replica. */
+const RETENTION_SWEEP = 'sweep-retention';
+const RECONCILE_CALLS = 'reconcile-calls';
 
 export interface BuildAppOptions {
   env: Env;
@@ -71,6 +77,11 @@ export interface BuildAppOptions {
   callPlacer?: CallPlacer;
   /** A ready interview runtime (tests and the CLI wait on its bus); one is created when absent. */
   interviewRuntime?: InterviewRuntime;
+  /**
+   * A long-lived server (server.ts) turns the queue's schedules into jobs: the reconciler, the
+   * lost-callback sweep and retention, each once per tick across the replicas. Off in tests.
+   */
+  runsSchedules?: boolean;
   /** Outbound webhooks: a stub resolver and short delays in tests. */
   webhooks?: WebhookTuning & { resolver?: HostResolver };
 }
@@ -166,21 +177,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       return runtime === undefined ? 0 : hangUpRingingCalls(database.db, runtime.lifecycle);
     },
   });
-  if (env.RETENTION_DAYS > 0) {
-    const stopSweeps = startRetentionSweeps(erasure, {
-      retentionDays: env.RETENTION_DAYS,
-      log: app.log,
-    });
-    app.addHook('onClose', async () => {
-      stopSweeps();
-    });
-  }
   await app.register(recruiterInterviewsRoutes, {
     db: database.db,
     auth,
     recordings: erasure.recordings,
   });
-  await app.register(interviewResumeRoutes, { db: database.db, auth, dataDir: env.DATA_DIR });
+  await app.register(interviewResumeRoutes, {
+    resumes: new ResumesRepository(database.db),
+    auth,
+    dataDir: env.DATA_DIR,
+  });
   await app.register(resumesRoutes, resumesRoutesOptions(env, database, jobs));
   // Telephony by mode: LiveKit SIP (phone), a LiveKit room (web), in-process (simulated).
   const callDb = database.db;
@@ -214,9 +220,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     env,
     db: callDb,
     log: app.log,
+    mayDial: createMayDial(callDb, env.DIALING_DISABLED),
     recordings: erasure.recordings,
   });
-  warnAboutCallingHours(env, app.log);
+  const retries =
+    telephony === undefined
+      ? undefined
+      : new CallRetries({
+          db: callDb,
+          callingHours: env.CALLING_HOURS,
+          mode: env.mode,
+          log: app.log,
+        });
+  warnAboutCallingHours(env.CALLING_HOURS, app.log);
   const dialPolicy = createDialPolicy({
     db: callDb,
     mode: env.mode,
@@ -233,6 +249,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       database,
       log: app.log,
       dialPolicy,
+      runsSchedules: options.runsSchedules ?? false,
       ...(callPlacer ? { callPlacer } : {}),
     }));
   runtimeRef.current = interviewRuntime;
@@ -243,7 +260,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     scoring: scoreQueue,
     calls: callQueue,
     hangUp: (roomName) => interviewRuntime.callPlacer.hangUp(roomName),
-    ...(telephony === undefined ? {} : { retries: telephony.retries }),
+    ...(retries === undefined ? {} : { retries }),
   });
   const candidateLinks = new CandidateLinks(database.db);
   const authorizeCandidate = createCandidateAccess(interviewRuntime.store, auth);
@@ -253,7 +270,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     candidateLinks,
   });
   await app.register(interviewCancelRoutes, { lifecycle, authorizeCandidate });
-  await app.register(feedbackRoutes, { db: database.db, authorizeCandidate });
+  await app.register(feedbackRoutes, { store: interviewRuntime.store, authorizeCandidate });
   await app.register(candidateLinkRoutes, {
     links: candidateLinks,
     store: interviewRuntime.store,
@@ -283,11 +300,45 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onClose', async () => {
     stopWebhooks();
   });
+  if (env.RETENTION_DAYS > 0) {
+    // LAW-6: hourly, once across the replicas.
+    await interviewRuntime.queue.schedule(RETENTION_SWEEP, '17 * * * *', async () => {
+      const result = await applyRetention(erasure, { retentionDays: env.RETENTION_DAYS });
+      if (result.candidates > 0 || result.orphanResumes > 0) {
+        app.log.info({ ...result }, 'retention sweep erased expired data');
+      }
+    });
+  }
   if (telephony !== undefined) {
-    await registerLiveKitRoutes(app, { db: callDb, telephony, lifecycle });
-    const stopReconciler = startReconciler(telephony, lifecycle, app.log);
-    app.addHook('onClose', async () => {
-      stopReconciler();
+    await app.register(liveKitWebhookRoutes, {
+      receiver: telephony.receiver,
+      handle: (event) =>
+        handleLiveKitEvent(
+          { db: callDb, lifecycle, recordings: telephony.recordings, log: app.log },
+          event,
+        ),
+    });
+    await app.register(agentReportsRoutes, {
+      reports: new AgentReports({
+        db: callDb,
+        lifecycle,
+        recorder: telephony.recorder,
+        recordings: telephony.recordings,
+        publish: (interviewId) => interviewRuntime.bus.publish(interviewId),
+        log: app.log,
+      }),
+    });
+    // LK-1: LiveKit may drop webhooks; every minute, once across the replicas.
+    await interviewRuntime.queue.schedule(RECONCILE_CALLS, '* * * * *', async () => {
+      const summary = await reconcileCalls({
+        db: callDb,
+        rooms: telephony.rooms,
+        lifecycle,
+        log: app.log,
+        dialStaleAfterS: env.RINGING_TIMEOUT_S + 60,
+        callStaleAfterS: env.CALL_MAX_DURATION_S + 120,
+      });
+      if (summary.checked > 0) app.log.info(summary, 'reconciled calls in flight');
     });
   }
 

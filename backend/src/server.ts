@@ -21,7 +21,8 @@ async function main(): Promise<void> {
 
   await migrateToLatest(database.db);
   await seedDemoData(database.db);
-  const app = await buildApp({ env, database });
+  // A long-lived server runs the queue's schedules (the sweeps and the reconciler).
+  const app = await buildApp({ env, database, runsSchedules: true });
   running.app = app;
 
   try {

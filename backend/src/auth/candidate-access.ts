@@ -1,6 +1,6 @@
 import { AppError } from '@screenline/core';
 import type { FastifyRequest } from 'fastify';
-import type { InterviewRecord, InterviewStore } from '../interviews/interview-store.js';
+import type { InterviewRecord, InterviewStore } from '../db/repositories/interview-store.js';
 import { readBearerToken } from '../lib/tokens.js';
 import type { RecruiterAuth } from './recruiter-auth.js';
 

@@ -20,7 +20,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { JobsRepository } from '../db/repositories/jobs-repository.js';
 import { seedDemoData } from '../db/seed.js';
 import { loadDotenvFiles, parseEnv } from '../env.js';
-import { drivePersona, type DrivenScreen } from '../interviews/drive-persona.js';
+import { drivePersona, type DrivenScreen } from '../services/drive-persona.js';
 import { createInterviewRuntime } from '../interviews/interview-runtime.js';
 import { createToken, hashToken } from '../lib/tokens.js';
 import { createPdfWorkerPool } from '../resume-intake/default-pdf-pool.js';

@@ -19,12 +19,12 @@ import {
 } from '../services/interview-conversations.js';
 import { startPhoneScreen, type StartPhoneScreenInput } from '../services/start-phone-screen.js';
 import type { CallPlacer } from '../telephony/call-placer.js';
-import type { DialPolicy } from '../telephony/dial-policy.js';
+import type { DialPolicy } from '../services/dial-policy.js';
 import { SimulatedCallPlacer } from '../telephony/simulated-call-placer.js';
 import { createInterviewBus, type InterviewBus } from './interview-bus.js';
-import { InterviewStore } from './interview-store.js';
+import { InterviewStore } from '../db/repositories/interview-store.js';
 import { dialAttempt } from '../services/dial-attempt.js';
-import { startLostCallbackSweep } from './lost-callback-sweep.js';
+import { requeueLostCallbacks } from '../services/lost-callback-sweep.js';
 import { BackgroundTasks } from '../lib/background-tasks.js';
 import { InterviewLifecycle } from '../services/interview-lifecycle.js';
 
@@ -38,7 +38,12 @@ export interface InterviewRuntimeOptions {
   dialPolicy?: DialPolicy;
   /** Queue polling; short in tests and the CLI. */
   queuePollingIntervalSeconds?: number;
+  /** A long-lived server turns the queue's schedules (sweeps, reconciler) into jobs. */
+  runsSchedules?: boolean;
 }
+
+/** The queue name of the sweep that re-queues scheduled calls whose job was lost. */
+export const LOST_CALLBACK_SWEEP = 'sweep-lost-callbacks';
 
 /** Everything a live screen needs, created once per app and closed with it. */
 export interface InterviewRuntime {
@@ -66,6 +71,7 @@ export async function createInterviewRuntime(
   const lifecycle = new InterviewLifecycle(database.db, bus, log);
   const queue = createJobQueue(database, {
     pollingIntervalSeconds: options.queuePollingIntervalSeconds ?? 2,
+    runsSchedules: options.runsSchedules ?? false,
     onError: (error) => log.error({ err: error }, 'queue error'),
   });
   // LLM_MODE=llm with an endpoint: the model reads turns and scores interviews.
@@ -183,7 +189,10 @@ export async function createInterviewRuntime(
     await resumeSimulatedRings(database, simulated, log);
     await resumeSimulatedConversations(database, conversations, log);
   }
-  const stopCallbackSweep = startLostCallbackSweep({ db: database.db, queue, log });
+  // REL-4: every minute, once across the replicas.
+  await queue.schedule(LOST_CALLBACK_SWEEP, '* * * * *', async () => {
+    await requeueLostCallbacks({ db: database.db, queue, log });
+  });
   let closing: Promise<void> | undefined;
 
   return {
@@ -219,7 +228,6 @@ export async function createInterviewRuntime(
     close() {
       // Idempotent: the app closes its runtime, and so may whoever built it.
       closing ??= (async () => {
-        stopCallbackSweep();
         await background.drain();
         simulated.close();
         conversations.close();

@@ -9,8 +9,8 @@ import {
   buildInterviewTestApp,
   insertResume,
   type InterviewTestApp,
-} from './interview-test-kit.js';
-import { requeueLostCallbacks } from './lost-callback-sweep.js';
+} from '../test/interview-test-kit.js';
+import { requeueLostCallbacks } from '../services/lost-callback-sweep.js';
 
 const silent = pino({ level: 'silent' });
 

@@ -9,6 +9,11 @@ export interface JobQueueOptions {
   pollingIntervalSeconds?: number;
   /** Told when a job failed (it is retried); no personal data. */
   onError?: (error: unknown) => void;
+  /**
+   * Whether this process turns schedules into jobs (pg-boss's cron). A long-lived server does;
+   * a test or a CLI run does not (the schedules stay, another server runs them).
+   */
+  runsSchedules?: boolean;
 }
 
 /** The durable queue: pg-boss on the same PostgreSQL (server or embedded), so jobs survive restarts. */
@@ -22,6 +27,11 @@ export interface JobQueue {
     options?: { startAfter?: Date; singletonKey?: string },
   ): Promise<string | null>;
   work<T extends object>(name: string, handler: JobHandler<T>): Promise<void>;
+  /**
+   * Runs `handler` on a cron schedule, once per tick across every replica (pg-boss makes one job
+   * per tick, and one worker takes it), instead of a timer in each process.
+   */
+  schedule(name: string, cron: string, handler: () => Promise<void>): Promise<void>;
 }
 
 /**
@@ -56,9 +66,9 @@ export function createJobQueue(database: DatabaseHandle, options: JobQueueOption
   const boss = new PgBoss({
     ...constructorOptions,
     schema: 'pgboss',
-    // Maintenance and cron are for long-lived servers; they only add load to a test or a CLI run.
     supervise: true,
-    schedule: false,
+    // Cron is for long-lived servers; it only adds load to a test or a CLI run.
+    schedule: options.runsSchedules ?? false,
   });
   boss.on('error', (error) => options.onError?.(error));
   /** Local workers by queue: a job sent from this process wakes them at once instead of at the next poll. */
@@ -115,6 +125,11 @@ export function createJobQueue(database: DatabaseHandle, options: JobQueueOption
         },
       );
       workerIds.set(name, workerId);
+    },
+    async schedule(name, cron, handler) {
+      await ensureQueue(name);
+      await boss.schedule(name, cron, {}, { tz: 'UTC' });
+      await this.work(name, handler);
     },
   };
 }

@@ -1,7 +1,7 @@
-import type { InterviewStore } from '../interviews/interview-store.js';
+import type { InterviewStore } from '../db/repositories/interview-store.js';
 import type { InterviewLifecycle } from './interview-lifecycle.js';
 import type { CallPlacer, PlaceCallResult } from '../telephony/call-placer.js';
-import type { DialPolicy } from '../telephony/dial-policy.js';
+import type { DialPolicy } from './dial-policy.js';
 
 export interface DialAttemptDeps {
   store: InterviewStore;

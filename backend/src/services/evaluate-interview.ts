@@ -6,7 +6,7 @@ import {
   type TranscriptTurn,
 } from '@screenline/core';
 import type { FastifyBaseLogger } from 'fastify';
-import type { InterviewStore } from '../interviews/interview-store.js';
+import type { InterviewStore } from '../db/repositories/interview-store.js';
 import type { InterviewLifecycle } from './interview-lifecycle.js';
 import { readStoredConversation } from './interview-conversations.js';
 

@@ -12,7 +12,7 @@ import {
   type InterviewStatus,
 } from '@screenline/core';
 import type { FastifyBaseLogger } from 'fastify';
-import type { InterviewRecord, InterviewStore } from '../interviews/interview-store.js';
+import type { InterviewRecord, InterviewStore } from '../db/repositories/interview-store.js';
 import { endCall } from './end-call.js';
 import type { InterviewLifecycle } from './interview-lifecycle.js';
 

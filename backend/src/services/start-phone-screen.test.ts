@@ -4,7 +4,7 @@ import {
   buildInterviewTestApp,
   insertResume,
   type InterviewTestApp,
-} from '../interviews/interview-test-kit.js';
+} from '../test/interview-test-kit.js';
 import type { CallPlacer, PlaceCallRequest } from '../telephony/call-placer.js';
 import { TEST_ENGINES } from '../test/test-database.js';
 

@@ -17,13 +17,13 @@ import { createHash } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { JobsRepository } from '../db/repositories/jobs-repository.js';
 import { isUuid } from '../db/repositories/jobs-repository.js';
-import type { InterviewRecord, InterviewStore } from '../interviews/interview-store.js';
+import type { InterviewRecord, InterviewStore } from '../db/repositories/interview-store.js';
 import type { InterviewLifecycle } from './interview-lifecycle.js';
 import type { BackgroundTasks } from '../lib/background-tasks.js';
 import { createToken, hashToken } from '../lib/tokens.js';
 import { consumeRateLimits, type RateLimitRule } from '../rate-limit/rate-limiter.js';
 import type { CallPlacer } from '../telephony/call-placer.js';
-import type { DialPolicy } from '../telephony/dial-policy.js';
+import type { DialPolicy } from './dial-policy.js';
 import { dialAttempt } from './dial-attempt.js';
 import { newStoredConversation } from './interview-conversations.js';
 

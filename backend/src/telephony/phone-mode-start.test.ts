@@ -6,7 +6,7 @@ import { buildApp } from '../app.js';
 import type { DatabaseHandle } from '../db/database.js';
 import { seedDemoData } from '../db/seed.js';
 import { parseEnv } from '../env.js';
-import { insertResume } from '../interviews/interview-test-kit.js';
+import { insertResume } from '../test/interview-test-kit.js';
 import { openTestDatabase, TEST_ENGINES, type TestEngine } from '../test/test-database.js';
 import {
   startLiveKitEmulator,

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { ZParsedResume, type Resume } from '@screenline/core';
+import { isUuid } from './jobs-repository.js';
 import type { Database } from '../schema.js';
 
 /** What the upload stores for a new resume. */
@@ -70,6 +71,27 @@ export class ResumesRepository {
     );
     const row = result.rows[0];
     return row === undefined ? null : toResume(row);
+  }
+
+  /** Where the resume an interview was made from is stored, and how it was sent. */
+  async findFileOfInterview(
+    interviewId: string,
+  ): Promise<{ id: string; fileName: string; mediaType: string; storageKey: string } | null> {
+    if (!isUuid(interviewId)) return null;
+    const row = await this.db
+      .selectFrom('interviews')
+      .innerJoin('resumes', 'resumes.id', 'interviews.resume_id')
+      .select(['resumes.id', 'resumes.file_name', 'resumes.media_type', 'resumes.storage_key'])
+      .where('interviews.id', '=', interviewId)
+      .executeTakeFirst();
+    return row === undefined
+      ? null
+      : {
+          id: row.id,
+          fileName: row.file_name,
+          mediaType: row.media_type,
+          storageKey: row.storage_key,
+        };
   }
 }
 

@@ -2,7 +2,7 @@ import { AppError, type Mode } from '@screenline/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RECRUITER_SECURITY, recruiterOf, type RecruiterAuth } from '../../auth/recruiter-auth.js';
-import { DialingSwitch } from '../../telephony/dialing-switch.js';
+import { DialingSwitch } from '../../db/repositories/dialing-switch.js';
 
 export interface DialingRoutesOptions {
   db: object;

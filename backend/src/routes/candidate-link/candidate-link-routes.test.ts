@@ -2,12 +2,12 @@ import { type StartPhoneScreenResponse } from '@screenline/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CALLBACK_QUEUE } from '../../services/interview-conversations.js';
-import { CandidateLinks, candidateLinkPath } from '../../candidate-link/candidate-links.js';
+import { CandidateLinks, candidateLinkPath } from '../../db/repositories/candidate-links.js';
 import {
   buildInterviewTestApp,
   insertResume,
   type InterviewTestApp,
-} from '../../interviews/interview-test-kit.js';
+} from '../../test/interview-test-kit.js';
 import { insertInterview } from '../../test/recruiter-fixtures.js';
 import { TEST_ENGINES } from '../../test/test-database.js';
 

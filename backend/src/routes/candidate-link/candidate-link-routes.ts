@@ -11,11 +11,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { candidateLinkPath, type CandidateLinks } from '../../candidate-link/candidate-links.js';
-import type { InterviewRecord, InterviewStore } from '../../interviews/interview-store.js';
+import { candidateLinkPath, type CandidateLinks } from '../../db/repositories/candidate-links.js';
+import type { InterviewRecord, InterviewStore } from '../../db/repositories/interview-store.js';
 import { readBearerToken } from '../../lib/tokens.js';
 import type { InterviewLifecycle } from '../../services/interview-lifecycle.js';
-import { resolveCallingZones } from '../../telephony/number-time-zones.js';
+import { resolveCallingZones } from '../../services/number-time-zones.js';
 import type { Database } from '../../db/schema.js';
 
 export interface CandidateLinkRoutesOptions {
@@ -96,11 +96,7 @@ export const candidateLinkRoutes: FastifyPluginAsyncZod<CandidateLinkRoutesOptio
   };
 
   const describe = async (interview: InterviewRecord) => {
-    const job = await store.db
-      .selectFrom('jobs')
-      .select(['title', 'company'])
-      .where('id', '=', interview.jobId)
-      .executeTakeFirstOrThrow();
+    const job = await store.findJobSummary(interview.jobId);
     const timeZones = await resolveCallingZones({
       phoneE164: interview.phoneE164,
       timezone: interview.timezone ?? undefined,

@@ -1,12 +1,11 @@
 import { AppError } from '@screenline/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AuthorizeCandidate } from '../../auth/candidate-access.js';
-import type { Database } from '../../db/schema.js';
+import type { InterviewStore } from '../../db/repositories/interview-store.js';
 
 export interface FeedbackRoutesOptions {
-  db: Kysely<Database>;
+  store: InterviewStore;
   /** The candidate's token: any handed out for the interview opens its rating too. */
   authorizeCandidate: AuthorizeCandidate;
 }
@@ -20,7 +19,7 @@ const ZError = z.object({ code: z.string(), message: z.string() });
  */
 export const feedbackRoutes: FastifyPluginAsyncZod<FeedbackRoutesOptions> = async (
   app,
-  { db, authorizeCandidate },
+  { store, authorizeCandidate },
 ) => {
   app.post(
     '/api/interviews/:id/feedback',
@@ -45,24 +44,12 @@ export const feedbackRoutes: FastifyPluginAsyncZod<FeedbackRoutesOptions> = asyn
       },
     },
     async (request, reply) => {
-      const existing = await db
-        .selectFrom('interview_events')
-        .select('id')
-        .where('interview_id', '=', request.params.id)
-        .where('type', '=', 'candidate_feedback')
-        .executeTakeFirst();
-      if (existing !== undefined) {
+      if (await store.hasEvent(request.params.id, 'candidate_feedback')) {
         throw new AppError('CONFLICT', { message: 'Thank you: your rating is already recorded.' });
       }
-      await db
-        .insertInto('interview_events')
-        .values({
-          interview_id: request.params.id,
-          type: 'candidate_feedback',
-          status: null,
-          data: JSON.stringify({ rating: request.body.rating }),
-        })
-        .execute();
+      await store.addEvent(request.params.id, 'candidate_feedback', {
+        rating: request.body.rating,
+      });
       return reply.status(201).send({ rating: request.body.rating });
     },
   );

@@ -4,7 +4,7 @@ import {
   buildInterviewTestApp,
   insertResume,
   type InterviewTestApp,
-} from '../../interviews/interview-test-kit.js';
+} from '../../test/interview-test-kit.js';
 import { TEST_ENGINES } from '../../test/test-database.js';
 
 describe.each(TEST_ENGINES)('POST /api/interviews/:id/cancel in simulated mode (%s)', (engine) => {

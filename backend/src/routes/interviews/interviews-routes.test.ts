@@ -8,12 +8,12 @@ import {
   type StartPhoneScreenResponse,
 } from '@screenline/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drivePersona } from '../../interviews/drive-persona.js';
+import { drivePersona } from '../../services/drive-persona.js';
 import {
   buildInterviewTestApp,
   insertResume,
   type InterviewTestApp,
-} from '../../interviews/interview-test-kit.js';
+} from '../../test/interview-test-kit.js';
 import { buildApp } from '../../app.js';
 import { parseEnv } from '../../env.js';
 import { CALLBACK_QUEUE, readStoredConversation } from '../../services/interview-conversations.js';

@@ -17,7 +17,7 @@ import type { AuthorizeCandidate, CandidateAccess } from '../../auth/candidate-a
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { InterviewRuntime } from '../../interviews/interview-runtime.js';
-import { candidateLinkPath, type CandidateLinks } from '../../candidate-link/candidate-links.js';
+import { candidateLinkPath, type CandidateLinks } from '../../db/repositories/candidate-links.js';
 
 export interface InterviewsRoutesOptions {
   runtime: InterviewRuntime;
@@ -134,11 +134,7 @@ export const interviewsRoutes: FastifyPluginAsyncZod<InterviewsRoutesOptions> = 
     },
     async (request) => {
       const { interview, isRecruiter } = await authorise(request, request.params.id);
-      const job = await store.db
-        .selectFrom('jobs')
-        .select(['title', 'company'])
-        .where('id', '=', interview.jobId)
-        .executeTakeFirstOrThrow();
+      const job = await store.findJobSummary(interview.jobId);
       const transcript = (await store.listTurns(interview.id)).map(
         ({ seq: _seq, ...turn }) => turn,
       );

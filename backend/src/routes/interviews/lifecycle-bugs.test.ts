@@ -5,7 +5,7 @@ import {
   buildInterviewTestApp,
   insertResume,
   type InterviewTestApp,
-} from '../../interviews/interview-test-kit.js';
+} from '../../test/interview-test-kit.js';
 import { TEST_ENGINES } from '../../test/test-database.js';
 import {
   buildLiveKitTestApp,

@@ -2,12 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SAMPLE_RESUME } from '@screenline/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drivePersona } from '../../interviews/drive-persona.js';
+import { drivePersona } from '../../services/drive-persona.js';
 import {
   buildInterviewTestApp,
   insertResume,
   type InterviewTestApp,
-} from '../../interviews/interview-test-kit.js';
+} from '../../test/interview-test-kit.js';
 
 /** An OpenAI-compatible endpoint that only ever answers nonsense: every turn must fall back. */
 let server: Server;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { RECRUITER_OR_API_KEY_SECURITY, type RecruiterAuth } from '../../auth/recruiter-auth.js';
 import type { JobsRepository } from '../../db/repositories/jobs-repository.js';
 import type { Database } from '../../db/schema.js';
-import { CALL_OUTCOMES, FUNNEL_STAGES, readJobFunnel } from '../../funnel/job-funnel.js';
+import { CALL_OUTCOMES, FUNNEL_STAGES, readJobFunnel } from '../../services/read-job-funnel.js';
 
 export interface JobFunnelRoutesOptions {
   db: Kysely<Database>;

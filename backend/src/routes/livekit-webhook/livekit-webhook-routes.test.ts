@@ -9,6 +9,8 @@ import {
   type LiveKitTestApp,
 } from '../../test-support/livekit-emulator/livekit-test-app.js';
 import { signWebhook } from '../../test-support/livekit-emulator/webhook-signer.js';
+import { pino } from 'pino';
+import { reconcileCalls } from '../../services/reconcile-calls.js';
 
 const BUSY = '+12025550186';
 
@@ -318,7 +320,14 @@ describe.each(TEST_ENGINES)('LiveKit webhooks, agent reports and cancel (%s)', (
       .updateTable('interviews')
       .set({ updated_at: new Date(Date.now() - 3600_000), status: 'ringing' })
       .execute();
-    const summary = await t.telephony.reconcile(t.runtime.lifecycle);
+    const summary = await reconcileCalls({
+      db: t.db,
+      rooms: t.telephony.rooms,
+      lifecycle: t.runtime.lifecycle,
+      log: pino({ level: 'silent' }),
+      dialStaleAfterS: t.env.RINGING_TIMEOUT_S + 60,
+      callStaleAfterS: t.env.CALL_MAX_DURATION_S + 120,
+    });
     expect(summary).toEqual({ checked: 2, ended: 1, advanced: 1 });
     expect(await statusOf(t, answered.interviewId)).toBe('in_progress');
     // Lost: failed, then a retry was queued (LiveKit trouble is retried).

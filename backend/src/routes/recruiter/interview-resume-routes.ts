@@ -1,14 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '@screenline/core';
-import type { Kysely } from 'kysely';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RECRUITER_OR_API_KEY_SECURITY, type RecruiterAuth } from '../../auth/recruiter-auth.js';
-import type { Database } from '../../db/schema.js';
+import type { ResumesRepository } from '../../db/repositories/resumes-repository.js';
 
 export interface InterviewResumeRoutesOptions {
-  db: Kysely<Database>;
+  resumes: ResumesRepository;
   auth: RecruiterAuth;
   /** Uploaded files live under `<dataDir>/<storage key>`. */
   dataDir: string;
@@ -28,7 +27,7 @@ const noResume = (): AppError =>
  */
 export const interviewResumeRoutes: FastifyPluginAsyncZod<InterviewResumeRoutesOptions> = async (
   app,
-  { db, auth, dataDir },
+  { resumes, auth, dataDir },
 ) => {
   const canRead = auth.requireAccess('read');
   app.addHook('onRequest', async (request, reply) => {
@@ -51,16 +50,10 @@ export const interviewResumeRoutes: FastifyPluginAsyncZod<InterviewResumeRoutesO
       },
     },
     async (request, reply) => {
-      const row = await db
-        .selectFrom('interviews')
-        .innerJoin('resumes', 'resumes.id', 'interviews.resume_id')
-        .select(['resumes.id', 'resumes.file_name', 'resumes.media_type', 'resumes.storage_key'])
-        .where('interviews.id', '=', request.params.id)
-        .executeTakeFirst()
-        .catch(() => undefined);
-      if (row === undefined) throw noResume();
+      const row = await resumes.findFileOfInterview(request.params.id);
+      if (row === null) throw noResume();
       const root = path.resolve(dataDir);
-      const filePath = path.resolve(root, row.storage_key);
+      const filePath = path.resolve(root, row.storageKey);
       // Storage keys are generated at upload; a key that leaves the data folder is never followed.
       if (!filePath.startsWith(`${root}${path.sep}`)) throw noResume();
       const data = await readFile(filePath).catch(() => undefined);
@@ -72,8 +65,8 @@ export const interviewResumeRoutes: FastifyPluginAsyncZod<InterviewResumeRoutesO
       });
       request.log.info({ resumeId: row.id }, 'resume downloaded');
       return reply
-        .header('content-type', row.media_type)
-        .header('content-disposition', attachmentHeader(row.file_name, row.media_type))
+        .header('content-type', row.mediaType)
+        .header('content-disposition', attachmentHeader(row.fileName, row.mediaType))
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "default-src 'none'; sandbox")
         .header('cache-control', 'private, no-store')

@@ -17,7 +17,7 @@ import {
 } from '../../auth/recruiter-auth.js';
 import type { RecordingBucket } from '../../recordings/recording-bucket.js';
 import { toCsv } from './csv.js';
-import { RecruiterInterviewsRepository } from './recruiter-interviews-repository.js';
+import { RecruiterInterviewsRepository } from '../../db/repositories/recruiter-interviews-repository.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 

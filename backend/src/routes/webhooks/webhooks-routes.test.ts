@@ -2,12 +2,12 @@ import { SAMPLE_RESUME } from '@screenline/core';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { UsersRepository } from '../../auth/users-repository.js';
-import { drivePersona } from '../../interviews/drive-persona.js';
+import { drivePersona } from '../../services/drive-persona.js';
 import {
   buildInterviewTestApp,
   insertResume,
   type InterviewTestApp,
-} from '../../interviews/interview-test-kit.js';
+} from '../../test/interview-test-kit.js';
 import { insertInterview } from '../../test/recruiter-fixtures.js';
 import { createAndSignIn, signInCookies } from '../../test/sign-in.js';
 import { TEST_ENGINES } from '../../test/test-database.js';

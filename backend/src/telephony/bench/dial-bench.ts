@@ -16,7 +16,7 @@ import { SipClient } from 'livekit-server-sdk';
 import { buildApp } from '../../app.js';
 import { seedDemoData } from '../../db/seed.js';
 import { parseEnv } from '../../env.js';
-import { insertResume } from '../../interviews/interview-test-kit.js';
+import { insertResume } from '../../test/interview-test-kit.js';
 import { openTestDatabase } from '../../test/test-database.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);

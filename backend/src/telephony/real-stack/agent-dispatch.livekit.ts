@@ -11,9 +11,9 @@ import { buildApp } from '../../app.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import { seedDemoData } from '../../db/seed.js';
 import { parseEnv } from '../../env.js';
-import { insertResume } from '../../interviews/interview-test-kit.js';
+import { insertResume } from '../../test/interview-test-kit.js';
 import { openTestDatabase } from '../../test/test-database.js';
-import { prepareAgentMetadata } from '../agent-token.js';
+import { prepareAgentMetadata } from '../../services/agent-token.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const stackIp = process.env.STACK_IP ?? '';

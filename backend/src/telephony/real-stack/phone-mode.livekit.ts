@@ -12,7 +12,7 @@ import { buildApp } from '../../app.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import { seedDemoData } from '../../db/seed.js';
 import { parseEnv } from '../../env.js';
-import { insertResume } from '../../interviews/interview-test-kit.js';
+import { insertResume } from '../../test/interview-test-kit.js';
 import { openTestDatabase } from '../../test/test-database.js';
 
 const stack = {

@@ -11,7 +11,8 @@ import type { InterviewRuntime } from '../../interviews/interview-runtime.js';
 import { createToken, hashToken } from '../../lib/tokens.js';
 import { CALLBACK_QUEUE, SCORE_QUEUE } from '../../services/interview-conversations.js';
 import { openTestDatabase, type TestEngine } from '../../test/test-database.js';
-import { prepareAgentMetadata } from '../../telephony/agent-token.js';
+import { createMayDial } from '../../services/dial-policy.js';
+import { prepareAgentMetadata } from '../../services/agent-token.js';
 import {
   createLiveKitTelephony,
   type LiveKitTelephony,
@@ -105,7 +106,12 @@ export async function buildLiveKitTestApp(
     ...options.env,
   });
   const log = pino({ level: 'silent' });
-  const telephony = createLiveKitTelephony({ env, db, log });
+  const telephony = createLiveKitTelephony({
+    env,
+    db,
+    log,
+    mayDial: createMayDial(db, env.DIALING_DISABLED),
+  });
   if (telephony === undefined) throw new Error('LiveKit telephony was not created');
   const app = await buildApp({ env, database, frontendDir: '/nonexistent' });
   holder.app = app;

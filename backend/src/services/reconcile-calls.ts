@@ -2,9 +2,9 @@ import { ACTIVE_INTERVIEW_STATUSES } from '@screenline/core';
 import { sql, type Kysely } from 'kysely';
 import type { RoomServiceClient } from 'livekit-server-sdk';
 import type { Database } from '../db/schema.js';
-import type { InterviewLifecycle } from '../services/interview-lifecycle.js';
-import type { CallLog } from './call-log.js';
-import { isNotFound } from './livekit-errors.js';
+import type { InterviewLifecycle } from './interview-lifecycle.js';
+import type { CallLog } from '../telephony/call-log.js';
+import { isNotFound } from '../telephony/livekit-errors.js';
 
 export interface ReconcileOptions {
   db: Kysely<Database>;

@@ -9,8 +9,8 @@ import {
   type TranscriptTurn,
 } from '@screenline/core';
 import type { FastifyInstance } from 'fastify';
-import { readStoredConversation } from '../services/interview-conversations.js';
-import type { InterviewRuntime } from './interview-runtime.js';
+import { readStoredConversation } from './interview-conversations.js';
+import type { InterviewRuntime } from '../interviews/interview-runtime.js';
 
 export interface DrivePersonaInput {
   jobId: string;

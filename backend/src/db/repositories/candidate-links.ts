@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.js';
-import { createToken, hashToken } from '../lib/tokens.js';
-
+import type { Database } from '../schema.js';
+import { createToken, hashToken } from '../../lib/tokens.js';
 
 /** A link works this long after the call's time (or after it was made, for a call under way). */
 export const CANDIDATE_LINK_TTL_MS = 7 * 24 * 60 * 60_000;

@@ -10,8 +10,8 @@ import {
   type Scorecard,
 } from '@screenline/core';
 import { sql, type Kysely } from 'kysely';
-import { isUuid } from '../../db/repositories/jobs-repository.js';
-import type { Database } from '../../db/schema.js';
+import { isUuid } from './jobs-repository.js';
+import type { Database } from '../schema.js';
 
 export interface InterviewFilters {
   jobId?: string | undefined;

@@ -1,3 +1,4 @@
+import { PENDING_INTERVIEW_STATUSES } from '@screenline/core';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
@@ -115,4 +116,18 @@ export async function removeStoredFile(dataDir: string, storageKey: string): Pro
   // Only files under the data folder: a row never points anywhere else, and we never follow it.
   if (!file.startsWith(`${root}${path.sep}`)) return;
   await rm(file, { force: true });
+}
+
+/** True while a call of the candidate is still to come or under way (it cannot be erased then). */
+export async function hasCallUnderWay(
+  deps: Pick<ErasureDeps, 'db'>,
+  candidateId: string,
+): Promise<boolean> {
+  const row = await deps.db
+    .selectFrom('interviews')
+    .select('id')
+    .where('candidate_id', '=', candidateId)
+    .where('status', 'in', PENDING_INTERVIEW_STATUSES)
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -1,9 +1,13 @@
-import { AppError, PENDING_INTERVIEW_STATUSES } from '@screenline/core';
+import { AppError } from '@screenline/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { RECRUITER_SECURITY, recruiterOf, type RecruiterAuth } from '../auth/recruiter-auth.js';
-import { isUuid } from '../db/repositories/jobs-repository.js';
-import { eraseCandidate, type ErasureDeps } from './erase-candidate.js';
+import { RECRUITER_SECURITY, recruiterOf, type RecruiterAuth } from '../../auth/recruiter-auth.js';
+import { isUuid } from '../../db/repositories/jobs-repository.js';
+import {
+  eraseCandidate,
+  hasCallUnderWay,
+  type ErasureDeps,
+} from '../../services/erase-candidate.js';
 
 export interface PrivacyRoutesOptions extends ErasureDeps {
   auth: RecruiterAuth;
@@ -70,13 +74,3 @@ export const privacyRoutes: FastifyPluginAsyncZod<PrivacyRoutesOptions> = async 
     },
   );
 };
-
-async function hasCallUnderWay(options: ErasureDeps, candidateId: string): Promise<boolean> {
-  const row = await options.db
-    .selectFrom('interviews')
-    .select('id')
-    .where('candidate_id', '=', candidateId)
-    .where('status', 'in', PENDING_INTERVIEW_STATUSES)
-    .executeTakeFirst();
-  return row !== undefined;
-}

@@ -4,7 +4,7 @@ import {
   buildLiveKitTestApp,
   type LiveKitTestApp,
 } from '../test-support/livekit-emulator/livekit-test-app.js';
-import { dialAttempt } from '../services/dial-attempt.js';
+import { dialAttempt } from './dial-attempt.js';
 
 const PHONE = '+12133734253';
 

@@ -6,7 +6,7 @@ import {
   type Mode,
 } from '@screenline/core';
 import { sql, type Kysely } from 'kysely';
-import type { CallLog } from './call-log.js';
+import type { CallLog } from '../telephony/call-log.js';
 import { planCallTime } from './calling-hours-plan.js';
 import { resolveCallingZones } from './number-time-zones.js';
 import type { Database } from '../db/schema.js';

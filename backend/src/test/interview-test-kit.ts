@@ -8,8 +8,8 @@ import { seedDemoData } from '../db/seed.js';
 import { parseEnv } from '../env.js';
 import { hashToken, createToken } from '../lib/tokens.js';
 import type { CallPlacer } from '../telephony/call-placer.js';
-import { openTestDatabase, type TestEngine } from '../test/test-database.js';
-import { createInterviewRuntime, type InterviewRuntime } from './interview-runtime.js';
+import { openTestDatabase, type TestEngine } from './test-database.js';
+import { createInterviewRuntime, type InterviewRuntime } from '../interviews/interview-runtime.js';
 
 /** The app with a runtime the test can wait on, on a fresh seeded database. */
 export interface InterviewTestApp {

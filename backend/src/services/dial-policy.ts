@@ -1,9 +1,10 @@
+import type { PlaceCallRequest } from '../telephony/call-placer.js';
 import { AppError, type CallingHoursWindow, type Mode } from '@screenline/core';
 import type { Kysely } from 'kysely';
 import { prepareAgentMetadata } from './agent-token.js';
 import type { ScheduledCallQueue } from './call-retries.js';
 import { planStartCallTime, type CallTimePlan } from './calling-hours-plan.js';
-import { DialingSwitch } from './dialing-switch.js';
+import { DialingSwitch } from '../db/repositories/dialing-switch.js';
 import type { Database } from '../db/schema.js';
 
 /**
@@ -67,5 +68,26 @@ export function createDialPolicy(options: DialPolicyOptions): DialPolicy {
     scheduleCall(interviewId, attempt, at) {
       return options.queue.enqueue({ interviewId, attempt, at });
     },
+  };
+}
+
+/**
+ * REL-3 and FR-6, right before the INVITE (after the pacer's wait): dial only an interview still
+ * dialing this attempt, and hold the dial while dialing is paused.
+ */
+export function createMayDial(
+  db: Kysely<Database>,
+  isDialingDisabled: boolean,
+): (request: PlaceCallRequest) => Promise<'dial' | 'canceled' | 'paused'> {
+  const dialingSwitch = new DialingSwitch(db);
+  return async (request) => {
+    if (await dialingSwitch.isDialingOff(isDialingDisabled)) return 'paused';
+    const interview = await db
+      .selectFrom('interviews')
+      .select(['status', 'attempt'])
+      .where('id', '=', request.interviewId)
+      .executeTakeFirst();
+    const isStillWanted = interview?.status === 'dialing' && interview.attempt === request.attempt;
+    return isStillWanted ? 'dial' : 'canceled';
   };
 }

@@ -8,16 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../auth/recruiter-auth.js';
 import { hashPassword } from '../auth/password.js';
 import { UsersRepository } from '../auth/users-repository.js';
-import { drivePersona } from '../interviews/drive-persona.js';
+import { drivePersona } from './drive-persona.js';
 import {
   buildInterviewTestApp,
   insertResume,
   type InterviewTestApp,
-} from '../interviews/interview-test-kit.js';
+} from '../test/interview-test-kit.js';
 import { insertInterview } from '../test/recruiter-fixtures.js';
 import { TEST_ENGINES } from '../test/test-database.js';
 import type { Database } from '../db/schema.js';
-import { applyRetention } from './retention.js';
+import { applyRetention } from './apply-retention.js';
 
 const PHONE = '+12133734261';
 const ADMIN = { email: 'admin@example.com', password: 'correct horse battery' };

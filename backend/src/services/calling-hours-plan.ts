@@ -1,4 +1,5 @@
 import {
+  exceedsLegalCallingHours,
   formatLocalTime,
   isAlwaysOpen,
   nextCallableInstant,
@@ -44,4 +45,17 @@ export async function planStartCallTime(input: {
     timezone: input.timezone,
   });
   return planCallTime(input.now, zones, input.window);
+}
+
+/** The start-up warning of LAW-4 when the operator's window reaches outside 08:00-21:00. */
+export function warnAboutCallingHours(
+  window: CallingHoursWindow,
+  log: { warn: (data: object, message: string) => void },
+): void {
+  if (exceedsLegalCallingHours(window)) {
+    log.warn(
+      { callingHours: window },
+      'CALLING_HOURS reaches outside 08:00-21:00 local time; check the rules where you call',
+    );
+  }
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { JobQueue } from '../queue/job-queue.js';
-import { CALLBACK_QUEUE } from '../services/interview-conversations.js';
+import { CALLBACK_QUEUE } from './interview-conversations.js';
 
 export interface LostCallbackSweepDeps {
   db: Kysely<Database>;
@@ -38,27 +38,4 @@ export async function requeueLostCallbacks(deps: LostCallbackSweepDeps): Promise
   if (lost.length > 0)
     deps.log.info({ count: lost.length }, 're-queued scheduled calls with no job');
   return lost.length;
-}
-
-/** Runs the sweep every `intervalMs` (default a minute) until stopped. */
-export function startLostCallbackSweep(
-  deps: LostCallbackSweepDeps,
-  intervalMs = 60_000,
-): () => void {
-  let isRunning = false;
-  const timer = setInterval(() => {
-    if (isRunning) return;
-    isRunning = true;
-    requeueLostCallbacks(deps)
-      .catch((error: unknown) => {
-        deps.log.error({ err: error }, 'lost-callback sweep failed');
-      })
-      .finally(() => {
-        isRunning = false;
-      });
-  }, intervalMs);
-  timer.unref();
-  return () => {
-    clearInterval(timer);
-  };
 }

@@ -7,10 +7,10 @@ import {
   type TranscriptTurn,
 } from '@screenline/core';
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.js';
-import { isUuid } from '../db/repositories/jobs-repository.js';
-import { hashToken, isTokenValid } from '../lib/tokens.js';
-import type { InterviewBus } from './interview-bus.js';
+import type { Database } from '../schema.js';
+import { isUuid } from './jobs-repository.js';
+import { hashToken, isTokenValid } from '../../lib/tokens.js';
+import type { InterviewBus } from '../../interviews/interview-bus.js';
 
 /** An interview row as the runtime reads it. */
 export interface InterviewRecord {
@@ -112,6 +112,26 @@ export class InterviewStore {
       .insertInto('interview_access_tokens')
       .values({ token_hash: hashToken(token), interview_id: interviewId })
       .execute();
+  }
+
+  /** The job an interview is for, as the candidate's page names it. */
+  async findJobSummary(jobId: string): Promise<{ title: string; company: string }> {
+    return this.db
+      .selectFrom('jobs')
+      .select(['title', 'company'])
+      .where('id', '=', jobId)
+      .executeTakeFirstOrThrow();
+  }
+
+  /** True when the interview's trail holds an event of this type. */
+  async hasEvent(interviewId: string, type: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('interview_events')
+      .select('id')
+      .where('interview_id', '=', interviewId)
+      .where('type', '=', type)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   async saveEngineState(id: string, engineState: unknown): Promise<void> {

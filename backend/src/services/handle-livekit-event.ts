@@ -4,9 +4,9 @@ import type { Kysely } from 'kysely';
 import type { WebhookEvent } from 'livekit-server-sdk';
 import type { Database } from '../db/schema.js';
 import type { RecordingBucket } from '../recordings/recording-bucket.js';
-import type { FactResult, InterviewLifecycle } from '../services/interview-lifecycle.js';
-import type { CallLog } from './call-log.js';
-import { outcomeForDisconnectReason } from './call-outcome.js';
+import type { FactResult, InterviewLifecycle } from './interview-lifecycle.js';
+import type { CallLog } from '../telephony/call-log.js';
+import { outcomeForDisconnectReason } from '../telephony/call-outcome.js';
 
 /** `ParticipantInfo.Kind` values (numbers on the wire; the SDK does not export the enum). */
 const KIND_STANDARD = 0;
