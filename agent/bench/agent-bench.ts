@@ -5,20 +5,22 @@
  * model replaced by the framework's deterministic FakeLLM, so the figure is our overhead, not a
  * model's latency). Then how many concurrent sessions one worker process holds, and the memory each.
  */
-import { initializeLogger, voice } from '@livekit/agents';
+import { initializeLogger, type voice } from '@livekit/agents';
 import {
   SAMPLE_JOB,
   SAMPLE_RESUME,
   buildInterviewPlan,
   createPersona,
   InterviewEngine,
+  type AgentTurnReport,
 } from '@screenline/core';
-import { CallController } from '../src/call-controller.js';
-import { EngineLLM } from '../src/engine-llm.js';
-import { InterviewDriver } from '../src/interview-driver.js';
-import { InterviewerAgent } from '../src/interviewer-agent.js';
+import {
+  createInterviewSession,
+  type CallJob,
+  type CallReports,
+  type Conversation,
+} from '../src/create-interview-session.js';
 import { ScreenerFakeLLM } from '../src/testing/screener-fake-llm.js';
-import { ToolInterviewerAgent, followConversation } from '../src/tool-interviewer.js';
 
 initializeLogger({ pretty: false, level: 'fatal' });
 const plan = buildInterviewPlan({ ...SAMPLE_JOB }, SAMPLE_RESUME);
@@ -50,81 +52,67 @@ interface BenchSession {
   isEnded: () => boolean;
 }
 
-async function startSession(index: number): Promise<BenchSession> {
-  let lastAgentText = '';
-  const driver = new InterviewDriver({
-    context: { interviewId: `bench-${index}`, plan, engineState: null, turns: [], timezone: null },
-    reports: {
-      reportTurn: (turn) => {
-        if (turn.speaker === 'agent') lastAgentText = turn.text;
-      },
-      reportCall: () => undefined,
-    },
+/** The backend and the job of a bench call: keeps only the agent's last line, so memory is the call's. */
+class BenchSink implements CallReports, CallJob {
+  lastAgentText = '';
+  readonly pendingReports = 0;
+
+  reportTurn(turn: AgentTurnReport): void {
+    if (turn.speaker === 'agent') this.lastAgentText = turn.text;
+  }
+
+  reportCall(): void {
+    // Call events cost nothing worth measuring here.
+  }
+
+  flush(): Promise<boolean> {
+    return Promise.resolve(true);
+  }
+
+  deleteRoom(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  shutdown(): void {
+    // No job process to end.
+  }
+
+  addShutdownCallback(): void {
+    // No job process to end.
+  }
+}
+
+/** A call as production builds it, with no speech and no room. */
+async function startCall(id: string, conversation: Conversation): Promise<BenchSession> {
+  const sink = new BenchSink();
+  const call = createInterviewSession({
+    context: { interviewId: id, plan, engineState: null, turns: [], timezone: null },
+    conversation,
+    speech: null,
+    reports: sink,
+    job: sink,
+    room: null,
   });
-  const wiring: { controller?: CallController } = {};
-  const session = new voice.AgentSession({
-    llm: new EngineLLM(
-      (text) => driver.onCandidateTurn(text),
-      (reply) => wiring.controller?.onEngineReply(reply),
-    ),
-    vad: null,
-    turnHandling: { turnDetection: null },
-  });
-  wiring.controller = new CallController({
-    session,
-    driver,
-    hangUp: () => Promise.resolve(),
-    hangUpGraceMs: 1_000,
-  });
-  await session.start({ agent: new InterviewerAgent() });
-  await wiring.controller.open();
+  await call.start();
+  await call.open();
+  // The opening is recorded once it has played (at once when the engine writes the transcript).
+  while (sink.lastAgentText === '') await new Promise((resolve) => setTimeout(resolve, 5));
   return {
-    session,
+    session: call.session,
     persona: createPersona('qualified', plan, SAMPLE_RESUME),
-    lastAgentText: () => lastAgentText,
-    isEnded: () => driver.isEnded,
+    lastAgentText: () => sink.lastAgentText,
+    isEnded: () => call.driver.isEnded,
   };
 }
 
+/** LLM_MODE=scripted: the engine's own lines are spoken. */
+function startSession(index: number): Promise<BenchSession> {
+  return startCall(`bench-${index}`, { mode: 'scripted' });
+}
+
 /** LLM_MODE=llm: each candidate turn is a tool call into the engine, then the model's words. */
-async function startToolSession(index: number): Promise<BenchSession> {
-  let lastAgentText = '';
-  const driver = new InterviewDriver({
-    context: { interviewId: `tools-${index}`, plan, engineState: null, turns: [], timezone: null },
-    reports: {
-      reportTurn: (turn) => {
-        if (turn.speaker === 'agent') lastAgentText = turn.text;
-      },
-      reportCall: () => undefined,
-    },
-    transcriptSource: 'conversation',
-  });
-  const session = new voice.AgentSession({
-    llm: new ScreenerFakeLLM(),
-    vad: null,
-    turnHandling: { turnDetection: null },
-  });
-  const controller = new CallController({
-    session,
-    driver,
-    hangUp: () => Promise.resolve(),
-    hangUpGraceMs: 1_000,
-  });
-  followConversation(session, driver);
-  await session.start({
-    agent: new ToolInterviewerAgent(plan, driver, {
-      onFinalReply: (reply) => controller.speak(reply),
-    }),
-  });
-  await controller.open();
-  // The opening is recorded once it has played.
-  while (lastAgentText === '') await new Promise((resolve) => setTimeout(resolve, 5));
-  return {
-    session,
-    persona: createPersona('qualified', plan, SAMPLE_RESUME),
-    lastAgentText: () => lastAgentText,
-    isEnded: () => driver.isEnded,
-  };
+function startToolSession(index: number): Promise<BenchSession> {
+  return startCall(`tools-${index}`, { mode: 'llm', llm: new ScreenerFakeLLM() });
 }
 
 /** One turn through the whole framework path: user input → engine → assistant message. */

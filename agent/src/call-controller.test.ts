@@ -1,57 +1,40 @@
-import { initializeLogger, voice } from '@livekit/agents';
-import {
-  SAMPLE_JOB,
-  SAMPLE_RESUME,
-  buildInterviewPlan,
-  type AgentTurnReport,
-  type EndReason,
-} from '@screenline/core';
+import { initializeLogger } from '@livekit/agents';
+import { SAMPLE_JOB, SAMPLE_RESUME, buildInterviewPlan, type AgentContext } from '@screenline/core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CallController } from './call-controller.js';
-import { EngineLLM } from './engine-llm.js';
-import { InterviewDriver } from './interview-driver.js';
-import { InterviewerAgent } from './interviewer-agent.js';
+import { createInterviewSession, type InterviewCall } from './create-interview-session.js';
+import { CallRecorder } from './testing/call-recorder.js';
 
 const plan = buildInterviewPlan({ ...SAMPLE_JOB }, SAMPLE_RESUME);
+const context: AgentContext = {
+  interviewId: 'iv-7',
+  plan,
+  engineState: null,
+  turns: [],
+  timezone: null,
+};
 
-interface Harness {
-  session: voice.AgentSession;
-  turns: AgentTurnReport[];
-  hangUps: EndReason[];
-  controller: CallController;
+interface Harness extends InterviewCall {
+  turns: CallRecorder['turns'];
+  hangUps: CallRecorder['hangUps'];
+  recorder: CallRecorder;
 }
 
-/** An AgentSession with no room: text in, engine replies out (the framework's own test harness). */
+/**
+ * Production's call in scripted mode with no room and no speech (the framework's own test
+ * harness): text in, engine replies out, the backend and the job recorded.
+ */
 async function startHarness(): Promise<Harness> {
-  const turns: AgentTurnReport[] = [];
-  const hangUps: EndReason[] = [];
-  const driver = new InterviewDriver({
-    context: { interviewId: 'iv-7', plan, engineState: null, turns: [], timezone: null },
-    reports: { reportTurn: (turn) => turns.push(turn), reportCall: () => undefined },
+  const recorder = new CallRecorder();
+  const call = createInterviewSession({
+    context,
+    conversation: { mode: 'scripted' },
+    speech: null,
+    reports: recorder,
+    job: recorder,
+    room: null,
   });
-  // The LLM adapter and the controller refer to each other; the holder breaks the cycle.
-  const wiring: { controller?: CallController } = {};
-  const engineLlm = new EngineLLM(
-    (text) => driver.onCandidateTurn(text),
-    (reply) => wiring.controller?.onEngineReply(reply),
-  );
-  const session = new voice.AgentSession({
-    llm: engineLlm,
-    vad: null,
-    turnHandling: { turnDetection: null },
-  });
-  const controller = new CallController({
-    session,
-    driver,
-    hangUp: (reason) => {
-      hangUps.push(reason);
-      return Promise.resolve();
-    },
-    hangUpGraceMs: 2_000,
-  });
-  wiring.controller = controller;
-  await session.start({ agent: new InterviewerAgent() });
-  return { session, turns, hangUps, controller };
+  await call.start();
+  return { ...call, turns: recorder.turns, hangUps: recorder.hangUps, recorder };
 }
 
 describe('CallController with the framework test harness', () => {
@@ -66,7 +49,7 @@ describe('CallController with the framework test harness', () => {
 
   it('opens with the AI and recording disclosure', async () => {
     harness = await startHarness();
-    await harness.controller.open();
+    await harness.open();
     const opening = harness.turns[0];
     expect(opening?.speaker).toBe('agent');
     expect(opening?.text).toMatch(/AI/);
@@ -75,7 +58,7 @@ describe('CallController with the framework test harness', () => {
 
   it('answers a candidate turn with the engine and reports both turns', async () => {
     harness = await startHarness();
-    await harness.controller.open();
+    await harness.open();
     const result = await harness.session.run({ userInput: 'Yes, now is a good time.' }).wait();
     result.expect.containsMessage({ role: 'assistant' });
     const speakers = harness.turns.map((turn) => turn.speaker);
@@ -85,7 +68,7 @@ describe('CallController with the framework test harness', () => {
 
   it('ends the call on an opt-out after saying goodbye', async () => {
     harness = await startHarness();
-    await harness.controller.open();
+    await harness.open();
     const result = await harness.session
       .run({ userInput: 'Please stop calling me, take me off your list.' })
       .wait();
@@ -99,20 +82,11 @@ describe('voicemail', () => {
   it('leaves the short message, reports voicemail and hangs up', async () => {
     initializeLogger({ pretty: false, level: 'error' });
     const { leaveVoicemail, VOICEMAIL_MESSAGE } = await import('./voicemail.js');
-    const session = new voice.AgentSession({
-      llm: new voice.testing.FakeLLM([]),
-      vad: null,
-      turnHandling: { turnDetection: null },
-    });
-    await session.start({ agent: new InterviewerAgent() });
-    const events: string[] = [];
-    const hangUps: EndReason[] = [];
-    await leaveVoicemail(session, { reportCall: (event) => events.push(event.event) }, (reason) => {
-      hangUps.push(reason);
-      return Promise.resolve();
-    });
-    expect(events).toEqual(['voicemail']);
-    expect(hangUps).toEqual(['voicemail']);
+    const { session, recorder, hangUp } = await startHarness();
+    await leaveVoicemail(session, recorder, hangUp);
+    // The end is reported (as voicemail) before the room goes, as on every hang-up.
+    expect(recorder.callEvents).toEqual(['voicemail', 'ended']);
+    expect(recorder.hangUps).toEqual(['voicemail']);
     const said = session.history.items
       .filter((item) => item.type === 'message' && item.role === 'assistant')
       .map((item) => (item.type === 'message' ? item.textContent : ''));
@@ -127,7 +101,7 @@ describe('a whole screen through the voice session', () => {
     const { createPersona } = await import('@screenline/core');
     const harness = await startHarness();
     try {
-      await harness.controller.open();
+      await harness.open();
       const persona = createPersona('qualified', plan, SAMPLE_RESUME);
       for (let turn = 0; turn < 30 && harness.hangUps.length === 0; turn += 1) {
         const lastAgent = harness.turns.filter((item) => item.speaker === 'agent').at(-1);

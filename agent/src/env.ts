@@ -5,6 +5,9 @@ const optionalString = z.preprocess(
   z.string().optional(),
 );
 
+/** Seconds of candidate silence before the engine prompts them, unless SILENCE_TIMEOUT_S says. */
+export const DEFAULT_SILENCE_TIMEOUT_S = 8;
+
 const ZAgentEnv = z.object({
   LIVEKIT_URL: optionalString,
   LIVEKIT_API_KEY: optionalString,
@@ -43,7 +46,7 @@ const ZAgentEnv = z.object({
   /** Seconds of silence before the engine prompts the candidate (two prompts, then the call ends). */
   SILENCE_TIMEOUT_S: z.preprocess(
     (v) => (v === '' ? undefined : v),
-    z.coerce.number().min(3).max(120).default(8),
+    z.coerce.number().min(3).max(120).default(DEFAULT_SILENCE_TIMEOUT_S),
   ),
   /**
    * LOAD-1: the worker stops taking calls above this share of its CPU (LiveKit's own figure is

@@ -73,7 +73,8 @@ export class InterviewDriver {
   private callback: CallbackRequest | null = null;
   /** Latency measured for the candidate turn now being answered; attached to the agent's reply. */
   private pendingLatency: TurnLatency = {};
-  private readonly transcriptSource: TranscriptSource;
+  /** Who writes this call's transcript: the engine's lines, or what the session says and hears. */
+  readonly transcriptSource: TranscriptSource;
   /** Candidate speech since the engine last read a turn (conversation mode). */
   private unread: PendingSpeech[] = [];
   /** A tool's reading of the turn, handed to the engine in place of its own responder. */

@@ -5,29 +5,18 @@ import {
   type JobContext,
   type VAD,
 } from '@livekit/agents';
-import {
-  ZAgentJobMetadata,
-  type AgentJobMetadata,
-  type EndReason,
-  type InterviewPlan,
-} from '@screenline/core';
+import { ZAgentJobMetadata, type AgentJobMetadata } from '@screenline/core';
 import { BackendClient } from './backend/backend-client.js';
-import { CallController } from './call-controller.js';
-import { EngineLLM } from './engine-llm.js';
+import { createInterviewSession } from './create-interview-session.js';
 import type { AgentEnv } from './env.js';
-import { InterviewDriver } from './interview-driver.js';
-import { InterviewerAgent } from './interviewer-agent.js';
+import { createCallSettings, createEndpointLlm } from './speech.js';
 import { leaveVoicemail } from './voicemail.js';
-import {
-  PHONE_ENDPOINTING,
-  createConversationLlm,
-  createEndpointLlm,
-  createSpeechModels,
-  createTurnDetector,
-} from './speech.js';
-import { ToolInterviewerAgent, followConversation, priorChat } from './tool-interviewer.js';
 
-/** The per-job entry: one dispatched agent holds one interview call. */
+/**
+ * The per-job entry: one dispatched agent holds one interview call. What is about the job lives
+ * here (the dispatch metadata, joining the room, waiting for the candidate, voicemail); the call
+ * itself is built by `createInterviewSession`, as in the tests and the bench.
+ */
 export async function runInterviewCall(ctx: JobContext, env: AgentEnv): Promise<void> {
   const logger = log().child({ job: ctx.job.id });
   const metadata = parseMetadata(ctx.job.metadata);
@@ -43,14 +32,6 @@ export async function runInterviewCall(ctx: JobContext, env: AgentEnv): Promise<
     onRejected: (path, status) => logger.warn({ path, status }, 'backend refused a report'),
   });
   const context = await backend.fetchContext();
-  // LLM_MODE=llm: a model holds the conversation and drives the engine through tools; otherwise
-  // the engine's own lines are spoken. Either way the engine keeps the plan.
-  const isConversational = env.LLM_MODE === 'llm';
-  const driver = new InterviewDriver({
-    context,
-    reports: backend,
-    transcriptSource: isConversational ? 'conversation' : 'engine',
-  });
 
   await ctx.connect();
   const answered = await waitForCandidate(ctx, metadata, env.ANSWER_TIMEOUT_S * 1_000, () =>
@@ -63,76 +44,25 @@ export async function runInterviewCall(ctx: JobContext, env: AgentEnv): Promise<
     return;
   }
 
-  const wiring: { controller?: CallController } = {};
-  const speech = createSpeechModels(env);
-  const session = new voice.AgentSession({
-    llm: isConversational
-      ? createConversationLlm(env)
-      : new EngineLLM(
-          (text) => driver.onCandidateTurn(text),
-          (reply) => wiring.controller?.onEngineReply(reply),
-        ),
-    stt: speech.stt,
-    tts: speech.tts,
-    vad: ctx.proc.userData.vad as VAD,
-    turnHandling: {
-      turnDetection: createTurnDetector(),
-      endpointing: PHONE_ENDPOINTING,
-    },
-    userAwayTimeout: env.SILENCE_TIMEOUT_S,
+  const call = createInterviewSession({
+    ...createCallSettings(env, ctx.proc.userData.vad as VAD),
+    context,
+    reports: backend,
+    job: ctx,
+    room: { room: ctx.room, participantIdentity: metadata.participantIdentity },
+    logger,
   });
-
-  let endReason: EndReason | 'candidate_hung_up' = 'candidate_hung_up';
-  let isEndReported = false;
-  // The end and every turn reach the backend before the room goes: once it is deleted, LiveKit's
-  // webhooks close the call and a later report of why (opt-out, callback) would come too late.
-  const reportEnd = async (): Promise<void> => {
-    if (isEndReported) return;
-    isEndReported = true;
-    backend.reportCall(driver.endReport(endReason));
-    // Bounded: with the backend away, the caller should not sit in silence for long.
-    const isFlushed = await backend.flush(5_000);
-    if (!isFlushed) logger.warn({ pending: backend.pendingReports }, 'reports left undelivered');
-  };
-  const hangUp = async (reason: EndReason): Promise<void> => {
-    endReason = reason;
-    await reportEnd();
-    await ctx.deleteRoom();
-  };
-  const controller = new CallController({ session, driver, hangUp });
-  wiring.controller = controller;
-
-  // The Node job does not end when the caller hangs up: close the job with the session.
-  session.on(voice.AgentSessionEventTypes.Close, () => {
-    ctx.shutdown(endReason);
-  });
-  ctx.addShutdownCallback(reportEnd);
-
-  const agent = isConversational
-    ? new ToolInterviewerAgent(
-        context.plan as InterviewPlan,
-        driver,
-        { onFinalReply: (reply) => controller.speak(reply) },
-        priorChat(context.turns),
-      )
-    : new InterviewerAgent();
-  if (isConversational) followConversation(session, driver);
-
-  await session.start({
-    agent,
-    room: ctx.room,
-    inputOptions: { participantIdentity: metadata.participantIdentity },
-  });
+  await call.start();
 
   if (metadata.channel === 'phone' && isAmdAvailable(env)) {
-    const verdict = await detectAnsweringMachine(session, metadata, env);
+    const verdict = await detectAnsweringMachine(call.session, metadata, env);
     if (verdict === 'machine') {
-      await leaveVoicemail(session, backend, hangUp);
+      await leaveVoicemail(call.session, backend, call.hangUp);
       return;
     }
   }
   backend.reportCall({ event: 'answered' });
-  await controller.open();
+  await call.open();
 }
 
 function parseMetadata(raw: string): AgentJobMetadata | undefined {

@@ -1,6 +1,25 @@
-import { inference, type llm, type stt, type tts } from '@livekit/agents';
+import { inference, type VAD, type llm, type stt, type tts } from '@livekit/agents';
 import * as openai from '@livekit/agents-plugin-openai';
+import type { CreateInterviewSessionOptions } from './create-interview-session.js';
 import type { AgentEnv } from './env.js';
+
+/** What the deployment decides about a call: who words the lines, the speech, the silence. */
+export type CallSettings = Pick<
+  CreateInterviewSessionOptions,
+  'conversation' | 'speech' | 'silenceTimeoutS'
+>;
+
+/** The call as configured: `LLM_MODE`, the speech models, the VAD loaded at prewarm. */
+export function createCallSettings(env: AgentEnv, vad: VAD): CallSettings {
+  return {
+    conversation:
+      env.LLM_MODE === 'llm'
+        ? { mode: 'llm', llm: createConversationLlm(env) }
+        : { mode: 'scripted' },
+    speech: { ...createSpeechModels(env), vad, turnDetection: createTurnDetector() },
+    silenceTimeoutS: env.SILENCE_TIMEOUT_S,
+  };
+}
 
 export interface SpeechModels {
   stt: stt.STT | string;
@@ -65,9 +84,3 @@ export const DEFAULT_INFERENCE_LLM = 'openai/gpt-4.1-mini';
 export function createTurnDetector(): inference.TurnDetector {
   return new inference.TurnDetector({ version: 'v1-mini' });
 }
-
-/**
- * Endpointing for phone audio: callers pause mid-sentence on narrow-band lines, so the floor is
- * higher than the framework's 500 ms default and the ceiling leaves room for a thought.
- */
-export const PHONE_ENDPOINTING = { minDelay: 700, maxDelay: 3_500 } as const;

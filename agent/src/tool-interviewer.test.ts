@@ -1,4 +1,4 @@
-import { initializeLogger, llm, voice } from '@livekit/agents';
+import { initializeLogger, llm } from '@livekit/agents';
 import {
   SAMPLE_JOB,
   SAMPLE_RESUME,
@@ -6,32 +6,29 @@ import {
   buildInterviewPlan,
   createPersona,
   type AgentTurnReport,
-  type EndReason,
   type EngineState,
 } from '@screenline/core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CallController } from './call-controller.js';
+import { createInterviewSession, type InterviewCall } from './create-interview-session.js';
+import { CallRecorder } from './testing/call-recorder.js';
 import { ScreenerFakeLLM, type ToolCall } from './testing/screener-fake-llm.js';
 import { InterviewDriver } from './interview-driver.js';
 import {
   NOTHING_TO_RECORD,
   ToolInterviewerAgent,
   buildInterviewerInstructions,
-  followConversation,
-  priorChat,
 } from './tool-interviewer.js';
 
 const plan = buildInterviewPlan({ ...SAMPLE_JOB }, SAMPLE_RESUME);
 
-interface Harness {
-  session: voice.AgentSession;
-  turns: AgentTurnReport[];
-  callEvents: string[];
-  hangUps: EndReason[];
-  controller: CallController;
+interface Harness extends InterviewCall {
+  turns: CallRecorder['turns'];
+  callEvents: CallRecorder['callEvents'];
+  hangUps: CallRecorder['hangUps'];
   llm: ScreenerFakeLLM;
 }
 
+/** Production's call in LLM mode, the model replaced by a deterministic one, with no speech. */
 async function startHarness(
   script: Record<string, ToolCall | string> = {},
   saved: { turns: AgentTurnReport[]; engineState: EngineState | null } = {
@@ -39,10 +36,9 @@ async function startHarness(
     engineState: null,
   },
 ): Promise<Harness> {
-  const turns: AgentTurnReport[] = [];
-  const callEvents: string[] = [];
-  const hangUps: EndReason[] = [];
-  const driver = new InterviewDriver({
+  const recorder = new CallRecorder();
+  const fakeLlm = new ScreenerFakeLLM(script);
+  const call = createInterviewSession({
     context: {
       interviewId: 'iv-9',
       plan,
@@ -50,37 +46,25 @@ async function startHarness(
       turns: saved.turns.map(({ id, speaker, text }) => ({ id, speaker, text })),
       timezone: 'America/New_York',
     },
-    reports: {
-      reportTurn: (turn) => turns.push(turn),
-      reportCall: (event) => callEvents.push(event.event),
-    },
-    transcriptSource: 'conversation',
+    conversation: { mode: 'llm', llm: fakeLlm },
+    speech: null,
+    reports: recorder,
+    job: recorder,
+    room: null,
   });
-  const llm = new ScreenerFakeLLM(script);
-  const session = new voice.AgentSession({ llm, vad: null, turnHandling: { turnDetection: null } });
-  const controller = new CallController({
-    session,
-    driver,
-    hangUp: (reason) => {
-      hangUps.push(reason);
-      return Promise.resolve();
-    },
-    hangUpGraceMs: 2_000,
-  });
-  followConversation(session, driver);
-  const agent = new ToolInterviewerAgent(
-    plan,
-    driver,
-    { onFinalReply: (reply) => controller.speak(reply) },
-    priorChat(saved.turns),
-  );
-  await session.start({ agent });
-  return { session, turns, callEvents, hangUps, controller, llm };
+  await call.start();
+  return {
+    ...call,
+    turns: recorder.turns,
+    callEvents: recorder.callEvents,
+    hangUps: recorder.hangUps,
+    llm: fakeLlm,
+  };
 }
 
 /** Says the opening and waits until it has played, as a candidate would listen to it. */
 async function openAndWait(harness: Harness): Promise<void> {
-  await harness.controller.open();
+  await harness.open();
   await expect.poll(() => harness.turns.length).toBe(1);
 }
 
@@ -101,7 +85,7 @@ describe('a real LLM holding the screen through tools (framework harness, determ
 
   it('opens with the engine’s disclosure, verbatim, before the model says anything', async () => {
     harness = await startHarness();
-    await harness.controller.open();
+    await harness.open();
     await expect.poll(() => harness?.turns.length).toBe(1);
     const opening = harness.turns[0];
     expect(opening).toMatchObject({ id: 'iv-9:1', speaker: 'agent' });
@@ -157,7 +141,7 @@ describe('a real LLM holding the screen through tools (framework harness, determ
   it('ends on optOut with the engine’s own goodbye and hangs up', async () => {
     const words = 'Please stop calling me and take me off your list.';
     harness = await startHarness({ [words]: { name: 'optOut', args: {} } });
-    await harness.controller.open();
+    await harness.open();
     await harness.session.run({ userInput: words }).wait();
     await expect.poll(() => harness?.hangUps, { timeout: 5_000 }).toEqual(['opted_out']);
     await expect.poll(() => harness?.turns.at(-1)?.text).toMatch(/will not call you again/);
@@ -169,7 +153,7 @@ describe('a real LLM holding the screen through tools (framework harness, determ
     harness = await startHarness({
       [words]: { name: 'scheduleCallback', args: { when: 'tomorrow at 3 pm' } },
     });
-    await harness.controller.open();
+    await harness.open();
     await harness.session.run({ userInput: words }).wait();
     await expect.poll(() => harness?.hangUps, { timeout: 5_000 }).toEqual(['callback_requested']);
     expect(harness.turns.at(-1)?.text).toMatch(/call you back/);
@@ -194,7 +178,7 @@ describe('a real LLM holding the screen through tools (framework harness, determ
     harness = await startHarness({
       [words]: { name: 'endCall', args: { reason: 'wrong_person' } },
     });
-    await harness.controller.open();
+    await harness.open();
     await harness.session.run({ userInput: words }).wait();
     await expect.poll(() => harness?.hangUps, { timeout: 5_000 }).toEqual(['wrong_person']);
   });
@@ -245,7 +229,7 @@ describe('a real LLM holding the screen through tools (framework harness, determ
       item.type === 'message' && item.role !== 'system' ? [item.textContent] : [],
     );
     expect(history).toEqual(saved.turns.map((turn) => turn.text));
-    await harness.controller.open();
+    await harness.open();
     await expect.poll(() => harness?.turns.length).toBe(1);
     expect(harness.turns[0]?.id).toBe(`iv-9:${String(saved.turns.length + 1)}`);
     expect(harness.turns[0]?.text).toMatch(/cut off/);

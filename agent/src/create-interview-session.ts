@@ -1,0 +1,176 @@
+import {
+  log,
+  voice,
+  type JobContext,
+  type VAD,
+  type inference,
+  type llm,
+  type stt,
+  type tts,
+} from '@livekit/agents';
+import type { AgentContext, EndReason, InterviewPlan } from '@screenline/core';
+import { CallController } from './call-controller.js';
+import { EngineLLM } from './engine-llm.js';
+import { DEFAULT_SILENCE_TIMEOUT_S } from './env.js';
+import { InterviewDriver, type DriverReports } from './interview-driver.js';
+import { InterviewerAgent } from './interviewer-agent.js';
+import { ToolInterviewerAgent, followConversation, priorChat } from './tool-interviewer.js';
+
+/**
+ * Who words the agent's lines. `scripted`: the engine's own lines are spoken (through
+ * `EngineLLM`). `llm`: a model holds the conversation and drives the engine through tools.
+ * Either way the engine keeps the plan.
+ */
+export type Conversation = { mode: 'scripted' } | { mode: 'llm'; llm: llm.LLM | string };
+
+/** The speech side of a live call; tests and the bench run text only and pass none. */
+export interface InterviewSpeech {
+  stt: stt.STT | string;
+  tts: tts.TTS | string;
+  vad: VAD;
+  turnDetection: inference.TurnDetector;
+}
+
+/** Where the call's turns and events go: the BackendClient in production. */
+export interface CallReports extends DriverReports {
+  /** Waits for queued reports; false when some could not be delivered in time. */
+  flush(timeoutMs: number): Promise<boolean>;
+  readonly pendingReports: number;
+}
+
+/** What the call does to its LiveKit job: the JobContext in production. */
+export type CallJob = Pick<JobContext, 'deleteRoom' | 'shutdown' | 'addShutdownCallback'>;
+
+/** The room the candidate is in, and who they are in it. */
+export interface CandidateRoom {
+  room: JobContext['room'];
+  participantIdentity: string;
+}
+
+export interface CreateInterviewSessionOptions {
+  context: AgentContext;
+  conversation: Conversation;
+  speech: InterviewSpeech | null;
+  reports: CallReports;
+  job: CallJob;
+  /** Null runs the session with no room: text in, text out (the framework's test harness). */
+  room: CandidateRoom | null;
+  /** Seconds of silence before the engine prompts the candidate. */
+  silenceTimeoutS?: number;
+  logger?: ReturnType<typeof log>;
+}
+
+/** One interview call, wired and not yet started. */
+export interface InterviewCall {
+  readonly session: voice.AgentSession;
+  readonly driver: InterviewDriver;
+  readonly controller: CallController;
+  readonly agent: voice.Agent;
+  /** Starts the session, in the room with the candidate as its linked participant or roomless. */
+  readonly start: () => Promise<void>;
+  /** Speaks the opening (or, when resuming, the current question again). */
+  readonly open: () => Promise<void>;
+  /** Ends the call for everyone: reports the end first, then deletes the room. */
+  readonly hangUp: (reason: EndReason) => Promise<void>;
+}
+
+/**
+ * Endpointing for phone audio: callers pause mid-sentence on narrow-band lines, so the floor is
+ * higher than the framework's 500 ms default and the ceiling leaves room for a thought.
+ */
+export const PHONE_ENDPOINTING = { minDelay: 700, maxDelay: 3_500 } as const;
+
+/** How long the end report may take to reach the backend before the room goes anyway. */
+const END_REPORT_FLUSH_MS = 5_000;
+
+/**
+ * Builds one interview call: the driver that runs the engine, the voice session, the controller
+ * that opens, answers silence and hangs up, and the agent for the mode. Production, the tests and
+ * the bench all build their calls here; only the LLM, the speech, the reports sink and the job
+ * differ.
+ */
+export function createInterviewSession(options: CreateInterviewSessionOptions): InterviewCall {
+  const { context, conversation, speech, reports, job, room } = options;
+  const logger = options.logger ?? log();
+  const isConversational = conversation.mode === 'llm';
+  const driver = new InterviewDriver({
+    context,
+    reports,
+    transcriptSource: isConversational ? 'conversation' : 'engine',
+  });
+
+  // The engine adapter and the controller refer to each other; the holder breaks the cycle.
+  const wiring: { controller?: CallController } = {};
+  const session = new voice.AgentSession({
+    llm: isConversational
+      ? conversation.llm
+      : new EngineLLM(
+          (text) => driver.onCandidateTurn(text),
+          (reply) => wiring.controller?.onEngineReply(reply),
+        ),
+    ...(speech === null ? {} : { stt: speech.stt, tts: speech.tts }),
+    vad: speech?.vad ?? null,
+    turnHandling: {
+      turnDetection: speech?.turnDetection ?? null,
+      endpointing: PHONE_ENDPOINTING,
+    },
+    userAwayTimeout: options.silenceTimeoutS ?? DEFAULT_SILENCE_TIMEOUT_S,
+  });
+
+  let endReason: EndReason | 'candidate_hung_up' = 'candidate_hung_up';
+  let endReported: Promise<void> | undefined;
+  // The end and every turn reach the backend before the room goes: once it is deleted, LiveKit's
+  // webhooks close the call and a later report of why (opt-out, callback) would come too late.
+  // Memoised, so the job's shutdown waits for a flush that a hang-up already started.
+  const reportEnd = (): Promise<void> => {
+    endReported ??= (async () => {
+      reports.reportCall(driver.endReport(endReason));
+      // Bounded: with the backend away, the caller should not sit in silence for long.
+      const isFlushed = await reports.flush(END_REPORT_FLUSH_MS);
+      if (!isFlushed) logger.warn({ pending: reports.pendingReports }, 'reports left undelivered');
+    })();
+    return endReported;
+  };
+  const hangUp = async (reason: EndReason): Promise<void> => {
+    endReason = reason;
+    await reportEnd();
+    await job.deleteRoom();
+  };
+  const controller = new CallController({ session, driver, hangUp });
+  wiring.controller = controller;
+
+  // The Node job does not end when the caller hangs up: close the job with the session.
+  session.on(voice.AgentSessionEventTypes.Close, () => {
+    job.shutdown(endReason);
+  });
+  job.addShutdownCallback(reportEnd);
+
+  const agent = isConversational
+    ? new ToolInterviewerAgent(
+        context.plan as InterviewPlan,
+        driver,
+        { onFinalReply: (reply) => controller.speak(reply) },
+        priorChat(context.turns),
+      )
+    : new InterviewerAgent();
+  if (isConversational) followConversation(session, driver);
+
+  return {
+    session,
+    driver,
+    controller,
+    agent,
+    start: () =>
+      session.start(
+        room === null
+          ? { agent }
+          : {
+              agent,
+              room: room.room,
+              inputOptions: { participantIdentity: room.participantIdentity },
+            },
+      ),
+    open: () => controller.open(),
+    hangUp,
+  };
+}
