@@ -23,7 +23,7 @@ interface Harness extends InterviewCall {
  * Production's call in scripted mode with no room and no speech (the framework's own test
  * harness): text in, engine replies out, the backend and the job recorded.
  */
-async function startHarness(): Promise<Harness> {
+async function startHarness(silence: { silenceTimeoutS?: number } = {}): Promise<Harness> {
   const recorder = new CallRecorder();
   const call = createInterviewSession({
     context,
@@ -32,6 +32,7 @@ async function startHarness(): Promise<Harness> {
     reports: recorder,
     job: recorder,
     room: null,
+    ...silence,
   });
   await call.start();
   return { ...call, turns: recorder.turns, hangUps: recorder.hangUps, recorder };
@@ -75,6 +76,25 @@ describe('CallController with the framework test harness', () => {
     result.expect.containsMessage({ role: 'assistant' });
     await expect.poll(() => harness?.hangUps, { timeout: 5_000 }).toEqual(['opted_out']);
     expect(harness.turns.at(-1)?.text).toMatch(/not call you again/);
+  });
+});
+
+describe('a candidate who goes silent', () => {
+  it('is prompted twice, each after the silence timeout, then the call ends as no response', async () => {
+    initializeLogger({ pretty: false, level: 'error' });
+    const harness = await startHarness({ silenceTimeoutS: 0.2 });
+    try {
+      await harness.open();
+      await expect.poll(() => harness.hangUps, { timeout: 5_000 }).toEqual(['no_response']);
+      const said = harness.turns.map((turn) => turn.text);
+      expect(said).toHaveLength(4);
+      expect(said[1]).toMatch(/^Are you still there\?/);
+      expect(said[2]).toMatch(/still cannot hear you/);
+      expect(said[3]).toMatch(/end the call/);
+      expect(harness.turns.every((turn) => turn.speaker === 'agent')).toBe(true);
+    } finally {
+      await harness.session.close();
+    }
   });
 });
 

@@ -19,6 +19,10 @@ export class CallController {
   private latestSpeech: voice.SpeechHandle | undefined;
   private hangUpStarted = false;
   private readonly graceMs: number;
+  private isUserAway = false;
+  /** Counts the candidate's state changes, so a prompt knows whether they stirred while it played. */
+  private userStateChanges = 0;
+  private silenceTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: CallControllerOptions) {
     this.graceMs = options.hangUpGraceMs ?? 20_000;
@@ -27,7 +31,13 @@ export class CallController {
       this.latestSpeech = event.speechHandle;
     });
     session.on(voice.AgentSessionEventTypes.UserStateChanged, (event) => {
-      if (event.newState === 'away') void this.onSilence();
+      this.userStateChanges += 1;
+      this.isUserAway = event.newState === 'away';
+      this.stopSilenceTimer();
+      if (this.isUserAway) void this.onSilence();
+    });
+    session.on(voice.AgentSessionEventTypes.Close, () => {
+      this.stopSilenceTimer();
     });
     session.on(voice.AgentSessionEventTypes.MetricsCollected, (event) => {
       this.onMetrics(event.metrics);
@@ -44,19 +54,39 @@ export class CallController {
     this.speak(await this.options.driver.open());
   }
 
+  /**
+   * The framework marks the candidate away once per silence; while they stay silent, the prompt
+   * is asked again after the same timeout, so the engine can prompt twice and then end the call.
+   */
   private async onSilence(): Promise<void> {
     if (this.hangUpStarted) return;
-    this.speak(await this.options.driver.onSilence());
+    const changesBefore = this.userStateChanges;
+    const reply = await this.options.driver.onSilence();
+    const handle = this.speak(reply);
+    // The last words hang up once played; there is nothing more to prompt.
+    if (handle === undefined || reply.endReason !== null) return;
+    await handle.waitForPlayout().catch(() => undefined); // An interrupted prompt was heard.
+    const timeoutS = this.options.session.sessionOptions.userAwayTimeout;
+    const isStillSilent = this.isUserAway && this.userStateChanges === changesBefore;
+    if (!isStillSilent || timeoutS === null) return;
+    // A hang-up begun meanwhile (or the session's close) makes the timer a no-op.
+    this.silenceTimer = setTimeout(() => void this.onSilence(), timeoutS * 1_000).unref();
+  }
+
+  private stopSilenceTimer(): void {
+    clearTimeout(this.silenceTimer);
+    this.silenceTimer = undefined;
   }
 
   /** Says a reply and, when it is the last, hangs up once it has played. */
-  speak(reply: DriverReply): void {
+  speak(reply: DriverReply): voice.SpeechHandle | undefined {
     if (reply.utterance === null) {
       if (reply.endReason !== null) this.hangUpAfter(undefined, reply.endReason);
-      return;
+      return undefined;
     }
     const handle = this.options.session.say(reply.utterance, { allowInterruptions: true });
     if (reply.endReason !== null) this.hangUpAfter(handle, reply.endReason);
+    return handle;
   }
 
   private hangUpAfter(handle: voice.SpeechHandle | undefined, reason: EndReason): void {

@@ -149,7 +149,11 @@ export function createInterviewSession(options: CreateInterviewSessionOptions): 
     ? new ToolInterviewerAgent(
         context.plan as InterviewPlan,
         driver,
-        { onFinalReply: (reply) => controller.speak(reply) },
+        {
+          onFinalReply: (reply) => {
+            controller.speak(reply);
+          },
+        },
         priorChat(context.turns),
       )
     : new InterviewerAgent();
