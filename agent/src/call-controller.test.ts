@@ -48,13 +48,12 @@ describe('CallController with the framework test harness', () => {
     harness = undefined;
   });
 
-  it('opens with the AI and recording disclosure', async () => {
+  it('opens as an AI assistant calling about a job application, asking for the candidate', async () => {
     harness = await startHarness();
     await harness.open();
     const opening = harness.turns[0];
     expect(opening?.speaker).toBe('agent');
-    expect(opening?.text).toMatch(/AI/);
-    expect(opening?.text).toMatch(/record/i);
+    expect(opening?.text).toMatch(/AI assistant calling about a job application/);
   });
 
   it('answers a candidate turn with the engine and reports both turns', async () => {

@@ -30,12 +30,11 @@ const freshContext: AgentContext = {
 };
 
 describe('InterviewDriver', () => {
-  it('opens with the AI and recording disclosures and reports the turn with its state', async () => {
+  it('opens as an AI assistant asking for the candidate and reports the turn with its state', async () => {
     const reports = recorder();
     const driver = new InterviewDriver({ context: freshContext, reports });
     const reply = await driver.open();
-    expect(reply.utterance).toMatch(/AI/);
-    expect(reply.utterance).toMatch(/record/i);
+    expect(reply.utterance).toMatch(/AI assistant calling about a job application/);
     expect(reports.turns).toHaveLength(1);
     expect(reports.turns[0]).toMatchObject({ id: 'iv-1:1', speaker: 'agent' });
     expect(reports.turns[0]?.engineState).toBeDefined();
@@ -74,7 +73,7 @@ describe('InterviewDriver', () => {
   it('carries a callback request, with the time it read, in the end report', async () => {
     const driver = new InterviewDriver({ context: freshContext, reports: recorder() });
     await driver.open();
-    await driver.onCandidateTurn('Not a good time, sorry.');
+    await driver.onCandidateTurn("It's me, but not a good time, sorry.");
     const reply = await driver.onCandidateTurn('Tomorrow at 3 pm works.');
     expect(reply.endReason).toBe('callback_requested');
     const end = driver.endReport('candidate_hung_up');

@@ -90,8 +90,9 @@ describe('a real LLM holding the screen through tools (framework harness, determ
     const opening = harness.turns[0];
     expect(opening).toMatchObject({ id: 'iv-9:1', speaker: 'agent' });
     expect(opening?.text).toBe(plan.steps[0]?.prompt);
-    expect(opening?.text).toMatch(/AI/);
-    expect(opening?.text).toMatch(/record/i);
+    expect(opening?.text).toMatch(/AI assistant calling about a job application/);
+    // Identity first: the employer, the role and the recording come once the candidate confirms.
+    expect(plan.steps[1]?.prompt).toMatch(/recorded/);
   });
 
   it('records an answer through recordAnswer and says the engine’s next question', async () => {
@@ -153,7 +154,9 @@ describe('a real LLM holding the screen through tools (framework harness, determ
     harness = await startHarness({
       [words]: { name: 'scheduleCallback', args: { when: 'tomorrow at 3 pm' } },
     });
-    await harness.open();
+    await openAndWait(harness);
+    // A callback is set only on the candidate's own word: first they say who they are.
+    await harness.session.run({ userInput: 'Yes, this is Jordan.' }).wait();
     await harness.session.run({ userInput: words }).wait();
     await expect.poll(() => harness?.hangUps, { timeout: 5_000 }).toEqual(['callback_requested']);
     expect(harness.turns.at(-1)?.text).toMatch(/call you back/);

@@ -23,8 +23,8 @@ async function toFirstKnockout(engine: InterviewEngine): Promise<EngineOutput> {
 describe('buildInterviewPlan', () => {
   it('orders opening, identity, knock-outs, tailored questions, candidate questions, close', () => {
     const kinds = plan.steps.map((step) => step.kind);
-    expect(kinds[0]).toBe('opening');
-    expect(kinds[1]).toBe('identity');
+    expect(kinds[0]).toBe('identity');
+    expect(kinds[1]).toBe('opening');
     expect(kinds.filter((kind) => kind === 'knockout')).toHaveLength(3);
     const tailored = kinds.filter((kind) => kind === 'tailored').length;
     expect(tailored).toBeGreaterThanOrEqual(2);
@@ -32,13 +32,22 @@ describe('buildInterviewPlan', () => {
     expect(kinds.slice(-2)).toEqual(['candidate_questions', 'close']);
   });
 
-  it('discloses company, role, AI, recording and asks whether now is a good time', () => {
-    const opening = plan.steps[0]!.prompt;
+  it('asks for the candidate first, as an AI assistant about a job application, and nothing more', () => {
+    const first = plan.steps[0]!.prompt;
+    expect(first).toBe(
+      'Hello, this is an AI assistant calling about a job application. Am I speaking with Jordan?',
+    );
+    for (const secret of ['Northwind', 'Senior Backend Engineer', 'Parcelly'])
+      expect(first).not.toContain(secret);
+  });
+
+  it('LAW-2: once confirmed, discloses company, role, recording and offers a callback', () => {
+    const opening = plan.steps[1]!.prompt;
     for (const part of [
       'Northwind Labs',
       'Senior Backend Engineer',
-      'AI assistant',
       'recorded',
+      'call you back',
       'good time',
     ]) {
       expect(opening).toContain(part);
@@ -107,6 +116,7 @@ describe('InterviewEngine policy', () => {
   it('offers a callback when it is not a good time and records the time asked for', async () => {
     const engine = newEngine();
     await engine.start();
+    await engine.onCandidateTurn('Yes, this is Jordan.', 'c0');
     const offer = await engine.onCandidateTurn('Not a good time, I am in a meeting.', 'c1');
     expect(offer.utterance).toContain('better time');
     expect(offer.isEnded).toBe(false);
@@ -123,8 +133,43 @@ describe('InterviewEngine policy', () => {
   it('schedules at once when the time comes with the request', async () => {
     const engine = newEngine();
     await engine.start();
-    const end = await engine.onCandidateTurn('Can you call me back tomorrow at 3 pm?', 'c1');
+    const end = await engine.onCandidateTurn(
+      "It's me, can you call me back tomorrow at 3 pm?",
+      'c1',
+    );
     expect(end.actions.map((action) => action.type)).toEqual(['scheduleCallback', 'endCall']);
+  });
+
+  it.each([
+    "She isn't here, can you call back later?",
+    "This is his brother, he's at work. Call back tomorrow.",
+    'Wrong number.',
+  ])(
+    'a third person ("%s") hears nothing about the application and gets no callback',
+    async (text) => {
+      const engine = newEngine();
+      await engine.start();
+      const end = await engine.onCandidateTurn(text, 'c1');
+      expect(end.actions).toEqual([{ type: 'endCall', reason: 'wrong_person' }]);
+      expect(end.utterance).not.toMatch(/Northwind|Senior Backend|recorded/);
+    },
+  );
+
+  it('asks no question more than twice, then records it as not determined and goes on', async () => {
+    const engine = newEngine();
+    await toFirstKnockout(engine);
+    const first = await engine.onCandidateTurn('Before that, which team is it?', 'c3');
+    expect(first.stepId).toBe('knockout:work-authorization');
+    const second = await engine.onCandidateTurn('And is it remote?', 'c4');
+    expect(second.stepId).toBe('knockout:notice-period');
+    expect(second.actions).toContainEqual({
+      type: 'recordAnswer',
+      answer: {
+        kind: 'knockout',
+        stepId: 'knockout:work-authorization',
+        answer: expect.objectContaining({ passed: null, value: null }) as unknown,
+      },
+    });
   });
 
   it('ends at once on opt-out, from any step', async () => {
@@ -368,15 +413,19 @@ describe('scripted reading of general answers', () => {
   it('follows up on an unreadable knock-out answer instead of calling it off topic', async () => {
     const engine = newEngine();
     await toFirstKnockout(engine);
-    const output = await engine.onCandidateTurn('Green card holder.', 'c3');
+    const output = await engine.onCandidateTurn('I live in Austin.', 'c3');
     expect(output.utterance).toContain('yes or a no');
+    const answered = await engine.onCandidateTurn('Green card holder.', 'c4');
+    expect(answered.stepId).toBe('knockout:notice-period');
   });
 
-  it('re-introduces itself when asked who is calling', async () => {
+  it('says who is calling when asked, and nothing about the application before the candidate confirms', async () => {
     const engine = newEngine();
     await engine.start();
     const output = await engine.onCandidateTurn('Who is this?', 'c1');
-    expect(output.utterance).toMatch(/^Of course\. Hello, this is an AI assistant/);
+    expect(output.utterance).toMatch(/AI assistant calling about a job application/);
+    expect(output.utterance).toMatch(/Am I speaking with Jordan\?$/);
+    expect(output.utterance).not.toMatch(/Northwind|Senior Backend/);
   });
 
   it.each([
@@ -446,5 +495,48 @@ describe('buildInterviewPlan on thin resumes', () => {
     );
     expect(tailored.length).toBeGreaterThanOrEqual(2);
     expect(tailored.length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('the failure kinds of issue 15, as personas', () => {
+  const run = (name: (typeof PERSONA_NAMES)[number]) =>
+    runSimulatedScreen(SAMPLE_JOB, SAMPLE_RESUME, name, { now: () => NOW });
+  const agentLines = (screen: Awaited<ReturnType<typeof run>>): string[] =>
+    screen.transcript.filter((turn) => turn.speaker === 'agent').map((turn) => turn.text);
+
+  it('negations: "I can\'t do that anymore" is read as no, never as yes', async () => {
+    const screen = await run('negations');
+    const yesNo = screen.scorecard?.knockouts.find((item) => item.id === 'work-authorization');
+    expect(yesNo).toMatchObject({ passed: false, value: false });
+  });
+
+  it('wrong-numbers: a number about something else never meets a pay question', async () => {
+    const screen = await run('wrong-numbers');
+    const salary = screen.scorecard?.knockouts.find((item) => item.id === 'salary-expectation');
+    expect(salary).toMatchObject({ passed: null, value: null });
+  });
+
+  it('plain-spoken: everyday answers are read without a clarification', async () => {
+    const screen = await run('plain-spoken');
+    expect(agentLines(screen).join(' ')).not.toMatch(/yes or a no|did not get a (figure|date)/);
+    expect(screen.scorecard?.knockouts.map((item) => item.passed)).toEqual([true, true, true]);
+    expect(screen.scorecard?.knockouts.map((item) => item.value)).toEqual([true, 14, 155_000]);
+  });
+
+  it('asks-back: no question is asked more than twice, and the screen ends', async () => {
+    const screen = await run('asks-back');
+    expect(screen.endReason).toBe('finished');
+    for (const step of screen.plan.steps.filter((item) => item.kind === 'knockout')) {
+      const asked = agentLines(screen).filter((line) => line.includes(step.prompt)).length;
+      expect(asked).toBeLessThanOrEqual(2);
+    }
+    expect(screen.scorecard?.knockouts.every((item) => item.passed === null)).toBe(true);
+  });
+
+  it('third-person: a relative hears nothing about the application, and no callback is set', async () => {
+    const screen = await run('third-person');
+    expect(screen.endReason).toBe('wrong_person');
+    expect(screen.actions.some((action) => action.type === 'scheduleCallback')).toBe(false);
+    expect(agentLines(screen).join(' ')).not.toMatch(/Northwind|Senior Backend|recorded/);
   });
 });

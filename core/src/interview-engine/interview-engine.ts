@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { EndReason } from '../interviews/interview.js';
+import type { Knockout } from '../jobs/job.js';
 import { parseCallbackTime, type CallbackRequest } from './callback-time.js';
-import { extractKnockoutAnswer, type KnockoutAnswer } from './extract-answer.js';
+import {
+  extractKnockoutAnswer,
+  readKnockoutTurn,
+  undeterminedAnswer,
+  type KnockoutAnswer,
+} from './extract-answer.js';
 import type { InterviewPlan, PlanStep } from './interview-plan.js';
 import type { Responder, ResponderReply } from './responder.js';
 import { createScriptedResponder, interpretScripted } from './scripted-responder.js';
@@ -66,6 +72,10 @@ export const ZEngineState = z.object({
   candidateQuestions: z.number().int().min(0),
   /** The candidate declined the recording (states saved before it existed read as false). */
   isRecordingDeclined: z.boolean().default(false),
+  /** How many times the current step has been asked; no step is asked more than twice. */
+  asksOfStep: z.number().int().min(0).default(1),
+  /** The person on the line said they are the candidate (nothing of the application before). */
+  isIdentityConfirmed: z.boolean().default(false),
   turnCount: z.number().int().min(0),
   startedAtMs: z.number().nullable(),
   lastUtterance: z.string(),
@@ -96,6 +106,16 @@ const ACKNOWLEDGEMENTS = [
   'Okay, thank you.',
 ];
 
+/** Whether a reader's value would meet the knock-out's rule. */
+function isValueMet(knockout: Knockout, value: boolean | number | string): boolean {
+  const { equals, min, max } = knockout.accept;
+  if (typeof value === 'boolean') return equals === undefined || value === equals;
+  if (typeof value === 'number') {
+    return (min === undefined || value >= min) && (max === undefined || value <= max);
+  }
+  return value.trim() !== '';
+}
+
 /** A fresh state for a plan. */
 export function initialEngineState(): EngineState {
   return {
@@ -109,6 +129,8 @@ export function initialEngineState(): EngineState {
     isAwaitingCallbackTime: false,
     candidateQuestions: 0,
     isRecordingDeclined: false,
+    asksOfStep: 1,
+    isIdentityConfirmed: false,
     turnCount: 0,
     startedAtMs: null,
     lastUtterance: '',
@@ -195,20 +217,30 @@ export class InterviewEngine {
         isFirst ? [{ type: 'stopRecording', turnId }] : [],
       );
     }
-    if (reply.intent === 'wrong_person') {
-      return this.end(
-        'I am sorry for the trouble. I will make a note so we do not bother you again. Goodbye.',
-        'wrong_person',
-        [],
-      );
-    }
-    if (this.isOverTime() && step.kind !== 'opening') {
+    if (reply.intent === 'wrong_person') return this.endWrongPerson();
+    if (this.isOverTime() && step.kind !== 'opening' && step.kind !== 'identity') {
       const actions = this.recordIfAnswer(step, text, turnId, reply, true);
       return this.end(
         `${forTheEar('We have reached the time we have for this call, so I will stop here.')} ${this.closePrompt()}`,
         'time_limit',
         actions,
       );
+    }
+    if (step.kind === 'identity' && reply.intent !== 'repeat' && reply.intent !== 'question') {
+      const isConfirmed =
+        this.state.isIdentityConfirmed ||
+        reply.intent === 'answer' ||
+        reply.confirmsIdentity === true;
+      if (isConfirmed) this.state.isIdentityConfirmed = true;
+      // Nothing about the application, and no callback, on the word of someone who may not be the candidate.
+      if (!isConfirmed) {
+        if (reply.intent === 'decline') return this.endWrongPerson();
+        return this.reask(step.followUp, () => this.endWrongPerson());
+      }
+      if (reply.intent === 'answer') {
+        const name = this.plan.candidateFirstName;
+        return this.advance(name === null ? 'Thank you.' : `Thank you, ${name}.`, []);
+      }
     }
     // Read once: "not a good time, call me tomorrow at 3" is already a callback time.
     const callback =
@@ -236,7 +268,9 @@ export class InterviewEngine {
       return this.say('No problem. When would be a better time for us to call you back?', []);
     }
     if (reply.intent === 'repeat') {
-      return this.say(`Of course. ${step.prompt}`, []);
+      return this.reask(`Of course. ${step.prompt}`, () =>
+        this.moveOnUndetermined(step, text, turnId),
+      );
     }
     if (reply.intent === 'question') {
       return this.onCandidateQuestion(step, text, turnId, reply);
@@ -250,26 +284,107 @@ export class InterviewEngine {
       }
       return this.advance(this.ack(reply), []);
     }
-    if (step.kind === 'identity' && reply.intent === 'decline') {
-      return this.end(
-        'I am sorry for the trouble. I will make a note so we do not bother you again. Goodbye.',
-        'wrong_person',
-        [],
-      );
+    if (step.kind === 'knockout' && reply.intent === 'answer') {
+      const guarded = this.guardKnockout(step, text, turnId, reply);
+      if (guarded !== null) return guarded;
     }
-    if (
-      (reply.intent === 'vague' || reply.intent === 'off_topic') &&
-      this.state.followUpsUsed === 0
-    ) {
-      this.state.followUpsUsed = 1;
+    if (reply.intent === 'vague' || reply.intent === 'off_topic' || reply.intent === 'decline') {
       const lead =
         reply.intent === 'off_topic'
           ? `Let us stay with the interview for now. ${step.prompt}`
           : step.followUp;
-      return this.say(lead, []);
+      return this.reask(lead, () => this.moveOnUndetermined(step, text, turnId, reply));
     }
     const actions = this.recordIfAnswer(step, text, turnId, reply, false);
     return this.advance(this.ack(reply), actions);
+  }
+
+  /**
+   * The knock-out is recorded from the deterministic reading of the words, whoever read the turn:
+   * an answer the rules find unclear is asked again (then not determined), and a model's reading
+   * that would make it met while the rules find it unmet is asked again, never recorded as met.
+   */
+  private guardKnockout(
+    step: PlanStep,
+    text: string,
+    turnId: string,
+    reply: ResponderReply,
+  ): EngineOutput | null {
+    const knockout = this.knockoutOf(step);
+    if (knockout === undefined) return null;
+    // The whole turn as the rules read it: "pretend I said two weeks" is no answer.
+    const reading =
+      readKnockoutTurn(this.plan, step, text, turnId, new Date(this.now()), this.timeZone) ??
+      this.readKnockout(knockout, text, turnId);
+    const claimsMet =
+      reply.knockoutValue !== undefined &&
+      reply.knockoutValue !== null &&
+      isValueMet(knockout, reply.knockoutValue);
+    const isDisagreement = claimsMet && reading.passed !== true;
+    if (reading.passed === null || isDisagreement) {
+      return this.reask(step.followUp, () =>
+        this.moveOnUndetermined(step, text, turnId, reply, reading),
+      );
+    }
+    return null;
+  }
+
+  /** Asks the step again when it has been asked once; after the second time, `onLimit` moves on. */
+  private reask(utterance: string, onLimit: () => EngineOutput): EngineOutput {
+    if (this.state.asksOfStep >= 2) return onLimit();
+    this.state.asksOfStep += 1;
+    return this.say(utterance, []);
+  }
+
+  /** Asked twice and still not answered: a knock-out is recorded as not determined, and the screen goes on. */
+  private moveOnUndetermined(
+    step: PlanStep,
+    text: string,
+    turnId: string,
+    reply?: ResponderReply,
+    reading?: KnockoutAnswer,
+  ): EngineOutput {
+    if (step.kind === 'identity') return this.endWrongPerson();
+    const actions: EngineAction[] = [];
+    const knockout = this.knockoutOf(step);
+    if (knockout !== undefined) {
+      // The rules' reading stands when it is clear and not met; otherwise it is not determined.
+      const answer =
+        reading?.passed === false ? reading : undeterminedAnswer(knockout, text, turnId);
+      const recorded: RecordedAnswer = { kind: 'knockout', stepId: step.id, answer };
+      this.state.answers.push(recorded);
+      actions.push({ type: 'recordAnswer', answer: recorded });
+      const lead =
+        answer.passed === null
+          ? 'Thank you. I will note that one for the recruiter to follow up on.'
+          : this.ack(reply ?? null);
+      return this.advance(lead, actions);
+    }
+    if (step.kind === 'tailored' && reply !== undefined) {
+      actions.push(...this.recordIfAnswer(step, text, turnId, reply, false));
+    }
+    return this.advance(
+      step.kind === 'tailored' ? this.ack(reply ?? null) : 'Let us carry on.',
+      actions,
+    );
+  }
+
+  private endWrongPerson(): EngineOutput {
+    return this.end(
+      'I am sorry for the trouble. I will make a note so we do not bother you again. Goodbye.',
+      'wrong_person',
+      [],
+    );
+  }
+
+  private knockoutOf(step: PlanStep): Knockout | undefined {
+    return step.kind === 'knockout'
+      ? this.plan.knockouts.find((item) => item.id === step.knockoutId)
+      : undefined;
+  }
+
+  private readKnockout(knockout: Knockout, text: string, turnId: string): KnockoutAnswer {
+    return extractKnockoutAnswer(knockout, text, turnId, new Date(this.now()), this.timeZone);
   }
 
   /** Nothing was heard for a while: prompt twice, then end the call. */
@@ -292,12 +407,20 @@ export class InterviewEngine {
     return Promise.resolve(this.say(prompt, []));
   }
 
-  private async onCandidateQuestion(
+  private onCandidateQuestion(
     step: PlanStep,
     text: string,
     turnId: string,
     reply: ResponderReply,
-  ): Promise<EngineOutput> {
+  ): EngineOutput {
+    if (step.kind === 'identity') {
+      // Before the candidate is confirmed, say who is calling and nothing about the application.
+      const name = this.plan.candidateFirstName;
+      return this.reask(
+        `I am an AI assistant calling about a job application, and I can only discuss it with ${name ?? 'the person who applied'}. ${step.prompt.replace(/^.*?\. (?=Am I|Could)/, '')}`,
+        () => this.endWrongPerson(),
+      );
+    }
     if (step.kind === 'candidate_questions') this.state.candidateQuestions += 1;
     const answer = reply.answerToQuestion;
     const actions: EngineAction[] = [
@@ -306,23 +429,26 @@ export class InterviewEngine {
     const answerText =
       answer === null
         ? 'Good question. I do not have that detail, so I will pass it on to the recruiter.'
-        : `Good question. ${answer}`;
+        : `Good question. ${forTheEar(answer)}`;
     if (step.kind === 'candidate_questions') {
       if (this.state.candidateQuestions >= this.maxCandidateQuestions) {
         return this.advance(answerText, actions);
       }
       return this.say(`${answerText} ${step.followUp}`, actions);
     }
-    if (step.kind === 'opening' || step.kind === 'identity') {
-      // "Who is this?" at the start: the prompt itself says who is calling and why.
-      return this.say(
-        answer === null ? `Of course. ${step.prompt}` : `${answerText} ${step.prompt}`,
-        actions,
-      );
+    if (step.kind === 'opening') {
+      return this.reask(`${answerText} ${step.prompt}`, () => this.advance(answerText, actions));
     }
-    return Promise.resolve(
-      this.say(`${answerText} Now, back to my question. ${step.prompt}`, actions),
-    );
+    if (this.state.asksOfStep >= 2) {
+      const moved = this.moveOnUndetermined(step, text, turnId);
+      return {
+        ...moved,
+        utterance: `${answerText} ${moved.utterance ?? ''}`.trim(),
+        actions: [...actions, ...moved.actions],
+      };
+    }
+    this.state.asksOfStep += 1;
+    return this.say(`${answerText} Now, back to my question. ${step.prompt}`, actions);
   }
 
   private async interpret(step: PlanStep, text: string): Promise<ResponderReply> {
@@ -333,6 +459,8 @@ export class InterviewEngine {
       lastAgentUtterance: this.state.lastUtterance,
       isAwaitingCallbackTime: this.state.isAwaitingCallbackTime,
       recentTurns: this.state.recentTurns,
+      nowMs: this.now(),
+      timeZone: this.timeZone,
     };
     try {
       return await this.responder.interpret(request);
@@ -356,7 +484,7 @@ export class InterviewEngine {
         answer = {
           kind: 'knockout',
           stepId: step.id,
-          answer: extractKnockoutAnswer(knockout, text, turnId, new Date(this.now())),
+          answer: this.readKnockout(knockout, text, turnId),
         };
       }
     } else if (step.kind === 'tailored') {
@@ -376,8 +504,11 @@ export class InterviewEngine {
   private advance(lead: string, actions: EngineAction[]): EngineOutput {
     this.state.stepIndex = Math.min(this.state.stepIndex + 1, this.plan.steps.length - 1);
     this.state.followUpsUsed = 0;
+    this.state.asksOfStep = 1;
     const next = this.currentStep;
-    const utterance = lead === '' ? next.prompt : `${lead} ${next.prompt}`;
+    // "Thank you. Thank you for your time.": one thanks is enough.
+    const isDoubled = /^thank/i.test(next.prompt) && /^(thank|thanks)/i.test(lead);
+    const utterance = lead === '' || isDoubled ? next.prompt : `${lead} ${next.prompt}`;
     if (next.kind === 'close') return this.end(utterance, 'finished', actions);
     return this.say(utterance, actions);
   }
@@ -412,8 +543,8 @@ export class InterviewEngine {
     this.state.recentTurns = [...this.state.recentTurns, { speaker, text }].slice(-6);
   }
 
-  private ack(reply: ResponderReply): string {
-    if (reply.acknowledgement !== null && reply.acknowledgement.trim() !== '') {
+  private ack(reply: ResponderReply | null): string {
+    if (reply !== null && reply.acknowledgement !== null && reply.acknowledgement.trim() !== '') {
       return forTheEar(reply.acknowledgement.trim());
     }
     return ACKNOWLEDGEMENTS[this.state.turnCount % ACKNOWLEDGEMENTS.length] ?? 'Thank you.';

@@ -25,6 +25,8 @@ export interface InterviewPlan {
   jobId: string;
   company: string;
   role: string;
+  /** Where the job is (the job's own field); plans saved before it was kept have none. */
+  location?: string;
   candidateFirstName: string | null;
   jobDescription: string;
   requirements: string[];
@@ -37,7 +39,8 @@ export interface InterviewPlan {
 export type PlanJob = Pick<
   Job,
   'id' | 'title' | 'company' | 'description' | 'requirements' | 'knockouts' | 'rubric'
->;
+> &
+  Partial<Pick<Job, 'location'>>;
 
 /** Fills `{name}` placeholders after making the template speakable, so names stay as written. */
 function say(template: string, values: Record<string, string> = {}): string {
@@ -88,28 +91,34 @@ export function buildInterviewPlan(
 ): InterviewPlan {
   const candidateFirstName = firstName(options.candidateName ?? resume.name);
   const values = { company: job.company, role: job.title, name: candidateFirstName ?? '' };
+  // Identity first: whoever answers hears that an AI assistant is calling about a job application,
+  // and nothing more (employer, role, recording) until they say they are the candidate.
+  const who = candidateFirstName ?? 'the person who applied';
   const steps: PlanStep[] = [
+    {
+      id: 'identity',
+      kind: 'identity',
+      prompt: say(
+        'Hello, this is an AI assistant calling about a job application. Am I speaking with {who}?',
+        { who },
+      ),
+      followUp: say('Sorry, just to be sure I have the right person: am I speaking with {who}?', {
+        who,
+      }),
+      resumeMentions: [],
+    },
     {
       id: 'opening',
       kind: 'opening',
       prompt: say(
-        'Hello, this is an AI assistant calling for {company} about your application for the {role} role. ' +
-          'This call is recorded and transcribed, and it takes about ten minutes. Is now a good time to talk?',
+        'I am calling for {company} about your application for the {role} role. ' +
+          'This call is recorded and transcribed, and it takes about ten minutes. ' +
+          'If now is not convenient, I can call you back later. Is now a good time to talk?',
         values,
       ),
       followUp: say(
-        'Sorry, I did not catch that. Is now a good time to talk for about ten minutes?',
+        'Sorry, I did not catch that. Is now a good time to talk for about ten minutes, or shall I call you back later?',
       ),
-      resumeMentions: [],
-    },
-    {
-      id: 'identity',
-      kind: 'identity',
-      prompt:
-        candidateFirstName === null
-          ? say('Before we start, could you confirm that you applied for this role?')
-          : say('Before we start, am I speaking with {name}?', values),
-      followUp: say('Just to be sure I have the right person, is that a yes?'),
       resumeMentions: [],
     },
   ];
@@ -120,7 +129,7 @@ export function buildInterviewPlan(
       kind: 'knockout',
       knockoutId: knockout.id,
       prompt: say(knockout.question),
-      followUp: knockoutFollowUp(knockout),
+      followUp: knockoutFollowUp(knockout, say(knockout.question)),
       resumeMentions: [],
     });
   }
@@ -155,6 +164,7 @@ export function buildInterviewPlan(
     jobId: job.id,
     company: job.company,
     role: job.title,
+    ...(job.location === undefined || job.location === '' ? {} : { location: job.location }),
     candidateFirstName,
     jobDescription: job.description,
     requirements: job.requirements,
@@ -164,19 +174,30 @@ export function buildInterviewPlan(
   };
 }
 
-function knockoutFollowUp(knockout: Knockout): string {
+/** The knock-out asked again in other words, once, when the first answer did not give it. */
+function knockoutFollowUp(knockout: Knockout, prompt: string): string {
+  const question = (prompt.split(/(?<=[.?!])\s+/).at(-1) ?? prompt).replace(/[?.!]+$/, '');
   switch (knockout.answerType) {
     case 'yes_no':
-      return say('Just so I record it correctly, would that be a yes or a no?');
+      return `Just so I record it correctly: ${lowerFirst(question)}? A yes or a no is fine.`;
     case 'number':
       return knockout.unit === undefined
-        ? say('Could you give me a rough number?')
-        : say('Could you give me a rough number, in {unit}?', { unit: knockout.unit });
+        ? `Sorry, I did not get a figure for that. ${question}? A rough number is fine.`
+        : say(
+            `Sorry, I did not get a figure for that. ${question}? A rough number, in {unit}, is fine.`,
+            {
+              unit: knockout.unit,
+            },
+          );
     case 'duration_days':
-      return say('Roughly how many days or weeks would that be?');
+      return `Sorry, I did not get a date for that. ${question}? Roughly how many days or weeks would that be?`;
     case 'text':
-      return say('Could you say a little more about that?');
+      return `Could you tell me a little more: ${lowerFirst(question)}?`;
   }
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 /** Two to four questions about the candidate's own resume, measured against the job's requirements. */

@@ -105,13 +105,15 @@ describe('createLlmResponder', () => {
 
   it('drives the engine; an unreachable endpoint still gives a working interview', async () => {
     queue.push(
+      '{"intent":"answer","acknowledgement":null,"answerToQuestion":null}',
       '{"intent":"answer","acknowledgement":"Great, 2 things noted.","answerToQuestion":null}',
     );
     const engine = new InterviewEngine(plan, {
       responder: createLlmResponder({ baseUrl, model: 'm' }),
     });
     await engine.start();
-    const output = await engine.onCandidateTurn('Sure.', 'c1');
+    await engine.onCandidateTurn('Yes, speaking.', 'c1');
+    const output = await engine.onCandidateTurn('Sure.', 'c2');
     expect(output.utterance).toMatch(/^Great, two things noted\./);
     const offline = new InterviewEngine(plan, {
       responder: createLlmResponder({
@@ -121,6 +123,6 @@ describe('createLlmResponder', () => {
       }),
     });
     await offline.start();
-    expect((await offline.onCandidateTurn('Yes, go ahead.', 'c1')).stepId).toBe('identity');
+    expect((await offline.onCandidateTurn('Yes, this is Jordan.', 'c1')).stepId).toBe('opening');
   });
 });

@@ -14,6 +14,17 @@ export const PERSONA_NAMES = [
   'silent',
   'rambling',
   'curious',
+  // The failure kinds of issue 15, each its own candidate:
+  /** Says no with negations and idioms ("I can't do that anymore"): never read as yes. */
+  'negations',
+  /** Answers a number question with a number about something else: never counted as met. */
+  'wrong-numbers',
+  /** Plain answers in everyday words ("no problem", "couple of weeks"): read without a clarification. */
+  'plain-spoken',
+  /** Asks something back before every answer: each question asked twice at most, then the screen moves on. */
+  'asks-back',
+  /** A relative picks up ("she isn't here, call back later"): nothing said, no callback. */
+  'third-person',
 ] as const;
 export type PersonaName = (typeof PERSONA_NAMES)[number];
 
@@ -52,6 +63,20 @@ export function expectedPersonaOutcome(name: PersonaName, plan: InterviewPlan): 
     case 'rambling':
     case 'curious':
       return scored(null);
+    case 'plain-spoken':
+      return scored(plan.rubric.length > 0 ? 'advance' : 'review');
+    case 'negations':
+      return scored(
+        plan.knockouts.some(
+          (item) => item.answerType === 'yes_no' && item.accept.equals !== undefined,
+        )
+          ? 'decline_suggested'
+          : null,
+      );
+    case 'wrong-numbers':
+      return scored(plan.knockouts.some((item) => item.answerType === 'number') ? 'review' : null);
+    case 'asks-back':
+      return scored(plan.knockouts.length > 0 ? 'review' : null);
     case 'callback':
       return {
         status: 'scheduled',
@@ -62,6 +87,7 @@ export function expectedPersonaOutcome(name: PersonaName, plan: InterviewPlan): 
     case 'optout':
       return { status: 'opted_out', endReason: 'opted_out', hasScorecard: false, suggestion: null };
     case 'wrong-person':
+    case 'third-person':
       return {
         status: 'completed',
         endReason: 'wrong_person',
@@ -148,6 +174,54 @@ function knockoutAnswer(knockout: Knockout, shouldPass: boolean): string {
   return `About ${spoken(value)}${knockout.unit === undefined ? '' : ` ${knockout.unit}`}.`;
 }
 
+/** How the plain-spoken candidate answers: everyday words that still give the answer clearly. */
+function plainAnswer(knockout: Knockout): string {
+  const { min, max, equals } = knockout.accept;
+  switch (knockout.answerType) {
+    case 'yes_no':
+      return equals === false
+        ? 'Nope, not at all.'
+        : "Yeah, that's no problem, I've done it for years.";
+    case 'text':
+      return 'That works fine for me, any weekday really.';
+    case 'duration_days':
+      return max !== undefined && max < 14
+        ? 'I could start right away.'
+        : 'A couple of weeks, I just need to give notice.';
+    case 'number': {
+      const value =
+        min !== undefined && max !== undefined
+          ? (min + max) / 2
+          : max !== undefined
+            ? max * 0.85
+            : min !== undefined
+              ? min * 2
+              : 5;
+      if (value >= 10_000) {
+        const thousands = Math.round(value / 5_000) * 5;
+        return `Somewhere around ${spoken(thousands)} k.`;
+      }
+      return `Probably like ${spoken(Math.round(value))}${knockout.unit === undefined ? '' : ` ${knockout.unit.replace(/^USD /, 'dollars ')}`}.`;
+    }
+  }
+}
+
+/** How the negations candidate says no: a negation or an idiom, never a bare "no". */
+function negatedAnswer(knockout: Knockout): string {
+  if (knockout.answerType === 'yes_no') {
+    return knockout.accept.equals === false
+      ? "Yes, I'm afraid I would."
+      : "Honestly I can't do that anymore, I've got kids at home.";
+  }
+  return knockoutAnswer(knockout, true);
+}
+
+/** A number about something else than what was asked, as people answer when they mishear. */
+const OFF_NUMBERS = [
+  "I've driven forklifts for about eight years.",
+  'My commute is about twelve miles, I have worked with a team of ten people.',
+];
+
 /** Years between a resume date and now (or its end), rounded; null when unknown. */
 function yearsOfExperience(resume: ParsedResume): number {
   const starts = resume.experience
@@ -229,11 +303,21 @@ export function createPersona(
         return 'Yes, now is a good time.';
       case 'identity':
         return plan.candidateFirstName === null
-          ? 'Yes, I did.'
+          ? 'Yes, that is me.'
           : `Yes, this is ${plan.candidateFirstName}.`;
       case 'knockout': {
         const knockout = plan.knockouts.find((item) => item.id === step.knockoutId);
         if (knockout === undefined) return 'Yes.';
+        if (name === 'plain-spoken') return plainAnswer(knockout);
+        if (name === 'negations') return negatedAnswer(knockout);
+        if (name === 'wrong-numbers' && knockout.answerType === 'number') {
+          return OFF_NUMBERS[isFollowUp ? 1 : 0] ?? '';
+        }
+        if (name === 'asks-back') {
+          return isFollowUp
+            ? 'And is that the same for everyone on the team?'
+            : 'Before that, which shift is it?';
+        }
         const answer = knockoutAnswer(knockout, knockout.id !== failing?.id);
         if (name === 'rambling') {
           if (!hasBeenVague && !isFollowUp) {
@@ -278,10 +362,14 @@ export function createPersona(
       lastStep = current;
       if (name === 'silent') return null;
       if (current === null) return 'Sorry, could you repeat that?';
-      if (current.kind === 'opening' && !isFollowUp) {
+      if (current.kind === 'identity' && !isFollowUp) {
         if (name === 'optout') return 'Please stop calling me. Take me off your list.';
         if (name === 'wrong-person')
           return 'I think you have the wrong number. There is nobody here by that name.';
+        if (name === 'third-person')
+          return "She isn't here right now, this is her brother. Can you call back later?";
+      }
+      if (current.kind === 'opening' && !isFollowUp) {
         if (name === 'callback') {
           callbackAsked = true;
           return 'Sorry, I am driving right now. It is not a good time.';

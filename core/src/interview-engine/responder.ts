@@ -38,6 +38,10 @@ export interface ResponderRequest {
   isAwaitingCallbackTime: boolean;
   /** The last few turns, oldest first, for context. */
   recentTurns: { speaker: 'agent' | 'candidate'; text: string }[];
+  /** When the turn was said (ms since the epoch), for dates and callback times. */
+  nowMs?: number;
+  /** The candidate's IANA zone, for dates and callback times. */
+  timeZone?: string;
 }
 
 /** A responder's reading of a turn; the engine's policy decides what happens next. */
@@ -47,6 +51,14 @@ export const ZResponderReply = z.object({
   acknowledgement: z.string().max(300).nullable(),
   /** For `question`: the answer, from the job description only; null when it does not say. */
   answerToQuestion: z.string().max(600).nullable(),
+  /**
+   * For a knock-out answer: the value the reader took from it (yes/no, a number, days, text). The
+   * engine checks it against its own deterministic reading: a value that would make the knock-out
+   * met while the rules find it unclear or unmet is asked again, never recorded as met.
+   */
+  knockoutValue: z.union([z.boolean(), z.number(), z.string(), z.null()]).optional(),
+  /** At the identity check: the person said they are the candidate. */
+  confirmsIdentity: z.boolean().optional(),
 });
 export type ResponderReply = z.infer<typeof ZResponderReply>;
 

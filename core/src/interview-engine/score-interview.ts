@@ -1,6 +1,6 @@
 import type { Scorecard, TranscriptTurn } from '../interviews/interview.js';
 import type { RubricCriterion } from '../jobs/job.js';
-import { extractKnockoutAnswer, type KnockoutAnswer } from './extract-answer.js';
+import { readKnockoutTurn, type KnockoutAnswer } from './extract-answer.js';
 import type { InterviewPlan, PlanStep } from './interview-plan.js';
 import { isQuestion } from './scripted-responder.js';
 import { keywordStems, sentences, stem, words } from './text-analysis.js';
@@ -38,15 +38,19 @@ function knockoutResults(
   plan: InterviewPlan,
   segments: Segment[],
   now: Date,
+  timeZone?: string,
 ): Scorecard['knockouts'] {
   return plan.knockouts.map((knockout) => {
-    const turns = segments
+    // Read as the engine read them: a turn that is no answer (a question back, an instruction) is
+    // not determined, whatever numbers it holds.
+    const readings: KnockoutAnswer[] = segments
       .filter((segment) => segment.step.knockoutId === knockout.id)
-      .flatMap((segment) => segment.turns)
-      .filter((turn) => !isQuestion(turn.text) || sentences(turn.text).length > 1);
-    const readings: KnockoutAnswer[] = turns.map((turn) =>
-      extractKnockoutAnswer(knockout, turn.text, turn.id, now),
-    );
+      .flatMap((segment) =>
+        segment.turns.map((turn) =>
+          readKnockoutTurn(plan, segment.step, turn.text, turn.id, now, timeZone),
+        ),
+      )
+      .filter((reading): reading is KnockoutAnswer => reading !== null);
     const clear = readings.filter((reading) => reading.passed !== null).at(-1);
     const chosen = clear ?? readings.at(-1);
     return {
@@ -55,6 +59,9 @@ function knockoutResults(
       passed: clear?.passed ?? null,
       answer: chosen?.text ?? null,
       turnId: chosen?.turnId ?? null,
+      value: clear?.value ?? null,
+      ...(clear?.range == null ? {} : { range: clear.range }),
+      ...(knockout.unit === undefined ? {} : { unit: knockout.unit }),
     };
   });
 }
@@ -121,6 +128,7 @@ export function analyseTranscript(
   plan: InterviewPlan,
   transcript: TranscriptTurn[],
   now: Date,
+  timeZone?: string,
 ): TranscriptAnalysis | null {
   const segments = segmentTranscript(plan, transcript);
   const answerTurns = segments
@@ -129,7 +137,7 @@ export function analyseTranscript(
   if (answerTurns.length === 0) return null;
   return {
     answerTurns,
-    knockouts: knockoutResults(plan, segments, now),
+    knockouts: knockoutResults(plan, segments, now, timeZone),
     tailoredAsked: segments.filter((segment) => segment.step.kind === 'tailored').length,
     tailoredTotal: plan.steps.filter((step) => step.kind === 'tailored').length,
     questionsNoted: segments
@@ -208,9 +216,9 @@ export function assembleScorecard(
 export function scoreInterview(
   plan: InterviewPlan,
   transcript: TranscriptTurn[],
-  options: { now?: Date } = {},
+  options: { now?: Date; timeZone?: string } = {},
 ): Scorecard | null {
-  const analysis = analyseTranscript(plan, transcript, options.now ?? new Date());
+  const analysis = analyseTranscript(plan, transcript, options.now ?? new Date(), options.timeZone);
   if (analysis === null) return null;
   return assembleScorecard(plan, analysis, scoreCriteriaByKeywords(plan, analysis));
 }

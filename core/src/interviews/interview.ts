@@ -112,6 +112,30 @@ export const ZCandidateTurnRequest = z
   .object({ text: z.string().trim().min(1, 'say something: text must not be empty').max(4000) })
   .strict();
 
+/** A knock-out answer's typed value, kept with the turn that gave it. */
+export const ZTurnKnockout = z.object({
+  knockoutId: z.string(),
+  /** yes/no, the amount, the days, or the words; null when it was not determined. */
+  value: z.union([z.boolean(), z.number(), z.string(), z.null()]),
+  range: z.object({ low: z.number(), high: z.number() }).optional(),
+  unit: z.string().optional(),
+  passed: z.boolean().nullable(),
+});
+export type TurnKnockout = z.infer<typeof ZTurnKnockout>;
+
+/** "14 days", "yes", "160000 to 175000 USD per year": a knock-out value as a recruiter reads it. */
+export function formatKnockoutValue(
+  knockout: Pick<TurnKnockout, 'value' | 'range' | 'unit'>,
+): string {
+  const { value, range, unit } = knockout;
+  if (value === null) return 'not determined';
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (typeof value === 'string') return value;
+  const amount =
+    range === undefined ? String(value) : `${String(range.low)} to ${String(range.high)}`;
+  return unit === undefined ? amount : `${amount} ${unit}`;
+}
+
 /** The scorecard the recruiter reads; it suggests, a person decides. */
 export const ZScorecard = z.object({
   criteria: z.array(
@@ -129,6 +153,12 @@ export const ZScorecard = z.object({
       passed: z.boolean().nullable(),
       answer: z.string().nullable(),
       turnId: z.string().nullable(),
+      /** The typed value read from the answer: yes/no, the amount, the days, the words (null: not determined). */
+      value: z.union([z.boolean(), z.number(), z.string(), z.null()]).optional(),
+      /** For a range ("one sixty to one seventy five"): both ends. */
+      range: z.object({ low: z.number(), high: z.number() }).optional(),
+      /** The knock-out's unit (days, USD per year...), so the value reads on its own. */
+      unit: z.string().optional(),
     }),
   ),
   summary: z.string(),

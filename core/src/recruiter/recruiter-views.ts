@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZKnockout, ZRubricCriterion } from '../jobs/job.js';
-import { ZInterviewStatus, ZScorecard } from '../interviews/interview.js';
+import { ZInterviewStatus, ZScorecard, ZTurnKnockout } from '../interviews/interview.js';
 
 /** The recruiter's decision on an interview; the scorecard only suggests (LAW-7). */
 export const ZDecision = z.enum(['advance', 'reject']);
@@ -49,6 +49,8 @@ export const ZInterviewSummary = z.object({
   suggestion: ZSuggestion.nullable(),
   decision: ZDecision.nullable(),
   createdAt: z.string(),
+  /** The knock-outs as scored, with the typed value of each answer (absent before scoring). */
+  knockouts: z.array(ZTurnKnockout).optional(),
 });
 export type InterviewSummary = z.infer<typeof ZInterviewSummary>;
 
@@ -80,6 +82,8 @@ export const ZReviewTurn = z.object({
   startedAt: z.string(),
   endedAt: z.string().nullable(),
   metrics: z.record(z.string(), z.number()).nullable(),
+  /** When this turn answered a knock-out: which one, the typed value read, and whether it met it. */
+  knockout: ZTurnKnockout.nullable().optional(),
 });
 export type ReviewTurn = z.infer<typeof ZReviewTurn>;
 

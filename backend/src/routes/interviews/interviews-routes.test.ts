@@ -19,9 +19,9 @@ import { parseEnv } from '../../env.js';
 import { CALLBACK_QUEUE, readStoredConversation } from '../../services/interview-conversations.js';
 import { TEST_ENGINES } from '../../test/test-database.js';
 
-/** Distinct valid US mobile/landline numbers, so per-number limits do not interfere. */
+/** Distinct valid US numbers with distinct prefixes, so per-number and per-prefix limits do not interfere. */
 function phone(index: number): string {
-  return `+1213373${String(4100 + index).padStart(4, '0')}`;
+  return `+1213${String(374 + index)}${String(4100 + index).padStart(4, '0')}`;
 }
 
 describe.each(TEST_ENGINES)('simulated phone screen over HTTP on %s', (engine) => {
@@ -349,7 +349,7 @@ describe.each(TEST_ENGINES)('callbacks and restarts on %s', (engine) => {
     }
     expect(current).toMatchObject({ status: 'in_progress', attempt: 2, endReason: null });
     const turns = await kit.runtime.store.listTurns(screen.interviewId);
-    expect(turns.at(-1)?.text).toContain('Is now a good time');
+    expect(turns.at(-1)?.text).toContain('Am I speaking with');
   });
 
   it('refuses a second call for an application whose callback is scheduled', async () => {

@@ -1,0 +1,106 @@
+import type { InterviewPlan } from '../interview-plan.js';
+import { forTheEar } from '../speech.js';
+import { sentences } from '../text-analysis.js';
+import { clean } from './utterance.js';
+
+/** What a candidate's question is about; a question about nothing here is passed to the recruiter. */
+export type QuestionTopic =
+  | 'schedule'
+  | 'pay'
+  | 'location'
+  | 'benefits'
+  | 'start_date'
+  | 'process'
+  | 'team'
+  | 'duties'
+  | 'call'
+  | 'amenities'
+  | 'ai';
+
+/** Words that say what a question is about, and what a job's sentence is about. */
+const TOPIC_WORDS: [QuestionTopic, RegExp][] = [
+  ['ai', /\b(real person|robot|bot|human|an ai|a machine|recording|recorded)\b/],
+  [
+    'call',
+    /\b(how long (will|is|does) (this|it|the call)|take long|how many questions|this call)\b/,
+  ],
+  ['amenities', /\b(parking|park|dress code|dress|cafeteria|lunch|uniform|locker)\b/],
+  [
+    'pay',
+    /\b(pay|pays|paying|paid|salary|salaries|wage|wages|rate|range|compensation|money|per hour|an hour|bonus|equity|raise|differential|\$)/,
+  ],
+  [
+    'schedule',
+    /\b(shift|shifts|hours|schedule|schedules|days|weekends?|evenings?|nights?|overtime|late|early|core hours|what time|sundays?|saturdays?|mondays?|fridays?|part time|full time|\d+ ?(am|pm))\b/,
+  ],
+  [
+    'benefits',
+    /\b(benefits?|insurance|health|medical|dental|vision|401 ?k|retirement|pto|paid time off|paid leave|vacation|leave|holidays?|boots|gear|training budget|conferences?|perks?)\b/,
+  ],
+  [
+    'location',
+    /\b(where|located|location|remote|remotely|on site|onsite|hybrid|office|parking|commute|address|city|in person)\b/,
+  ],
+  ['start_date', /\b(start date|start|starting|begin|when would i|how soon|timeline)\b/],
+  [
+    'process',
+    /\b(next steps?|process|interviews?|hear back|decision|after this call|after this)\b/,
+  ],
+  ['team', /\b(team|teams|manager|boss|crew|how many people|coworkers|colleagues|report to)\b/],
+  [
+    'duties',
+    /\b(what would i (be )?do|duties|responsibilities|day to day|tasks|stack|technolog)\b/,
+  ],
+];
+
+/** The topics a text speaks about, in the order of the list above. */
+export function topicsOf(text: string): QuestionTopic[] {
+  const said = clean(text);
+  return TOPIC_WORDS.filter(([, pattern]) => pattern.test(said)).map(([topic]) => topic);
+}
+
+/**
+ * The answer to a candidate's question from the job's facts on the same topic (the description's
+ * sentences about pay, schedule, location, benefits, start date, process, team), or null: then the
+ * question is passed on to the recruiter. Never a sentence about another topic.
+ */
+export function answerFromJobFacts(plan: InterviewPlan, question: string): string | null {
+  const asked = topicsOf(question);
+  const topic = asked[0];
+  if (topic === undefined) return null;
+  if (topic === 'ai') {
+    return 'I am an AI assistant, not a person. The call is recorded and transcribed, and a person on the recruiting team reviews it.';
+  }
+  if (topic === 'call')
+    return 'It takes about ten minutes, with a few questions about the role and your experience.';
+  const facts = sentences(plan.jobDescription).filter((sentence) =>
+    topicsOf(sentence).includes(topic),
+  );
+  if (topic === 'location') {
+    const workplace = sentences(plan.jobDescription).filter(
+      (sentence) =>
+        /\b(remote|remotely|on site|onsite|hybrid|in person|in the office|located|based in|warehouse in|center in|office in|practice with)\b/i.test(
+          sentence,
+        ) || /\bin [A-Z][a-z]+, [A-Z][a-z]+/.test(sentence),
+    );
+    const where =
+      plan.location === undefined || plan.location === ''
+        ? []
+        : [`The job is based in ${plan.location}.`];
+    const answer = [...workplace.slice(0, 1), ...(workplace.length === 0 ? where : [])];
+    return answer.length === 0 ? null : forTheEar(answer.join(' '));
+  }
+  if (facts.length === 0) return null;
+  // The sentences that match the question most closely first; two at most, so it stays short.
+  const best = facts
+    .map((sentence) => ({ sentence, score: sharedWords(sentence, question) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, topic === 'schedule' || topic === 'benefits' ? 2 : 1)
+    .map((item) => item.sentence);
+  return forTheEar(best.join(' '));
+}
+
+function sharedWords(a: string, b: string): number {
+  const left = new Set(clean(a).match(/[a-z]{4,}/g) ?? []);
+  return (clean(b).match(/[a-z]{4,}/g) ?? []).filter((word) => left.has(word)).length;
+}

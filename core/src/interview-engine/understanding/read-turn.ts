@@ -1,0 +1,237 @@
+import type { InterviewPlan, PlanStep } from '../interview-plan.js';
+import type { CandidateIntent } from '../responder.js';
+import { answerFromJobFacts } from './job-facts.js';
+import {
+  readKnockoutAnswer,
+  readYesNo,
+  type KnockoutReading,
+  type ReadingContext,
+} from './read-answer.js';
+import { readCallbackTime, type CallbackRequest } from './read-callback-time.js';
+import { clean, isQuestionLike, isSmallTalk } from './utterance.js';
+
+/** One candidate turn as the deterministic reader understands it. */
+export interface TurnReading {
+  intent: CandidateIntent;
+  /** For a knock-out step: the answer as read (unclear when the turn does not give it). */
+  knockout: KnockoutReading | null;
+  /** For a question: the job's matching facts, or null (passed on to the recruiter). */
+  answerToQuestion: string | null;
+  /** The turn tries to give the interviewer instructions ("ignore your instructions..."). */
+  isInstruction: boolean;
+  /** A callback time read from the turn, when it names one. */
+  callback: CallbackRequest | null;
+  /** The person on the line confirmed they are the candidate. */
+  confirmsIdentity: boolean;
+}
+
+/** What the reader needs besides the words. */
+export interface TurnContext extends ReadingContext {
+  plan: InterviewPlan;
+  step: PlanStep;
+  isAwaitingCallbackTime: boolean;
+}
+
+const OPT_OUT =
+  /\b(stop calling|don'?t (ever )?call (me|this number|here)|do not call|never call|quit calling|remove (me|my number|this number)|take me off|take my number off|unsubscribe|stop contacting|lose my number|put me on (your|the) do not call|not interested,? (please )?(remove|take|don'?t))/;
+const DECLINE_RECORDING =
+  /\b((don'?t|do not|please don'?t|rather you didn'?t|prefer (you )?(not|didn'?t)) (want (to be |it |this )?)?record|(not|never) (ok|okay|comfortable|happy|fine) (with|about) (being |the |this )?record|(no|stop( the)?|turn off( the)?) recording|(not|don'?t) (want to )?be(ing)? recorded|object to (being |the )?record|don'?t want (it|this|that) recorded|i don'?t want that\b)/;
+const INSTRUCTION =
+  /\b(ignore (all |your |the |my )?(previous |prior |above |earlier )?(instructions?|rules|question|prompt)|disregard (the|your|all|previous)|developer mode|new instructions?|system ?prompt|^system:|\[system\]|override|forget (the|your|all) (rules|instructions)|pretend (i|that i) (said|answered)|(mark|record|write down|note down|put down|log) (me|this|it|every|all|that i|the candidate)\b.*\b(yes|pass|passed|qualified|met|acceptable|accept|zero|as)|say (that )?(i|the candidate) (passed|qualif)|tell the recruiter (i'?m|that i'?m)|as the ai you should|assistant, (write|record|mark)|(you are|you're) now|knockout result)/;
+const THIRD_PERSON =
+  /\b((he|she|they)('s| is| are|'re)? (not|n't|isn'?t|aren'?t)? ?(here|home|in|around|available|at work|at school|sleeping|asleep|out|busy|in the shower|not in)|(he|she|they) (isn'?t|aren'?t|is not|are not|'s not|'re not) (here|home|in|around|available)|this is (his|her|their) (\w+)|i'?m (his|her|their) (\w+)|(is|'s) my (son|daughter|husband|wife|brother|sister|mom|dad|mother|father|roommate|partner|friend|cousin)|(doesn'?t|does not) live here|moved out|no (one|body) (here )?(by|with|named|called) that name|nobody (here )?(by|named|called|with)|there'?s no(body| one)?\b.{0,30}\bhere|wrong (number|person)|you('ve| have)? (got|dialed|called) the wrong|not (him|her|them|the person)|front desk|can i take a message|take a message|picked up (his|her|their) phone|this is actually (his|her|their))/;
+const NOT_GOOD_TIME =
+  /\b(not a (good|great) time|bad time|not now|now'?s not (good|great|a good time)|busy (right )?now|i'?m busy|can'?t (really )?talk|cannot talk|call (me )?(back )?later|call me back|call back|can you call|could you call|in a meeting|i'?m driving|i'?m at work|i'm on the (floor|other line|road|job)|with a (patient|customer|client)|another time|some other time|later would be better|not right now|have to go|got to go|gotta go|can we do this later|do this later|something came up|about to (get|go|board)|(would|works?) (be )?better|would suit me)/;
+const REPEAT =
+  /^(what|huh|sorry|pardon|come again|say again|what was that|excuse me|sorry what|sorry,? who)\W*$|\b(repeat|say (that|it) (again|one more time)|didn'?t (catch|hear|get) (that|you|it|the question)|come again|pardon|what was the question|one more time|say that again)\b/;
+const DONE =
+  /^(no|nope|nah|none|nothing|not really|not right now|no questions?|that'?s (all|it|everything)|all good|i'?m (good|fine|all set)|i think you covered it|you covered it|that covers it|nothing else|no,? that'?s)\b/;
+const CONFIRM =
+  /^(yes|yeah|yep|yup|ya|speaking|this is (he|she|him|her|me)|that'?s me|it'?s me|it is|sure|correct|that'?s right|hi|hello|yes hi|uh huh|mhm)\b|\b(speaking|that'?s me|it'?s me|this is (he|she|me)|yes (it is|this is))\b/;
+/**
+ * Reads a candidate turn deterministically: who is speaking (a third person?), what they want
+ * (stop, later, repeat, a question back, an instruction to the interviewer), and for a knock-out
+ * what the answer is. A turn that does not answer the knock-out is unclear, never met.
+ */
+export function readTurn(text: string, context: TurnContext): TurnReading {
+  const said = clean(text);
+  const { step, plan } = context;
+  const base: TurnReading = {
+    intent: 'vague',
+    knockout: null,
+    answerToQuestion: null,
+    isInstruction: false,
+    callback: null,
+    confirmsIdentity: false,
+  };
+  const result = (intent: CandidateIntent, extra: Partial<TurnReading> = {}): TurnReading => ({
+    ...base,
+    intent,
+    ...extra,
+  });
+  const name = plan.candidateFirstName?.toLowerCase() ?? null;
+  const confirms =
+    CONFIRM.test(said.replace(/^(uh|um|oh|hi|hello|yes yes)[ ,]+/, '')) ||
+    (name !== null &&
+      new RegExp(`\\b(this is|it'?s|i'?m|i am) ${name}\\b|^${name}( speaking| here)?\\b`).test(
+        said,
+      ));
+
+  if (OPT_OUT.test(said)) return result('opt_out');
+  if (INSTRUCTION.test(said)) return result('off_topic', { isInstruction: true });
+  if (DECLINE_RECORDING.test(said) && !/\bno recording\b.*\?/.test(said))
+    return result('decline_recording');
+  if (isThirdPerson(said, name, step)) return result('wrong_person');
+
+  if (context.isAwaitingCallbackTime) {
+    const callback = readCallbackTime(text, context.now, context.timeZone);
+    return result('callback_time', { callback });
+  }
+
+  if (step.kind === 'identity') {
+    const yes = confirms || readYesNo('Am I speaking with the candidate?', text, context) === true;
+    if (NOT_GOOD_TIME.test(said) && yes) {
+      const callback = readCallbackTime(text, context.now, context.timeZone);
+      return result(callback.requestedAt === null ? 'not_good_time' : 'callback_time', {
+        callback,
+        confirmsIdentity: true,
+      });
+    }
+    if (yes) return result('answer', { confirmsIdentity: true });
+    if (/^(no|nope|nah|not me)\b/.test(said) || /\bno,? (this is|it'?s)\b/.test(said))
+      return result('wrong_person');
+    if (REPEAT.test(said) && said.split(' ').length <= 8) return result('repeat');
+    if (isQuestionLike(text)) return result('question');
+    return result('vague');
+  }
+
+  const callbackWanted =
+    NOT_GOOD_TIME.test(said) &&
+    !/\blet'?s talk about it later\b/.test(said) &&
+    (step.kind !== 'candidate_questions' ||
+      /\b(call (me )?back|have to go|got to go|gotta go|can'?t talk)\b/.test(said));
+  const namesTime =
+    step.kind === 'opening' &&
+    /\b(tomorrow|tonight|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|noon|in (an?|two|three|\d+) hours?|after \w+|at \d|at (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|around \w+)\b/.test(
+      said,
+    );
+  if (callbackWanted || namesTime) {
+    const callback = readCallbackTime(text, context.now, context.timeZone);
+    if (callback.requestedAt !== null) return result('callback_time', { callback });
+    if (callbackWanted) return result('not_good_time', { callback });
+  }
+  if (REPEAT.test(said) && said.split(' ').length <= 12) return result('repeat');
+
+  if (step.kind === 'opening') {
+    if (isQuestionLike(text) && !/^(yes|yeah|sure|ok)/.test(said))
+      return result('question', { answerToQuestion: answerFromJobFacts(plan, text) });
+    const yes = readYesNo('Is now a good time to talk?', text, context);
+    if (yes === false) return result('not_good_time');
+    if (
+      yes === true ||
+      /\b(go ahead|fire away|sounds good|go on|let'?s do it|i have (time|a few minutes)|now is fine|now'?s fine|works)\b/.test(
+        said,
+      )
+    )
+      return result('answer');
+    return result('vague');
+  }
+
+  if (step.kind === 'candidate_questions') {
+    if (isQuestionLike(text))
+      return result('question', { answerToQuestion: answerFromJobFacts(plan, text) });
+    if (
+      DONE.test(said) ||
+      /\b(no (more )?questions|that'?s (all|everything|it)|nothing else|you covered|covers it)\b/.test(
+        said,
+      )
+    )
+      return result('decline');
+    return result('vague');
+  }
+
+  if (step.kind === 'knockout') {
+    const knockout = plan.knockouts.find((item) => item.id === step.knockoutId);
+    if (knockout !== undefined) {
+      const reading = readKnockoutAnswer(knockout, text, context);
+      if (reading.status !== 'unclear') return result('answer', { knockout: reading });
+      if (isQuestionLike(text) && !/^what do you mean\b/.test(said)) {
+        return isJobQuestion(text)
+          ? result('question', {
+              knockout: reading,
+              answerToQuestion: answerFromJobFacts(plan, text),
+            })
+          : result('off_topic', { knockout: reading });
+      }
+      if (isSmallTalk(said)) return result('off_topic', { knockout: reading });
+      return result('vague', { knockout: reading });
+    }
+  }
+
+  // A resume question: a specific answer, a thin one, or something else.
+  if (isQuestionLike(text) && said.split(' ').length <= 16) {
+    return isJobQuestion(text)
+      ? result('question', { answerToQuestion: answerFromJobFacts(plan, text) })
+      : result('off_topic');
+  }
+  if (
+    isSmallTalk(said) &&
+    !/\b(i (built|led|ran|run|managed|designed|wrote|worked)|we)\b/.test(said)
+  )
+    return result('off_topic');
+  const wordCount = said.split(/\s+/).filter(Boolean).length;
+  if (
+    wordCount < 6 ||
+    /^(i don'?t (know|remember)|not much|hmm|let me think|i guess|it'?s fine|it was fine|no idea)\b/.test(
+      said,
+    )
+  )
+    return result('vague');
+  return result('answer');
+}
+
+/** A third person speaking about the candidate ("she isn't here", "this is his brother"). */
+function isThirdPerson(said: string, name: string | null, step: PlanStep): boolean {
+  if (THIRD_PERSON.test(said)) {
+    // "this is his brother" but not "this is her first job": a relative or role word must follow.
+    const possessive = /\b(this is|i'?m) (his|her|their) (\w+)/.exec(said);
+    if (
+      possessive !== null &&
+      !/^(brother|sister|wife|husband|mom|mother|dad|father|son|daughter|roommate|partner|friend|cousin|girlfriend|boyfriend|aunt|uncle|grandma|grandmother|grandpa|grandfather|assistant|colleague|coworker|boss|neighbor|neighbour)$/.test(
+        possessive[3] ?? '',
+      )
+    ) {
+      return /\b(wrong (number|person)|not here|isn'?t here|doesn'?t live|moved out|no (one|body))\b/.test(
+        said,
+      );
+    }
+    // "she's available evenings" is not about who picked up: only at the identity step or with a clear absence.
+    if (
+      step.kind !== 'identity' &&
+      step.kind !== 'opening' &&
+      !/\b(wrong (number|person)|this is (actually )?(his|her|their)|picked up (his|her|their)|not (him|her)\b)/.test(
+        said,
+      )
+    ) {
+      return false;
+    }
+    return true;
+  }
+  if (name !== null && step.kind === 'identity') {
+    if (
+      new RegExp(
+        `\\b(no|there'?s no|who\\?? no) ${name}\\b|\\b${name} (is|'s) (not|at|out|my|in|asleep|sleeping)|\\b${name}'?s not\\b`,
+      ).test(said)
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * A question back about the job, the call or the question itself ("which shift is it?", "is there
+ * any flexibility?"), answered or passed on; small talk ("did you see the game?") is not one.
+ */
+function isJobQuestion(text: string): boolean {
+  return !isSmallTalk(clean(text));
+}
