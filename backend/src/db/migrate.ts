@@ -13,6 +13,7 @@ import * as apiKeys from './migrations/0014-api-keys.js';
 import * as teamAndAudit from './migrations/0015-team-and-audit.js';
 import * as candidateLinks from './migrations/0016-candidate-links.js';
 import * as webhookOutboxEveryStatus from './migrations/0022-webhook-outbox-every-status.js';
+import * as turnKnockoutValues from './migrations/0023-turn-knockout-values.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so the compiled server and the
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015-team-and-audit': teamAndAudit,
   '0016-candidate-links': candidateLinks,
   '0022-webhook-outbox-every-status': webhookOutboxEveryStatus,
+  '0023-turn-knockout-values': turnKnockoutValues,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

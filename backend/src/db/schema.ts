@@ -6,6 +6,7 @@ import type {
   Knockout,
   Mode,
   RubricCriterion,
+  TurnKnockout,
 } from '@screenline/core';
 
 /** Timestamps come back as Date and go in as Date or ISO strings. */
@@ -109,6 +110,8 @@ export interface TranscriptTurnsTable {
   started_at: Timestamp;
   ended_at: NullableTimestamp;
   metrics: Json<Record<string, number>> | null;
+  /** The knock-out this turn answered, with the typed value read from it (issue 15). */
+  knockout: Json<TurnKnockout> | null;
   created_at: Timestamp;
 }
 

@@ -19,10 +19,13 @@ export type InterviewScorer = (
   plan: InterviewPlan,
   transcript: TranscriptTurn[],
   now: Date,
+  timeZone?: string,
 ) => Promise<Scorecard | null>;
 
-const scoreByKeywords: InterviewScorer = (plan, transcript, now) =>
-  Promise.resolve(scoreInterview(plan, transcript, { now }));
+const scoreByKeywords: InterviewScorer = (plan, transcript, now, timeZone) =>
+  Promise.resolve(
+    scoreInterview(plan, transcript, { now, ...(timeZone === undefined ? {} : { timeZone }) }),
+  );
 
 export async function evaluateInterview(
   deps: { store: InterviewStore; lifecycle: InterviewLifecycle; log: FastifyBaseLogger },
@@ -37,7 +40,7 @@ export async function evaluateInterview(
   const scorecard =
     interview.endReason === 'wrong_person'
       ? null
-      : await scorer(plan, transcript, interview.createdAt);
+      : await scorer(plan, transcript, interview.createdAt, interview.timezone ?? undefined);
   if (scorecard === null) {
     await lifecycle.apply(
       interviewId,

@@ -86,6 +86,19 @@ export async function insertInterview(
         text: 'I have eight years of backend work.',
         metrics: JSON.stringify({ responseLatencyMs: 850 }),
       },
+      {
+        id: `${interview.id}-3`,
+        interview_id: interview.id,
+        seq: 3,
+        speaker: 'candidate',
+        text: 'A couple of weeks.',
+        knockout: JSON.stringify({
+          knockoutId: 'notice-period',
+          value: 14,
+          unit: 'days',
+          passed: true,
+        }),
+      },
     ])
     .execute();
   if (input.score !== null) {
@@ -105,6 +118,15 @@ export async function insertInterview(
           passed: true,
           answer: 'yes',
           turnId: null,
+        },
+        {
+          id: 'notice-period',
+          question: 'How soon could you start?',
+          passed: true,
+          answer: 'A couple of weeks.',
+          turnId: `${interview.id}-3`,
+          value: 14,
+          unit: 'days',
         },
       ],
       summary: 'Strong backend background.',

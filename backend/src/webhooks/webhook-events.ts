@@ -80,6 +80,8 @@ function scorecardForWebhook(scorecard: Scorecard, includeTranscript: boolean): 
       question: knockout.question,
       passed: knockout.passed,
       answer: knockout.answer,
+      value: knockout.value ?? null,
+      ...(knockout.unit === undefined ? {} : { unit: knockout.unit }),
     })),
   };
 }

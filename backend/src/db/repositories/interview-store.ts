@@ -5,6 +5,7 @@ import {
   type Mode,
   type Scorecard,
   type TranscriptTurn,
+  type TurnKnockout,
 } from '@screenline/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema.js';
@@ -233,6 +234,23 @@ export class InterviewStore {
         }),
       )
       .execute();
+    // Each knock-out's typed value goes with the turn that gave it.
+    for (const knockout of scorecard.knockouts) {
+      if (knockout.turnId === null) continue;
+      const kept: TurnKnockout = {
+        knockoutId: knockout.id,
+        value: knockout.value ?? null,
+        ...(knockout.range === undefined ? {} : { range: knockout.range }),
+        ...(knockout.unit === undefined ? {} : { unit: knockout.unit }),
+        passed: knockout.passed,
+      };
+      await this.db
+        .updateTable('transcript_turns')
+        .set({ knockout: JSON.stringify(kept) })
+        .where('interview_id', '=', interviewId)
+        .where('id', '=', knockout.turnId)
+        .execute();
+    }
   }
 
   async findScorecard(interviewId: string): Promise<Scorecard | null> {

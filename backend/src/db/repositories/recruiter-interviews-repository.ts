@@ -2,6 +2,7 @@ import {
   ZDecision,
   ZInterviewStatus,
   ZScorecard,
+  ZTurnKnockout,
   type Decision,
   type InterviewReview,
   type InterviewSort,
@@ -116,7 +117,7 @@ export class RecruiterInterviewsRepository {
         .execute(),
       this.db
         .selectFrom('transcript_turns')
-        .select(['id', 'seq', 'speaker', 'text', 'started_at', 'ended_at', 'metrics'])
+        .select(['id', 'seq', 'speaker', 'text', 'started_at', 'ended_at', 'metrics', 'knockout'])
         .where('interview_id', '=', id)
         .orderBy('seq')
         .execute(),
@@ -162,6 +163,7 @@ export class RecruiterInterviewsRepository {
         startedAt: turn.started_at.toISOString(),
         endedAt: turn.ended_at?.toISOString() ?? null,
         metrics: turn.metrics,
+        knockout: ZTurnKnockout.nullable().catch(null).parse(turn.knockout),
       })),
       scorecard: toScorecard(row.scorecard, row.overall_score),
       decision:
@@ -254,6 +256,7 @@ export class RecruiterInterviewsRepository {
         'i.created_at',
         's.overall_score',
         's.suggestion',
+        's.data as scorecard',
       ])
       .select(candidateNameSql().as('candidate_name'));
   }
@@ -292,7 +295,9 @@ function toSummary(row: {
   overall_score: number | null;
   suggestion: string | null;
   candidate_name: string;
+  scorecard?: unknown;
 }): InterviewSummary {
+  const scorecard = ZScorecard.safeParse(row.scorecard);
   return {
     id: row.id,
     candidateName: row.candidate_name,
@@ -304,6 +309,17 @@ function toSummary(row: {
     suggestion: ZSuggestion.nullable().catch(null).parse(row.suggestion),
     decision: ZDecision.nullable().catch(null).parse(row.decision),
     createdAt: row.created_at.toISOString(),
+    ...(scorecard.success
+      ? {
+          knockouts: scorecard.data.knockouts.map((knockout) => ({
+            knockoutId: knockout.id,
+            value: knockout.value ?? null,
+            ...(knockout.range === undefined ? {} : { range: knockout.range }),
+            ...(knockout.unit === undefined ? {} : { unit: knockout.unit }),
+            passed: knockout.passed,
+          })),
+        }
+      : {}),
   };
 }
 

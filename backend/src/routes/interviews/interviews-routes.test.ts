@@ -57,6 +57,22 @@ describe.each(TEST_ENGINES)('simulated phone screen over HTTP on %s', (engine) =
     expect(screen.scorecard !== null).toBe(expected.hasScorecard);
     if (expected.suggestion !== null)
       expect(screen.scorecard?.suggestion).toBe(expected.suggestion);
+    if (persona === 'plain-spoken') {
+      // Each knock-out's typed value is kept with the turn that gave it, and shown in the API.
+      const kept = await target.database.db
+        .selectFrom('transcript_turns')
+        .select(['id', 'knockout'])
+        .where('interview_id', '=', screen.interviewId)
+        .where('knockout', 'is not', null)
+        .orderBy('seq')
+        .execute();
+      expect(kept.map((turn) => turn.knockout)).toEqual([
+        { knockoutId: 'work-authorization', value: true, passed: true },
+        { knockoutId: 'notice-period', value: 14, unit: 'days', passed: true },
+        { knockoutId: 'salary-expectation', value: 155_000, unit: 'USD per year', passed: true },
+      ]);
+      expect(screen.scorecard?.knockouts.map((item) => item.value)).toEqual([true, 14, 155_000]);
+    }
 
     // Every quote is verbatim in the candidate turn it names.
     for (const criterion of screen.scorecard?.criteria ?? []) {

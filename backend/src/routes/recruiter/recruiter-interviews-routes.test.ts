@@ -68,6 +68,12 @@ describe.each(TEST_ENGINES)('recruiter interviews on %s', (engine) => {
       'Grace Hopper',
     ]);
     expect(evaluated.interviews[0]).toMatchObject({ overallScore: 4.2, suggestion: 'advance' });
+    expect(evaluated.interviews[0]?.knockouts).toContainEqual({
+      knockoutId: 'notice-period',
+      value: 14,
+      unit: 'days',
+      passed: true,
+    });
 
     const search = await list('q=grace');
     expect(search.interviews.map((row) => row.candidateName)).toEqual(['Grace Hopper']);
@@ -91,7 +97,13 @@ describe.each(TEST_ENGINES)('recruiter interviews on %s', (engine) => {
     expect(response.headers['content-disposition']).toMatch(/attachment; filename="interviews-/);
     const lines = response.body.trim().split('\r\n');
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toBe('Candidate,Job,Status,Score,Suggestion,Decision,Date,Interview id');
+    expect(lines[0]).toBe(
+      'Candidate,Job,Status,Score,Suggestion,Decision,Date,Interview id,Knock-outs',
+    );
+    // Each knock-out's typed value, not only pass or fail.
+    expect(lines.find((line) => line.startsWith('Ada Lovelace'))).toMatch(
+      /work-authorization: not determined \(met\); notice-period: 14 days \(met\)$/,
+    );
     expect(lines[1]).toMatch(/^"'=HYPERLINK\(""http/);
     expect(response.body).not.toMatch(/(^|,)=/m);
   });
@@ -107,6 +119,13 @@ describe.each(TEST_ENGINES)('recruiter interviews on %s', (engine) => {
     expect(review.candidate.name).toBe('Ada Lovelace');
     expect(review.timeline.map((event) => event.status)).toEqual(['dialing', 'evaluated']);
     expect(review.transcript[1]?.metrics).toEqual({ responseLatencyMs: 850 });
+    expect(review.transcript[2]?.knockout).toEqual({
+      knockoutId: 'notice-period',
+      value: 14,
+      unit: 'days',
+      passed: true,
+    });
+    expect(review.scorecard?.knockouts[1]).toMatchObject({ value: 14, unit: 'days' });
     expect(review.scorecard?.criteria[0]?.evidence[0]?.turnId).toBe(`${adaId}-2`);
     expect(review.decision).toBeNull();
 

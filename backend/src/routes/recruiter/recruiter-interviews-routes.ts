@@ -1,5 +1,6 @@
 import {
   AppError,
+  formatKnockoutValue,
   ZDecisionRequest,
   ZInterviewFilters,
   ZInterviewListQuery,
@@ -87,7 +88,17 @@ export const recruiterInterviewsRoutes: FastifyPluginAsyncZod<
     async (request, reply) => {
       const rows = await interviews.listAll(request.query, EXPORT_ROW_LIMIT);
       const csv = toCsv([
-        ['Candidate', 'Job', 'Status', 'Score', 'Suggestion', 'Decision', 'Date', 'Interview id'],
+        [
+          'Candidate',
+          'Job',
+          'Status',
+          'Score',
+          'Suggestion',
+          'Decision',
+          'Date',
+          'Interview id',
+          'Knock-outs',
+        ],
         ...rows.map((row) => [
           row.candidateName,
           row.jobTitle,
@@ -97,6 +108,13 @@ export const recruiterInterviewsRoutes: FastifyPluginAsyncZod<
           row.decision,
           row.createdAt,
           row.id,
+          // "work-authorization: yes (met); notice-period: 14 days (met)": the values, not only pass/fail.
+          (row.knockouts ?? [])
+            .map(
+              (knockout) =>
+                `${knockout.knockoutId}: ${formatKnockoutValue(knockout)} (${knockout.passed === null ? 'not determined' : knockout.passed ? 'met' : 'not met'})`,
+            )
+            .join('; '),
         ]),
       ]);
       const day = new Date().toISOString().slice(0, 10);

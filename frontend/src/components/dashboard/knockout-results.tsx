@@ -1,6 +1,6 @@
-import type { InterviewReview } from '@screenline/core';
+import { formatKnockoutValue, type InterviewReview } from '@screenline/core';
 
-/** Each knock-out question with the answer heard and whether the job accepts it. */
+/** Each knock-out question with the answer heard, the value read from it, and whether the job accepts it. */
 export function KnockoutResults({ review }: { review: InterviewReview }) {
   const results = review.scorecard?.knockouts ?? [];
   const questions = review.job.knockouts;
@@ -24,6 +24,7 @@ export function KnockoutResults({ review }: { review: InterviewReview }) {
         <tr>
           <th scope="col">Question</th>
           <th scope="col">Answer</th>
+          <th scope="col">Value</th>
           <th scope="col">Result</th>
         </tr>
       </thead>
@@ -38,6 +39,17 @@ export function KnockoutResults({ review }: { review: InterviewReview }) {
                 row.answer
               ) : (
                 <a href={`#turn-${row.turnId}`}>{row.answer}</a>
+              )}
+            </td>
+            <td>
+              {'value' in row && row.value !== undefined && row.value !== null ? (
+                formatKnockoutValue({
+                  value: row.value,
+                  ...(row.range === undefined ? {} : { range: row.range }),
+                  ...(row.unit === undefined ? {} : { unit: row.unit }),
+                })
+              ) : (
+                <span className="muted">Not determined</span>
               )}
             </td>
             <td>
