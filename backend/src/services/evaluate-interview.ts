@@ -5,6 +5,7 @@ import {
   type Scorecard,
   type TranscriptTurn,
 } from '@screenline/core';
+import { sharedWordNet } from '@screenline/core/wordnet';
 import type { FastifyBaseLogger } from 'fastify';
 import type { InterviewStore } from '../db/repositories/interview-store.js';
 import type { InterviewLifecycle } from './interview-lifecycle.js';
@@ -22,9 +23,14 @@ export type InterviewScorer = (
   timeZone?: string,
 ) => Promise<Scorecard | null>;
 
+/** The rule-based scorer: criteria matched by meaning, with WordNet's synonyms (loaded once). */
 const scoreByKeywords: InterviewScorer = (plan, transcript, now, timeZone) =>
   Promise.resolve(
-    scoreInterview(plan, transcript, { now, ...(timeZone === undefined ? {} : { timeZone }) }),
+    scoreInterview(plan, transcript, {
+      now,
+      synonyms: sharedWordNet(),
+      ...(timeZone === undefined ? {} : { timeZone }),
+    }),
   );
 
 export async function evaluateInterview(

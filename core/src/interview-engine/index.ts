@@ -12,3 +12,5 @@ export * from './personas.js';
 export * from './run-simulated-screen.js';
 export * from './fixtures.js';
 export * from './llm-scorer.js';
+export * from './score-criteria.js';
+export type * from '../nlp/synonym-source.js';

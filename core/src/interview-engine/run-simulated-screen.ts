@@ -1,4 +1,5 @@
 import type { EndReason, Scorecard, TranscriptTurn } from '../interviews/interview.js';
+import type { SynonymSource } from '../nlp/synonym-source.js';
 import type { ParsedResume } from '../resume/parsed-resume.js';
 import {
   InterviewEngine,
@@ -27,7 +28,7 @@ export async function runSimulatedScreen(
   job: PlanJob,
   resume: ParsedResume,
   persona: PersonaName,
-  options: InterviewEngineOptions & { maxTurns?: number } = {},
+  options: InterviewEngineOptions & { maxTurns?: number; synonyms?: SynonymSource } = {},
 ): Promise<SimulatedScreen> {
   const plan = buildInterviewPlan(job, resume);
   const engine = new InterviewEngine(plan, options);
@@ -50,6 +51,12 @@ export async function runSimulatedScreen(
     if (said === null) output = await engine.onSilence();
     else output = await engine.onCandidateTurn(said, push('candidate', said));
   }
-  const scorecard = endReason === 'wrong_person' ? null : scoreInterview(plan, transcript);
+  const scorecard =
+    endReason === 'wrong_person'
+      ? null
+      : scoreInterview(plan, transcript, {
+          ...(options.now === undefined ? {} : { now: new Date(options.now()) }),
+          ...(options.synonyms === undefined ? {} : { synonyms: options.synonyms }),
+        });
   return { plan, transcript, actions, endReason, scorecard };
 }

@@ -1,9 +1,9 @@
 import type { Scorecard, TranscriptTurn } from '../interviews/interview.js';
-import type { RubricCriterion } from '../jobs/job.js';
+import type { SynonymSource } from '../nlp/synonym-source.js';
 import { readKnockoutTurn, type KnockoutAnswer } from './extract-answer.js';
 import type { InterviewPlan, PlanStep } from './interview-plan.js';
 import { isQuestion } from './scripted-responder.js';
-import { keywordStems, sentences, stem, words } from './text-analysis.js';
+import { scoreCriteriaByMeaning } from './score-criteria.js';
 
 /** Candidate turns grouped under the plan step the agent was asking when they were said. */
 interface Segment {
@@ -66,53 +66,6 @@ function knockoutResults(
   });
 }
 
-const SPECIFIC =
-  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|million|percent)\b/i;
-
-/** 1-5 from what was said about the criterion: how much, how varied, how specific. */
-function scoreCriterion(
-  criterion: RubricCriterion,
-  answerTurns: TranscriptTurn[],
-): Scorecard['criteria'][number] & { weight: number } {
-  const keywords = keywordStems(`${criterion.name} ${criterion.description ?? ''}`);
-  const found: { quote: string; turnId: string; hits: Set<string> }[] = [];
-  for (const turn of answerTurns) {
-    for (const sentence of sentences(turn.text)) {
-      if (isQuestion(sentence)) continue;
-      const hits = new Set(
-        words(sentence)
-          .map(stem)
-          .filter((item) => keywords.has(item)),
-      );
-      if (hits.size > 0) found.push({ quote: sentence, turnId: turn.id, hits });
-    }
-  }
-  found.sort((a, b) => b.hits.size - a.hits.size);
-  const seen = new Set<string>();
-  const evidence = found
-    .filter((item) => {
-      if (seen.has(item.quote)) return false;
-      seen.add(item.quote);
-      return true;
-    })
-    .slice(0, 3);
-  const distinct = new Set(evidence.flatMap((item) => [...item.hits]));
-  let score = 1;
-  if (evidence.length > 0) {
-    score = 2;
-    if (distinct.size >= 3) score += 1;
-    if (evidence.length >= 2) score += 1;
-    if (evidence.some((item) => SPECIFIC.test(item.quote))) score += 1;
-  }
-  return {
-    id: criterion.id,
-    name: criterion.name,
-    score: Math.min(5, score),
-    evidence: evidence.map(({ quote, turnId }) => ({ quote, turnId })),
-    weight: criterion.weight,
-  };
-}
-
 /** What scoring needs from a transcript, whichever way the criteria are scored. */
 export interface TranscriptAnalysis {
   /** The candidate's answers to knock-out and resume questions: the only words that are scored. */
@@ -147,15 +100,16 @@ export function analyseTranscript(
   };
 }
 
-/** The heuristic score of every rubric criterion: what was said about it, how varied, how specific. */
+/**
+ * The rule-based score of every rubric criterion, by meaning: its words, their WordNet synonyms
+ * when a source is given, and the recruiter's "looks like" phrases; every supporting sentence cited.
+ */
 export function scoreCriteriaByKeywords(
   plan: InterviewPlan,
   analysis: TranscriptAnalysis,
+  synonyms?: SynonymSource,
 ): Scorecard['criteria'] {
-  return plan.rubric.map((criterion) => {
-    const { id, name, score, evidence } = scoreCriterion(criterion, analysis.answerTurns);
-    return { id, name, score, evidence };
-  });
+  return scoreCriteriaByMeaning(plan.rubric, analysis.answerTurns, synonyms);
 }
 
 /** The scorecard around scored criteria: the suggestion and a summary a recruiter can read. */
@@ -216,11 +170,15 @@ export function assembleScorecard(
 export function scoreInterview(
   plan: InterviewPlan,
   transcript: TranscriptTurn[],
-  options: { now?: Date; timeZone?: string } = {},
+  options: { now?: Date; timeZone?: string; synonyms?: SynonymSource } = {},
 ): Scorecard | null {
   const analysis = analyseTranscript(plan, transcript, options.now ?? new Date(), options.timeZone);
   if (analysis === null) return null;
-  return assembleScorecard(plan, analysis, scoreCriteriaByKeywords(plan, analysis));
+  return assembleScorecard(
+    plan,
+    analysis,
+    scoreCriteriaByKeywords(plan, analysis, options.synonyms),
+  );
 }
 
 /** The weighted 1-5 average of a scorecard (null without criteria), for sorting lists. */

@@ -144,6 +144,8 @@ export const ZScorecard = z.object({
       name: z.string(),
       score: z.number().int().min(1).max(5),
       evidence: z.array(z.object({ quote: z.string(), turnId: z.string() })),
+      /** Why this score, in terms of the quotes (how many, how broad, how specific). */
+      explanation: z.string().optional(),
     }),
   ),
   knockouts: z.array(

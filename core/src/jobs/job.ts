@@ -39,6 +39,8 @@ export const ZRubricCriterion = z
     name: z.string().trim().min(2).max(120),
     description: z.string().trim().max(1000).optional(),
     weight: z.number().positive().max(100),
+    /** Phrases a recruiter expects a good answer to sound like ("runs a crew", "cut injuries"). */
+    looksLike: z.array(z.string().trim().min(2).max(200)).max(10).optional(),
   })
   .strict();
 export type RubricCriterion = z.infer<typeof ZRubricCriterion>;

@@ -71,6 +71,23 @@ export function RubricEditor({
                 }}
               />
             </label>
+            <label className="field">
+              <span>Looks like (one phrase per line, as a good answer would say it)</span>
+              {/* Uncontrolled, so a new empty line can be typed; the phrases are read on each change. */}
+              <textarea
+                rows={2}
+                defaultValue={(criterion.looksLike ?? []).join('\n')}
+                onChange={(event) => {
+                  const phrases = event.target.value
+                    .split('\n')
+                    .map((line) => line.trim())
+                    .filter((line) => line.length >= 2)
+                    .slice(0, 10);
+                  const rest = omitKey(criterion, 'looksLike');
+                  update(index, phrases.length === 0 ? rest : { ...rest, looksLike: phrases });
+                }}
+              />
+            </label>
             <button
               type="button"
               className="link-button"

@@ -42,6 +42,9 @@ export function ScorecardView({
                 aria-labelledby={`criterion-${criterion.id}`}
                 className="score-bar"
               />
+              {criterion.explanation !== undefined && (
+                <p className="muted">{criterion.explanation}</p>
+              )}
               {criterion.evidence.length > 0 && (
                 <ul className="evidence">
                   {criterion.evidence.map((item, index) => (

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { TranscriptTurn } from '../interviews/interview.js';
+import type { RubricCriterion } from '../jobs/job.js';
+import { createWordNet } from '../nlp/wordnet.js';
+import { SAMPLE_JOB, SAMPLE_RESUME } from './fixtures.js';
+import { runSimulatedScreen } from './run-simulated-screen.js';
+import { scoreCriteriaByMeaning } from './score-criteria.js';
+
+const wordNet = createWordNet();
+const lead: RubricCriterion = { id: 'team-lead', name: 'Leading a team on the floor', weight: 3 };
+const safety: RubricCriterion = {
+  id: 'safety',
+  name: 'Safety',
+  description: 'Keeps people safe: training, inspections, fewer incidents.',
+  weight: 2,
+};
+
+const said = (text: string): TranscriptTurn[] => [{ id: 't1', speaker: 'candidate', text }];
+const SHIFT_LEAD =
+  "I've been the night shift lead for three years. I run a crew of ten pickers and drivers. " +
+  'I assign the work at the start of every shift and coach the new people. ' +
+  'Last year we cut injuries by half after I started a safety huddle.';
+
+describe('scoreCriteriaByMeaning', () => {
+  it('a shift lead who runs a crew of ten scores at least 4 on "Leading a team on the floor"', () => {
+    const [score] = scoreCriteriaByMeaning([lead], said(SHIFT_LEAD), wordNet);
+    expect(score?.score).toBeGreaterThanOrEqual(4);
+    // "crew" means "team" (one hypernym), "run" means "lead" (WordNet synonyms).
+    expect(score?.evidence.map((item) => item.quote)).toContain(
+      'I run a crew of ten pickers and drivers.',
+    );
+    expect(score?.explanation).toMatch(/supporting sentences/);
+  });
+
+  it('cites every supporting sentence, not only the best three', () => {
+    const [score] = scoreCriteriaByMeaning([safety], said(SHIFT_LEAD), wordNet);
+    expect(score?.evidence.map((item) => item.quote)).toEqual([
+      'I assign the work at the start of every shift and coach the new people.',
+      'Last year we cut injuries by half after I started a safety huddle.',
+    ]);
+  });
+
+  it('a thin answer scores lower than a specific one', () => {
+    const [thin] = scoreCriteriaByMeaning([lead], said('Yeah, I have led a team.'), wordNet);
+    const [specific] = scoreCriteriaByMeaning([lead], said(SHIFT_LEAD), wordNet);
+    expect(thin?.score).toBeLessThan(specific?.score ?? 0);
+    expect(thin?.score).toBeGreaterThan(1);
+  });
+
+  it('a recruiter\'s "looks like" phrase counts as support', () => {
+    const withPhrases: RubricCriterion = { ...lead, looksLike: ['keeps the line moving'] };
+    const [score] = scoreCriteriaByMeaning(
+      [withPhrases],
+      said('Mostly I keep the line moving when we are short.'),
+      wordNet,
+    );
+    expect(score?.evidence).toHaveLength(1);
+  });
+
+  it('without a word about it, the lowest score and no quote', () => {
+    const [score] = scoreCriteriaByMeaning([lead], said('I like fishing on weekends.'), wordNet);
+    expect(score).toMatchObject({ score: 1, evidence: [] });
+  });
+
+  it('a qualified candidate scores at least 4 on every criterion their answers address', async () => {
+    const screen = await runSimulatedScreen(SAMPLE_JOB, SAMPLE_RESUME, 'qualified', {
+      now: () => Date.parse('2026-11-25T15:00:00Z'),
+      synonyms: wordNet,
+    });
+    const addressed = screen.scorecard?.criteria.filter((item) => item.evidence.length > 0) ?? [];
+    expect(addressed.length).toBe(SAMPLE_JOB.rubric.length);
+    for (const criterion of addressed) expect(criterion.score).toBeGreaterThanOrEqual(4);
+  });
+});

@@ -1,0 +1,148 @@
+import type { Scorecard, TranscriptTurn } from '../interviews/interview.js';
+import type { RubricCriterion } from '../jobs/job.js';
+import type { SynonymSource, WordClass } from '../nlp/synonym-source.js';
+import { sentences } from './text-analysis.js';
+import { readText, type Token } from './understanding/nlp.js';
+import { isQuestionLike } from './understanding/utterance.js';
+
+/** Words that say nothing about a criterion by themselves. */
+const GENERIC = new Set(
+  (
+    'be have do get make use go take give keep say know think want need like good well great thing way ' +
+    'such other also role job work year time day lot kind sort stuff really just very one people'
+  ).split(' '),
+);
+
+interface Concept {
+  lemma: string;
+  wordClass: WordClass | null;
+  synonyms: Set<string>;
+  hypernyms: Set<string>;
+}
+
+const CLASS_OF: Record<string, WordClass> = {
+  NOUN: 'noun',
+  PROPN: 'noun',
+  VERB: 'verb',
+  ADJ: 'adj',
+};
+
+function contentTokens(text: string): Token[] {
+  return readText(text.toLowerCase()).tokens.filter(
+    (token) =>
+      CLASS_OF[token.pos] !== undefined && !GENERIC.has(token.lemma) && token.lemma.length > 2,
+  );
+}
+
+function conceptsOf(text: string, synonyms: SynonymSource | undefined): Concept[] {
+  const seen = new Map<string, Concept>();
+  for (const token of contentTokens(text)) {
+    if (seen.has(token.lemma)) continue;
+    const wordClass = CLASS_OF[token.pos] ?? null;
+    seen.set(token.lemma, {
+      lemma: token.lemma,
+      wordClass,
+      synonyms: new Set(synonyms?.synonymsOf(token.lemma, wordClass ?? undefined) ?? []),
+      hypernyms: new Set(wordClass === 'noun' ? (synonyms?.hypernymsOf(token.lemma) ?? []) : []),
+    });
+  }
+  return [...seen.values()];
+}
+
+/** Whether a candidate's word means the concept: the same lemma, a WordNet synonym either way, or a noun sharing its direct hypernym ("crew" and "team"). */
+function means(token: Token, concept: Concept, synonyms: SynonymSource | undefined): boolean {
+  if (token.lemma === concept.lemma || concept.synonyms.has(token.lemma)) return true;
+  if (synonyms === undefined || GENERIC.has(token.lemma)) return false;
+  const wordClass = CLASS_OF[token.pos];
+  if (wordClass === undefined) return false;
+  // "coach" (verb) gives "training" (noun) among its derivations: either class may carry the meaning.
+  if (synonyms.synonymsOf(token.lemma, wordClass).includes(concept.lemma)) return true;
+  if (wordClass === 'noun' && concept.wordClass === 'noun' && concept.hypernyms.size > 0) {
+    return synonyms.hypernymsOf(token.lemma).some((hypernym) => concept.hypernyms.has(hypernym));
+  }
+  return false;
+}
+
+const SPECIFIC =
+  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|percent|half|double|twice)\b/i;
+const OUTCOME =
+  /\b(cut|cutting|reduced?|reducing|lowered|improved?|increased?|grew|grown|doubled|halved|saved|launched|shipped|built|fixed|migrated|designed|trained|coached|mentored|won|passed|dropped|went down|went up)\b/i;
+const OWN_ACTION =
+  /\b(i|we)('ve|'d| have| had)? (\w+ed|built|led|ran|run|wrote|made|grew|took|drove|taught|found|set|cut|assign|coach|train|lead|manage|handle|own|do|did|work|drive|code|appeal|fix|design|review|mentor|keep|kept)\b/i;
+/** A named thing: a tool, a system, an acronym ("Kafka", "OSHA", "CPT"). */
+const NAMED = /(?<!^)(?<![.!?] )\b([A-Z][a-z]+[A-Z]\w*|[A-Z]{2,6}\b|[A-Z][a-z]{2,}(?:\.js)?)/;
+
+/** One criterion's score from what was said: every supporting sentence cited, the score explained. */
+function scoreOne(
+  criterion: RubricCriterion,
+  answerTurns: TranscriptTurn[],
+  synonyms: SynonymSource | undefined,
+): Scorecard['criteria'][number] {
+  const concepts = conceptsOf(`${criterion.name}. ${criterion.description ?? ''}`, synonyms);
+  const phrases = (criterion.looksLike ?? []).map((phrase) => conceptsOf(phrase, synonyms));
+  const evidence: { quote: string; turnId: string; concepts: Set<string>; isPhrase: boolean }[] =
+    [];
+  for (const turn of answerTurns) {
+    for (const sentence of sentences(turn.text)) {
+      if (isQuestionLike(sentence)) continue;
+      const tokens = readText(sentence.toLowerCase()).tokens;
+      const matched = new Set(
+        concepts
+          .filter((concept) => tokens.some((token) => means(token, concept, synonyms)))
+          .map((concept) => concept.lemma),
+      );
+      // A recruiter's "looks like" phrase: most of its words (or their synonyms) in one sentence.
+      const isPhrase = phrases.some(
+        (phrase) =>
+          phrase.length > 0 &&
+          phrase.filter((concept) => tokens.some((token) => means(token, concept, synonyms)))
+            .length >= Math.max(1, Math.ceil(phrase.length * 0.6)),
+      );
+      if (matched.size === 0 && !isPhrase) continue;
+      if (evidence.some((item) => item.quote === sentence)) continue;
+      evidence.push({ quote: sentence, turnId: turn.id, concepts: matched, isPhrase });
+    }
+  }
+  if (evidence.length === 0) {
+    return {
+      id: criterion.id,
+      name: criterion.name,
+      score: 1,
+      evidence: [],
+      explanation: 'Nothing said about it.',
+    };
+  }
+  const distinct = new Set(evidence.flatMap((item) => [...item.concepts]));
+  const isBroad = distinct.size >= 2 || evidence.some((item) => item.isPhrase);
+  const isSpecific = evidence.some(
+    (item) => SPECIFIC.test(item.quote) || OUTCOME.test(item.quote) || NAMED.test(item.quote),
+  );
+  const isOwnWork = evidence.length >= 2 && evidence.some((item) => OWN_ACTION.test(item.quote));
+  const score = 2 + (isBroad ? 1 : 0) + (isSpecific ? 1 : 0) + (isOwnWork ? 1 : 0);
+  const reasons = [
+    `${String(evidence.length)} supporting ${evidence.length === 1 ? 'sentence' : 'sentences'}`,
+    isBroad ? 'covers more than one part of it' : 'touches one part of it',
+    isSpecific ? 'with concrete figures, results or named tools' : 'without concrete detail',
+    ...(isOwnWork ? ["in the candidate's own actions"] : []),
+  ];
+  return {
+    id: criterion.id,
+    name: criterion.name,
+    score: Math.min(5, score),
+    evidence: evidence.map(({ quote, turnId }) => ({ quote, turnId })),
+    explanation: `${reasons.join('; ')}.`,
+  };
+}
+
+/**
+ * Each rubric criterion scored by meaning: its words, their WordNet synonyms (when a source is
+ * given) and the recruiter's "looks like" phrases, matched in the candidate's answers. Only what
+ * was said counts (LAW-7: never tone, age, photo or anything from the resume).
+ */
+export function scoreCriteriaByMeaning(
+  rubric: RubricCriterion[],
+  answerTurns: TranscriptTurn[],
+  synonyms?: SynonymSource,
+): Scorecard['criteria'] {
+  return rubric.map((criterion) => scoreOne(criterion, answerTurns, synonyms));
+}
