@@ -66,6 +66,15 @@ describe('buildInterviewPlan', () => {
     ).toBe(true);
   });
 
+  it('never says "not on your resume" about a skill the resume lists', () => {
+    const withKafka = buildInterviewPlan(SAMPLE_JOB, {
+      ...SAMPLE_RESUME,
+      skills: ['TypeScript', 'Node.js', 'PostgreSQL', 'Kafka', 'Kubernetes', 'AWS'],
+    });
+    const gapQuestions = withKafka.steps.filter((step) => step.prompt.includes('did not see'));
+    for (const step of gapQuestions) expect(step.prompt).not.toMatch(/Kafka|AWS|Kubernetes/);
+  });
+
   it('writes prompts for the ear: no digits, no brackets', () => {
     for (const step of plan.steps) expect(step.prompt).not.toMatch(/[\d()[\]•]/);
   });

@@ -328,7 +328,11 @@ function tailoredSteps(job: PlanJob, resume: ParsedResume): PlanStep[] {
   }
 
   // Ask about the requirement the resume shows least, when it really is missing.
+  // A requirement that names a skill the resume lists is covered, however little else it shares.
   const gaps = job.requirements
+    .filter(
+      (requirement) => !resume.skills.some((skill) => isSkillInRequirement(skill, requirement)),
+    )
     .map((requirement) => ({ requirement, share: coverage(requirement, stems) }))
     .filter((item) => item.share < 0.5)
     .sort((a, b) => a.share - b.share);

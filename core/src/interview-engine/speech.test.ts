@@ -24,8 +24,26 @@ describe('forTheEar', () => {
     expect(forTheEar('Event-driven systems (Kafka or similar) at scale.')).toBe(
       'Event-driven systems, Kafka or similar, at scale.',
     );
-    expect(forTheEar('AWS/GCP, 30% travel')).toBe('AWS or GCP, thirty percent travel');
+    expect(forTheEar('AWS/GCP, 30% travel')).toBe('A W S or G C P, thirty percent travel');
   });
+  it.each([
+    [
+      'The evening shift runs from 6pm to 4:30am.',
+      'The evening shift runs from six p m to four thirty a m.',
+    ],
+    [
+      'Monday to Friday, from 8am to 4:30pm.',
+      'Monday to Friday, from eight a m to four thirty p m.',
+    ],
+    ['core hours 11:00 to 3:05', 'core hours eleven to three oh five'],
+    ['Pay is $22 to $25 per hour', 'Pay is twenty-two to twenty-five dollars per hour'],
+    ['a $1.50 shift differential', 'a one dollar fifty shift differential'],
+    ['a 401k match of 4%', 'a four oh one k match of four percent'],
+    ['mentor 2-3 engineers', 'mentor two to three engineers'],
+    ['coding with CPT and ICD-10', 'coding with C P T and I C D ten'],
+    ['OSHA practice', 'OSHA practice'],
+    ['in USD per year', 'in U S dollars per year'],
+  ])('says "%s" as a person would', (text, spoken) => expect(forTheEar(text)).toBe(spoken));
   it('keeps no digits', () => {
     expect(forTheEar('Call me at 3 on 12 March, 2027.')).not.toMatch(/\d/);
   });

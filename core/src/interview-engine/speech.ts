@@ -69,9 +69,54 @@ export function numberToWords(value: number): string {
 
 const MULTIPLIERS: Record<string, number> = { k: 1_000, m: 1_000_000 };
 
+/** Acronyms people say as a word, not letter by letter. */
+const SAID_AS_WORDS = new Set([
+  'OSHA',
+  'NASA',
+  'NATO',
+  'SAAS',
+  'SCRUM',
+  'GIF',
+  'JSON',
+  'AI',
+  'HIPAA',
+  'COBRA',
+  'SWAT',
+  'FIFO',
+  'LIFO',
+]);
+
+/** "OSHA" stays; "CPT" → "C P T", "ICD" → "I C D", "USD" → "U S dollars". */
+function sayAcronym(acronym: string): string {
+  if (acronym === 'USD') return 'U S dollars';
+  if (SAID_AS_WORDS.has(acronym.toUpperCase())) return acronym;
+  return acronym.split('').join(' ');
+}
+
+/** 4:30 → "four thirty", 9:05 → "nine oh five", 11:00 → "eleven". */
+function sayClock(hour: number, minute: number): string {
+  const hourWords = numberToWords(hour);
+  if (minute === 0) return hourWords;
+  return minute < 10
+    ? `${hourWords} oh ${numberToWords(minute)}`
+    : `${hourWords} ${numberToWords(minute).replace('-', ' ')}`;
+}
+
+/** Cents said the way people say prices: $1.50 → "one dollar fifty", $0.75 → "seventy-five cents". */
+function sayDollars(amount: number, scaled: boolean): string {
+  const whole = Math.floor(amount);
+  const cents = Math.round((amount - whole) * 100);
+  if (scaled || cents === 0)
+    return `${numberToWords(amount)} ${amount === 1 ? 'dollar' : 'dollars'}`;
+  if (whole === 0) return `${numberToWords(cents)} cents`;
+  return `${numberToWords(whole)} ${whole === 1 ? 'dollar' : 'dollars'} ${numberToWords(cents)}`;
+}
+
 /**
- * Rewrites text for the ear: numbers and amounts spelled out, symbols said as words, no list or
- * bracket punctuation a voice would read aloud. Used on every agent utterance.
+ * Rewrites text for the ear: times ("6pm to 4:30am" → "six p m to four thirty a m"), ranges,
+ * amounts and percentages spelled out, acronyms as a person says them ("C P T", but "OSHA"),
+ * symbols said as words, no list or bracket punctuation a voice would read aloud. Used on every
+ * agent utterance.
  */
 export function forTheEar(text: string): string {
   return (
@@ -81,6 +126,35 @@ export function forTheEar(text: string): string {
       .replace(/\bi\.e\.,?/gi, 'that is')
       .replace(/\betc\./gi, 'and so on')
       .replace(/&/g, ' and ')
+      // Clock times: 6pm, 4:30am, 8:00 a.m., 16:30.
+      .replace(
+        /\b(\d{1,2})(?::(\d{2}))?\s?(am|pm|a\.m\.|p\.m\.)(?![a-z])/gi,
+        (_match, hour: string, minute: string | undefined, meridiem: string) =>
+          `${sayClock(Number(hour), Number(minute ?? 0))} ${meridiem.toLowerCase().startsWith('a') ? 'a m' : 'p m'}`,
+      )
+      .replace(/\b(\d{1,2}):(\d{2})\b/g, (_match, hour: string, minute: string) =>
+        sayClock(Number(hour), Number(minute)),
+      )
+      // 401k and 403b are said digit by digit.
+      .replace(
+        /\b(4\d\d)\s?\(?([kb])\)?\b/gi,
+        (_match, plan: string, letter: string) =>
+          `${plan
+            .split('')
+            .map((digit) => (digit === '0' ? 'oh' : numberToWords(Number(digit))))
+            .join(' ')} ${letter.toLowerCase()}`,
+      )
+      // Ranges: "$22 to $25" → "twenty-two to twenty-five dollars"; "2-3" → "two to three".
+      .replace(
+        /\$(\d+(?:\.\d+)?)\s?(?:-|–|to)\s?\$(\d+(?:\.\d+)?)(?!\d|[kKmM]\b|,\d)/g,
+        (_match, low: string, high: string) =>
+          `${numberToWords(Number(low))} to ${sayDollars(Number(high), false)}`,
+      )
+      .replace(
+        /(?<![\w.$])(\d+)\s?(?:-|–)\s?(\d+)(?![\w.%])/g,
+        (_match, low: string, high: string) =>
+          `${numberToWords(Number(low))} to ${numberToWords(Number(high))}`,
+      )
       // $140k, 140,000, 5+, 30%: spell the amount, then its unit.
       .replace(
         /(?<![\w.])(\$)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?([kKmM])\b)?(\+)?(%)?/g,
@@ -95,6 +169,7 @@ export function forTheEar(text: string): string {
           const amount =
             Number(digits.replaceAll(',', '')) *
             (scale ? (MULTIPLIERS[scale.toLowerCase()] ?? 1) : 1);
+          if (dollar && !plus && !percent) return sayDollars(amount, scale !== undefined);
           let words = numberToWords(amount);
           if (plus) words += ' or more';
           if (percent) words += ' percent';
@@ -102,6 +177,13 @@ export function forTheEar(text: string): string {
           return words;
         },
       )
+      // Acronyms, after numbers so "ICD-10" reads "I C D ten".
+      .replace(/\b([A-Z]{2,5})s?\b/g, (match: string, acronym: string) =>
+        match.endsWith('s') && match.length > acronym.length
+          ? `${sayAcronym(acronym)}s`
+          : sayAcronym(acronym),
+      )
+      .replace(/\b([A-Z](?: [A-Z])+) ?-(?=[a-z])/g, '$1 ')
       .replace(/\s*\(([^)]*)\)/g, ', $1,')
       .replace(/\s*[:;]\s*/g, ', ')
       .replace(/\s*\/\s*/g, ' or ')
