@@ -90,19 +90,19 @@ const NO_START =
 
 /** Phrases whose words look negative but mean yes ("no problem", "I don't mind"). */
 const POSITIVE_IDIOMS =
-  /\b(no (problem|problems|issue|issues|trouble|worries|sweat)|not (a|an|any) (problem|issue|big deal)|nothing new|never (had|been) (a|an|any) (problem|issue|trouble)|(would ?n'?t|wouldn'?t|won'?t|don'?t) (have|see|be) (a|an|any) (problem|issue|trouble)|don'?t see (why not|an? (issue|problem)|any (issue|problem))|wouldn'?t say no|don'?t mind|do not mind|doesn'?t bother me|(is|are|'s|'re) nothing\b|no sponsorship (is )?(needed|required|necessary)|(don'?t|do not|won'?t|will not|wouldn'?t) (need|require) (a |any )?(visa|sponsorship|sponsor)|(don'?t|do not) have anything (on|going on|planned)|have nothing (on|planned)|not working right now|no reason (i|why i) (can'?t|couldn'?t))\b/g;
+  /\b(no (problem|problems|issue|issues|trouble|worries|sweat)|not (a|an|any) (problem|issue|big deal)|nothing new|never (had|been) (a|an|any) (problem|issue|trouble)|(would ?n'?t|wouldn'?t|won'?t|don'?t) (have|see|be) (a|an|any) (problem|issue|trouble)|don'?t see (why not|an? (issue|problem)|any (issue|problem))|wouldn'?t say no|don'?t mind|do not mind|doesn'?t bother me|(is|are|'s|'re) nothing\b|no (sponsorship|visa|sponsor)( is)? (needed|required|necessary)|(don'?t|do not|won'?t|will not|wouldn'?t) (need|require) (a |any )?(visa|sponsorship|sponsor)|(don'?t|do not) have anything (on|going on|planned)|have nothing (on|planned)|not working right now|no reason (i|why i) (can'?t|couldn'?t))\b/g;
 
 /** Phrases with no negation word that still mean no ("too soon", "is out for me"). */
 const NEGATIVE_IDIOMS =
-  /\b(too (soon|early|much|many|far|late|heavy)|(is|are|'s|'re) out( for me)?\b|a no for me|impossible|rather not|(i'?d|i would) prefer not|(doesn'?t|does not|won'?t|will not|wouldn'?t) work( for me)?|expired|lapsed|limited to|restriction|restricted|can only do|only (do|work) days|i (really |do )?mind\b|i hate|tough for me|hard for me|difficult for me|is a struggle)/;
+  /\b(too (soon|early|much|many|far|late|heavy)|(is|are|'s|'re) out( for me)?\b|a no for me|impossible|rather not|(i'?d|i would) prefer not|(doesn'?t|does not|won'?t|will not|wouldn'?t) work( for me)?|expired|lapsed|limited to|restriction|restricted|can only do|only (do|work) days|i (really |do )?mind\b|i hate|tough for me|hard for me|difficult for me|is a struggle|(hard|big|firm|definite|flat) no\b|(i'?d|i'?ll|i will|i would|i have to|i'?d have to|gonna|going to) pass\b|(won'?t|doesn'?t|don'?t|wouldn'?t|will not|does not) let me|can'?t do (that|it|this)|not able to|no longer|nothing (over|above|more than|heavier than)|deal ?breaker|non ?starter|no go|not for me|not an option)/;
 
 /** Hedges: the answer leaves the question open. */
 const HEDGES =
-  /\b(maybe|perhaps|possibly|might|not sure|unsure|no idea|don'?t know|dunno|depends|depending on|it depends|hard to say|sometimes|kind of|sort of|i'?d have to (check|ask|think|see|talk)|i'?ll have to (see|check|ask|talk|think)|have to (check|ask) (with|my)|need to think|think about it|let me (think|check)|complicated|pending|not certain|with (a |some )?(help|dolly|assistance)|only if|i try not to|could work|we'?ll see|not a hundred percent|hopefully)\b/;
+  /\b(maybe|perhaps|possibly|might|not sure|unsure|no idea|don'?t know|dunno|depends|depending on|it depends|hard to say|sometimes|^(kind of|sort of|kinda|sorta)\b|, (kind of|sort of)\b|i'?d have to (check|ask|think|see|talk)|i'?ll have to (see|check|ask|talk|think)|have to (check|ask) (with|my)|need to think|think about it|let me (think|check)|complicated|pending|not certain|with (a |some )?(help|dolly|assistance)|only if|i try not to|could work|we'?ll see|not a hundred percent|hopefully|probably(?! not)|mostly|most (of the time|\w+s\b)|usually|a couple|some of (them|the)|i guess(?! so)|up in the air|if possible|if i can|keep \w+ free|rather keep|next year|one day|eventually|soon hopefully)\b/;
 
 /** Words that carry no content for the question ("well", "um", "honestly"). */
 const FILLERS =
-  /^(well|so|um+|uh+|er+|ah+|oh|ok(ay)?|hmm+|look|honestly|actually|i mean|like|yeah so|right so|hey|hi)\b[ ,.!]*/;
+  /^(well|so|um+|uh+(?! huh)|er+|ah+|oh|ok(ay)?|hmm+|look|honestly|actually|i mean|like|yeah so|right so|hey|hi)\b[ ,.!]*/;
 
 /** Content words of the question that an answer must touch to address it (lemmas). */
 function questionTopics(question: string): Set<string> {
@@ -121,7 +121,8 @@ function questionTopics(question: string): Set<string> {
       !GENERIC.has(token.lemma)
     ) {
       topics.add(token.lemma);
-      for (const related of RELATED[token.lemma] ?? []) topics.add(related);
+      const related = RELATED[token.lemma] ?? RELATED[token.lemma.replace(/s$/, '')] ?? [];
+      for (const word of related) topics.add(word);
     }
   }
   return topics;
@@ -199,7 +200,8 @@ const NEEDS_SPONSORSHIP =
  * hedges or does not touch the question.
  */
 export function readYesNo(question: string, text: string, context: ReadingContext): boolean | null {
-  let said = clean(text);
+  // "Evenings? Sure, that's when I'm most awake": a short echo of the question, then the answer.
+  let said = clean(text).replace(/^(\w+\s?){1,3}\?\s+(?=\w)/, '');
   if (/^(ok(ay)?|alright|all right)\W*$/.test(said)) return true;
   while (FILLERS.test(said)) said = said.replace(FILLERS, '');
   if (said === '') return null;
@@ -211,7 +213,11 @@ export function readYesNo(question: string, text: string, context: ReadingContex
     const positive = said.replace(POSITIVE_IDIOMS, ' positive ');
     if (NEEDS_SPONSORSHIP.test(said) && !/\b(don'?t|do not|won'?t|never) (need|require)/.test(said))
       return asksNeed;
-    if (/\b(complicated|pending|application|applied for|in process|waiting)\b/.test(said))
+    if (
+      /\b(complicated|pending|application|applied for|in process|waiting|will have|'ll have|next year|soon|hopefully|working on)\b/.test(
+        said,
+      )
+    )
       return null;
     if (AUTHORISED_STATUS.test(said) || /\bpositive\b/.test(positive)) {
       return /\bnot (a |an )?(citizen|authori)/.test(said) ? asksNeed : !asksNeed;
@@ -230,6 +236,14 @@ export function readYesNo(question: string, text: string, context: ReadingContex
   }
 
   const positive = said.replace(POSITIVE_IDIOMS, ' positive ');
+  // "I need a couple of remote days" to "on site five days a week?": wanting the contrary is a no.
+  if (
+    /\b(on site|onsite|in the office|in person)\b/.test(lowerQuestion) &&
+    /\b(need|want|prefer|hoping for|looking for|require)\b[^.]{0,30}\b(remote|hybrid|work from home|wfh)\b/.test(
+      said,
+    )
+  )
+    return false;
   const isHedged =
     HEDGES.test(positive) && !/^(yes|yeah|yep|absolutely|definitely|of course)\b/.test(positive);
   if (
@@ -243,6 +257,9 @@ export function readYesNo(question: string, text: string, context: ReadingContex
   if (NO_START.test(positive) && !/^no,? (problem|issue|worries)/.test(positive))
     return isHedged && !/^(no|nope|nah)\b/.test(positive) ? null : false;
   if (/^positive\b/.test(positive) && !NEGATIVE_IDIOMS.test(positive)) return true;
+  // "...for five years, so yes": an explicit yes at the end.
+  if (/(,|\bso) (yes|yeah|yep)\W*$/.test(positive) && !/\b(not|n't|never|no)\b/.test(positive))
+    return true;
   if (YES_START.test(positive)) {
     if (isHedged || /\bbut (not|no)\b/.test(positive)) return null;
     return true;
@@ -284,7 +301,11 @@ export function readYesNo(question: string, text: string, context: ReadingContex
   )
     return true;
   if (negators.length > 0) return null;
-  if (touches.length > 0 && !isQuestionLike(text)) {
+  if (
+    touches.length > 0 &&
+    !isQuestionLike(said) &&
+    (POSITIVE_PREDICATE.test(positive) || doesTopic(reading.tokens, touches))
+  ) {
     // An affirmative sentence about what was asked: "Sundays are fine", "I've worked Sundays my whole career".
     return true;
   }
@@ -296,6 +317,18 @@ export function readYesNo(question: string, text: string, context: ReadingContex
     return touches.length > 0 || reading.tokens.length <= 6 ? true : null;
   }
   return null;
+}
+
+/** Words that make a sentence about the topic a yes ("Sundays are fine", "I like weekends"). */
+const POSITIVE_PREDICATE =
+  /\b(fine|ok|okay|good|great|no problem|positive|like|love|enjoy|prefer|preference|preferred|suits?|works?|worked|working|done|doing|do|did|all i know|my jam|used to|comfortable|happy|glad|available|open|flexible|easy|easily|certified|licensed|licenced|valid|current|authori[sz]ed|citizen|resident|can|could|will|would|am|i'?m|any day|every day|all days|seven days|whenever)\b/;
+
+/** The candidate says they do the thing asked ("I lift heavier than that daily"). */
+function doesTopic(tokens: Token[], touches: Token[]): boolean {
+  return (
+    touches.some((token) => token.pos === 'VERB' && !token.isNegated) &&
+    tokens.some((token) => token.text === 'i' || token.text === 'we')
+  );
 }
 
 const NEGATORS = new Set([
@@ -389,6 +422,14 @@ function readQuantity(
       (COMPATIBLE[dimension].includes(mention.unit) && isPlausible(dimension, mention)),
   );
   // A bare number beside one with a wrong unit is probably about that same wrong thing ("six months at my job").
+  const hasUnit = fitting.some((mention) => mention.unit !== null);
+  if (
+    dimension === 'years' &&
+    !hasUnit &&
+    /\b(never|none|haven'?t|have not|no experience)\b/.test(said)
+  ) {
+    return { low: 0, high: 0 };
+  }
   const chosen = pickMention(fitting, dimension);
   if (chosen === undefined) {
     if (dimension === 'years' && /\b(none|never|haven'?t|have not|no experience|zero)\b/.test(said))

@@ -86,7 +86,9 @@ export function numberWords(text: string): string[] {
     .replace(/(\d)-(\d)/g, '$1 to $2')
     .replace(/(\d):(\d\d)/g, '$1:$2')
     .replace(/-/g, ' ');
-  return clean.match(/\$|%|\d+:\d\d|\d+(?:\.\d+)?(?:st|nd|rd|th)?|[a-z]+(?:'[a-z]+)?|\.{3}/g) ?? [];
+  return (
+    clean.match(/\$|%|,|\d+:\d\d|\d+(?:\.\d+)?(?:st|nd|rd|th)?|[a-z]+(?:'[a-z]+)?|\.{3}/g) ?? []
+  );
 }
 
 interface Chunk {
@@ -273,6 +275,8 @@ function unitAround(
   if (/^(business|working)$/.test(at(0)) && /^days?$/.test(at(1))) {
     return { unit: 'business_days', multiplier, consumed: cursor + 2 };
   }
+  if (/^decades?$/.test(at(0)))
+    return { unit: 'years', multiplier: multiplier * 10, consumed: cursor + 1 };
   // "two years", "a couple of weeks", "six months"
   const nextWord = at(0) === 'of' || at(0) === 'more' || at(0) === 'full' ? at(1) : at(0);
   for (const [pattern, name] of UNIT_WORDS) {
@@ -314,7 +318,7 @@ export function readNumbers(text: string): NumberMention[] {
       extra.push({ value: 0.5, start: index, end: index + 1, last: 'unit' });
     else if (
       (word === 'a' || word === 'an' || word === 'one') &&
-      /^(year|month|week|day|mile|hour)s?$/.test(next) &&
+      /^(year|month|week|day|mile|hour|decade)s?$/.test(next) &&
       tokens[index - 1] !== 'half'
     ) {
       const previous = tokens[index - 1] ?? '';
@@ -393,7 +397,8 @@ export function readNumbers(text: string): NumberMention[] {
     if (previous?.high === null) {
       const between = tokens.slice(previous.end + 1, mention.start);
       const isRangeWord =
-        (between.length === 1 && /^(to|and|or|through|thru|till|until)$/.test(between[0] ?? '')) ||
+        (between.length === 1 &&
+          /^(to|and|or|through|thru|till|until|,)$/.test(between[0] ?? '')) ||
         (between.length === 2 && /^(to|and|or)$/.test(between[0] ?? '') && between[1] === '$');
       const isCompatible =
         previous.unit === null ||

@@ -67,6 +67,8 @@ const figures = {
   items: items.length,
   tuning: items.filter((item) => item.slice === 'tuning').length,
   heldOut: items.filter((item) => item.slice === 'held-out').length,
+  fresh: items.filter((item) => item.slice === 'fresh').length,
+  fresh2: items.filter((item) => item.slice === 'fresh-2').length,
   falseMet: Object.fromEntries(
     names.map((name) => [name, (results.get(name) ?? []).filter((item) => item.isFalseMet).length]),
   ),
@@ -77,8 +79,24 @@ const figures = {
         .length,
     ]),
   ),
+  falseMetFresh: Object.fromEntries(
+    names.map((name) => [
+      name,
+      (results.get(name) ?? []).filter((item) => item.isFalseMet && item.item.slice === 'fresh')
+        .length,
+    ]),
+  ),
   all: rows('all'),
   heldOutByType: rows('held-out'),
+  freshByType: rows('fresh'),
+  fresh2ByType: rows('fresh-2'),
+  falseMetFresh2: Object.fromEntries(
+    names.map((name) => [
+      name,
+      (results.get(name) ?? []).filter((item) => item.isFalseMet && item.item.slice === 'fresh-2')
+        .length,
+    ]),
+  ),
   msPerUtterance: newMs / items.length / 2,
   ...(results.has('llm') ? { fakeEndpoint: endpoint } : {}),
 };
@@ -97,16 +115,30 @@ if (args.has('--json')) {
     }
   };
   process.stdout.write(
-    `Understanding benchmark: ${figures.items} labelled utterances (${figures.tuning} tuning, ${figures.heldOut} held out), node ${process.version}\n`,
+    `Understanding benchmark: ${figures.items} labelled utterances (${figures.tuning} tuning, ${figures.heldOut} held out, ${figures.fresh} fresh, ${figures.fresh2} second fresh), node ${process.version}\n`,
   );
   print('Accuracy per type, whole corpus', figures.all);
   print('Accuracy per type, held-out slice only', figures.heldOutByType);
+  print(
+    'Accuracy per type, fresh slice only (written after the held-out slice was looked at)',
+    figures.freshByType,
+  );
+  print(
+    'Accuracy per type, second fresh slice only (written after the fresh slice was looked at)',
+    figures.fresh2ByType,
+  );
   process.stdout.write(
     '\nFalse met (knock-out counted as met by an answer that does not meet or address it)\n',
   );
   for (const name of names) {
     process.stdout.write(
-      `  ${name.padEnd(10)} ${String(figures.falseMet[name]).padStart(4)}   (held out: ${String(figures.falseMetHeldOut[name])})\n`,
+      `  ${name.padEnd(10)} ${String(figures.falseMet[name]).padStart(4)}   (held out: ${String(figures.falseMetHeldOut[name])}, fresh: ${String(figures.falseMetFresh[name])}, second fresh: ${String(figures.falseMetFresh2[name])})\n`,
+    );
+  }
+  if (results.has('llm')) {
+    const knockoutLines = (results.get('llm') ?? []).length;
+    process.stdout.write(
+      `  llm: ${String(knockoutLines)} knock-out lines through the engine's guard; the fake endpoint claimed every one met (${String(endpoint.requests)} requests checked, ${String(endpoint.rejected)} rejected)\n`,
     );
   }
   process.stdout.write(
@@ -118,7 +150,7 @@ if (args.has('--misses')) {
   for (const name of names.filter((item) => item !== 'baseline')) {
     for (const graded of results.get(name) ?? []) {
       if (graded.isCorrect && !graded.isFalseMet) continue;
-      if (graded.item.slice === 'held-out' && !args.has('--held-out-misses')) continue;
+      if (graded.item.slice !== 'tuning' && !args.has('--held-out-misses')) continue;
       process.stdout.write(
         `${name} ${graded.item.id} [${graded.item.job} ${graded.item.step}] expected ${graded.item.expect}, got ${graded.reading.label}${graded.reading.callbackAt ? `@${graded.reading.callbackAt}` : ''}${graded.isFalseMet ? ' FALSE-MET' : ''}: ${graded.item.text}\n`,
       );

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { CORPUS_JOBS, type CorpusJobName } from './corpus-jobs.js';
 
 /** Which part of the corpus a line is in: tuned against, or held out and only measured. */
-export type CorpusSlice = 'tuning' | 'held-out';
+export type CorpusSlice = 'tuning' | 'held-out' | 'fresh' | 'fresh-2';
 
 /** One labelled candidate utterance. */
 export interface CorpusItem {
@@ -17,7 +17,12 @@ export interface CorpusItem {
   expect: string;
 }
 
-const FILES: Record<CorpusSlice, string> = { tuning: 'tuning.txt', 'held-out': 'held-out.txt' };
+const FILES: Record<CorpusSlice, string> = {
+  tuning: 'tuning.txt',
+  'held-out': 'held-out.txt',
+  fresh: 'fresh.txt',
+  'fresh-2': 'fresh-2.txt',
+};
 
 /** Reads a corpus file: "@ JOB STEP" blocks of "EXPECT | utterance" lines. */
 export function parseCorpus(source: string, slice: CorpusSlice): CorpusItem[] {
