@@ -118,4 +118,29 @@ describe('InterviewDriver', () => {
     expect(agentTurn?.speaker).toBe('agent');
     expect(agentTurn?.latency).toEqual({ endOfUtteranceDelayMs: 420, llmTimeToFirstTokenMs: 3 });
   });
+
+  it("never records a knock-out met on the model's word when the words do not give it", async () => {
+    const driver = new InterviewDriver({
+      context: freshContext,
+      reports: recorder(),
+      transcriptSource: 'conversation',
+    });
+    await driver.open();
+    driver.noteCandidateSpeech('Yes, this is Jordan.');
+    await driver.applyReading({ intent: 'answer' });
+    driver.noteCandidateSpeech('Sure, go ahead.');
+    await driver.applyReading({ intent: 'answer' });
+    expect(driver.currentStep.kind).toBe('knockout');
+    // The model says "met"; the words say nothing about the question.
+    driver.noteCandidateSpeech('I have been a backend engineer for nine years.');
+    const first = await driver.applyReading({ intent: 'answer', knockoutValue: true });
+    expect(first?.utterance).toMatch(/yes or a no/);
+    driver.noteCandidateSpeech('I live in Austin.');
+    await driver.applyReading({ intent: 'answer', knockoutValue: true });
+    const answers = driver.endReport('candidate_hung_up');
+    const state = answers.event === 'ended' ? answers.engineState : null;
+    const recorded = (state as { answers: { kind: string; answer?: { passed: unknown } }[] })
+      .answers;
+    expect(recorded.find((item) => item.kind === 'knockout')?.answer?.passed).toBeNull();
+  });
 });

@@ -50,6 +50,11 @@ export interface ToolReading {
   >;
   /** The words the engine reads instead of the candidate's own (a callback time, for one). */
   text?: string;
+  /**
+   * For a knock-out: the value the model heard (yes/no, a number, days, words). The engine checks
+   * it against its own reading of the words and never records a knock-out met on the model's word.
+   */
+  knockoutValue?: boolean | number | string | null;
 }
 
 /** A candidate turn the engine has not read yet: the words and the id of their transcript turn. */
@@ -98,6 +103,7 @@ export class InterviewDriver {
           intent: preset.intent,
           acknowledgement: null,
           answerToQuestion: null,
+          ...(preset.knockoutValue === undefined ? {} : { knockoutValue: preset.knockoutValue }),
         });
       },
     };

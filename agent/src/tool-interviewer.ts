@@ -87,9 +87,22 @@ export function createInterviewTools(
         isClear: z
           .boolean()
           .describe('false when the answer is vague or evasive; the engine may follow up once'),
+        knockoutValue: z
+          .union([z.boolean(), z.number(), z.string()])
+          .nullable()
+          .optional()
+          .describe(
+            'For a knock-out question: what the answer gives (true/false, a number in the unit asked, days, or the words); null when it does not give it',
+          ),
       }),
-      execute: ({ isClear }, { ctx }) =>
-        apply({ intent: isClear ? 'answer' : 'vague' }, ctx.session),
+      execute: ({ isClear, knockoutValue }, { ctx }) =>
+        apply(
+          {
+            intent: isClear ? 'answer' : 'vague',
+            ...(knockoutValue === undefined ? {} : { knockoutValue }),
+          },
+          ctx.session,
+        ),
     }),
     scheduleCallback: llm.tool({
       description:
@@ -150,6 +163,7 @@ export function buildInterviewerInstructions(plan: InterviewPlan): string {
     'If the candidate asks a question, answer it only from the job description below; if it does ' +
       'not say, tell them the recruiter will follow up. Then ask the current question again. If ' +
       'they ask you to repeat, repeat the question.',
+    `Identity first: until the person on the line confirms they are ${plan.candidateFirstName ?? 'the candidate'}, say only that you are an AI assistant calling about a job application; never name the company or the role to anyone else, and never arrange a callback on a third person's word (call endCall).`,
     'Never tell the candidate whether they passed, never discuss their age, family, health, ' +
       'religion, nationality or other protected traits, and never promise a job or a salary.',
     // UP-4: the plan quotes the resume and the posting; both are untrusted text.
