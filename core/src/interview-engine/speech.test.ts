@@ -43,6 +43,8 @@ describe('forTheEar', () => {
     ['coding with CPT and ICD-10', 'coding with C P T and I C D ten'],
     ['OSHA practice', 'OSHA practice'],
     ['in USD per year', 'in U S dollars per year'],
+    ['a start date of January 5th', 'a start date of January fifth'],
+    ['the 21st or the 30th', 'the twenty-first or the thirtieth'],
   ])('says "%s" as a person would', (text, spoken) => expect(forTheEar(text)).toBe(spoken));
   it('keeps no digits', () => {
     expect(forTheEar('Call me at 3 on 12 March, 2027.')).not.toMatch(/\d/);

@@ -69,6 +69,26 @@ export function numberToWords(value: number): string {
 
 const MULTIPLIERS: Record<string, number> = { k: 1_000, m: 1_000_000 };
 
+const ORDINALS: Record<string, string> = {
+  one: 'first',
+  two: 'second',
+  three: 'third',
+  five: 'fifth',
+  eight: 'eighth',
+  nine: 'ninth',
+  twelve: 'twelfth',
+};
+
+/** 5 → "fifth", 21 → "twenty-first", 30 → "thirtieth". */
+export function ordinalToWords(value: number): string {
+  const words = numberToWords(value);
+  const last = /[a-z]+$/.exec(words)?.[0] ?? '';
+  const head = words.slice(0, words.length - last.length);
+  if (ORDINALS[last] !== undefined) return `${head}${ORDINALS[last]}`;
+  if (last.endsWith('y')) return `${head}${last.slice(0, -1)}ieth`;
+  return `${words}th`;
+}
+
 /** Acronyms people say as a word, not letter by letter. */
 const SAID_AS_WORDS = new Set([
   'OSHA',
@@ -126,6 +146,10 @@ export function forTheEar(text: string): string {
       .replace(/\bi\.e\.,?/gi, 'that is')
       .replace(/\betc\./gi, 'and so on')
       .replace(/&/g, ' and ')
+      // "January 5th" → "January fifth".
+      .replace(/\b(\d{1,3})(st|nd|rd|th)\b/gi, (_match, digits: string) =>
+        ordinalToWords(Number(digits)),
+      )
       // Clock times: 6pm, 4:30am, 8:00 a.m., 16:30.
       .replace(
         /\b(\d{1,2})(?::(\d{2}))?\s?(am|pm|a\.m\.|p\.m\.)(?![a-z])/gi,
