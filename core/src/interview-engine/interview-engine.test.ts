@@ -338,6 +338,8 @@ describe('personas', () => {
     }
     for (const turn of screen.transcript.filter((item) => item.speaker === 'agent')) {
       expect(turn.text).not.toMatch(/\d/);
+      // One thanks at a time: "Thank you. Thank you for your time." was said before.
+      expect(turn.text).not.toMatch(/\b(thank you|thanks)\b[^.]*\. (thank you|thanks)\b/i);
     }
     if (name === 'wrong-person') {
       const agentText = screen.transcript

@@ -507,7 +507,7 @@ export class InterviewEngine {
     this.state.asksOfStep = 1;
     const next = this.currentStep;
     // "Thank you. Thank you for your time.": one thanks is enough.
-    const isDoubled = /^thank/i.test(next.prompt) && /^(thank|thanks)/i.test(lead);
+    const isDoubled = /^thank/i.test(next.prompt) && /\bthank/i.test(lead);
     const utterance = lead === '' || isDoubled ? next.prompt : `${lead} ${next.prompt}`;
     if (next.kind === 'close') return this.end(utterance, 'finished', actions);
     return this.say(utterance, actions);
