@@ -186,6 +186,10 @@ describe('candidate flow and the recruiter review, simulated mode', () => {
       await recruiter.getByRole('heading', { level: 1, name: 'Ada Quinn' }).waitFor();
     }
     await recruiter.getByText(/^Suggestion:/).waitFor();
+    // Each knock-out shows the value read from the answer, not only pass or fail.
+    const knockouts = recruiter.getByRole('table', { name: 'Knock-out answers' });
+    await knockouts.getByText('Read as: 14 days').waitFor();
+    await knockouts.getByText('Read as: 150000 USD per year').waitFor();
     const transcript = recruiter.getByRole('region', { name: 'Transcript' });
     expect(await transcript.locator('li').count()).toBeGreaterThan(6);
     expect(await recruiter.locator('meter.score-bar').count()).toBeGreaterThan(0);

@@ -24,7 +24,6 @@ export function KnockoutResults({ review }: { review: InterviewReview }) {
         <tr>
           <th scope="col">Question</th>
           <th scope="col">Answer</th>
-          <th scope="col">Value</th>
           <th scope="col">Result</th>
         </tr>
       </thead>
@@ -40,16 +39,17 @@ export function KnockoutResults({ review }: { review: InterviewReview }) {
               ) : (
                 <a href={`#turn-${row.turnId}`}>{row.answer}</a>
               )}
-            </td>
-            <td>
-              {'value' in row && row.value !== undefined && row.value !== null ? (
-                formatKnockoutValue({
-                  value: row.value,
-                  ...(row.range === undefined ? {} : { range: row.range }),
-                  ...(row.unit === undefined ? {} : { unit: row.unit }),
-                })
-              ) : (
-                <span className="muted">Not determined</span>
+              {'value' in row && row.value !== undefined && row.value !== null && (
+                // The typed value read from the answer, so the recruiter sees what was understood.
+                <span className="muted">
+                  <br />
+                  Read as:{' '}
+                  {formatKnockoutValue({
+                    value: row.value,
+                    ...(row.range === undefined ? {} : { range: row.range }),
+                    ...(row.unit === undefined ? {} : { unit: row.unit }),
+                  })}
+                </span>
               )}
             </td>
             <td>
