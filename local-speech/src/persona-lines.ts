@@ -30,10 +30,21 @@ export async function personaLines(
   return screen.transcript.filter((turn) => turn.speaker === 'candidate').map((turn) => turn.text);
 }
 
-/** Every distinct line of every persona: the recogniser's expected speech. */
+/**
+ * The personas whose lines the recogniser expects: the demo call's candidates. The personas added
+ * for the interviewer's failure kinds (negations, wrong numbers...) speak near-copies of these lines
+ * ("Yeah, that's Jordan."), and a language model biased to both confuses one for the other; their
+ * clips are for the engine's tests, not for the phone.
+ */
+export const RECOGNISED_PERSONAS: readonly PersonaName[] = PERSONA_NAMES.slice(
+  0,
+  PERSONA_NAMES.indexOf('curious') + 1,
+);
+
+/** Every distinct line of the recognised personas: the recogniser's expected speech. */
 export async function allPersonaLines(subject: ScreenSubject = {}): Promise<string[]> {
   const lines = new Set<string>();
-  for (const persona of PERSONA_NAMES) {
+  for (const persona of RECOGNISED_PERSONAS) {
     for (const line of await personaLines(persona, subject)) lines.add(line);
   }
   return [...lines];
