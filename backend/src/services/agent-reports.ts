@@ -115,7 +115,7 @@ export class AgentReports {
         return recorded;
       }
       case 'voicemail':
-        // The lifecycle hangs up (no message is left) and the retry policy tries again (REL-1).
+        // The agent leaves its short message and hangs up; the retry policy tries again (REL-1).
         return lifecycle.apply(
           interviewId,
           { type: 'dial_failed', outcome: 'voicemail' },

@@ -169,10 +169,8 @@ describe('the interview lifecycle, fact by fact', () => {
           lastOutcome: outcome,
         },
         isFinal: true,
-        effects:
-          outcome === 'voicemail'
-            ? [{ type: 'hang_up' }, { type: 'consider_retry', outcome }]
-            : [{ type: 'consider_retry', outcome }],
+        // Voicemail too: the agent leaves its message and hangs up itself, so no hang-up here.
+        effects: [{ type: 'consider_retry', outcome }],
       });
     },
   );

@@ -200,10 +200,9 @@ export function decide(status: InterviewStatus | null, fact: CallFact): Lifecycl
           lastOutcome: fact.outcome,
         },
         true,
-        // A machine answered: hang up (no message is left), and try again later.
-        fact.outcome === 'voicemail'
-          ? [{ type: 'hang_up' }, { type: 'consider_retry', outcome: fact.outcome }]
-          : [{ type: 'consider_retry', outcome: fact.outcome }],
+        // A machine answered: the agent leaves its short message and hangs up itself (a hang-up
+        // from here would cut the message off); the retry policy tries again later (REL-1).
+        [{ type: 'consider_retry', outcome: fact.outcome }],
       );
     }
 

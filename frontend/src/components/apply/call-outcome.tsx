@@ -29,7 +29,7 @@ export function describeOutcome(
     case 'voicemail':
       return {
         title: 'The call reached voicemail.',
-        next: 'We left no message. Try again when you can pick up.',
+        next: 'We left a short message saying we will try again. You can also try again when you can pick up.',
         retry: { kind: 'try-again', label: 'Try again' },
       };
     case 'declined':
