@@ -284,14 +284,17 @@ export function readYesNo(question: string, text: string, context: ReadingContex
   if (/\bpositive\b/.test(positive)) return true;
   if (
     negators.length > 0 &&
-    (touches.length > 0 ||
+    (negatorInClauseOf(positive, topics) ||
       /\bi (can'?t|cannot|can not|won'?t|couldn'?t|will not)\b|\bi('m| am) (not able|unable)\b|\bi (don'?t|do not|haven'?t|have not|never) (have|hold|got|had|do|did|work|worked|own)\b/.test(
         positive,
       ))
   )
     return false;
   // An explicit "no" somewhere in the answer ("not inside a month, no, my contract...").
-  if (/(^|[,.;] ?)(no|nope|nah)([,.;!]|$)/.test(positive) && !/\b(yes|yeah|yep)\b/.test(positive))
+  if (
+    /(^|[,.;] ?|\bso )(no|nope|nah)([,.;!]|$)/.test(positive) &&
+    !/\b(yes|yeah|yep)\b/.test(positive)
+  )
     return false;
   if (
     /\b(that'?s|that is|this is) (basically |exactly |actually )?(what|all|how|the)\b/.test(
@@ -300,7 +303,18 @@ export function readYesNo(question: string, text: string, context: ReadingContex
     /\bi do (that|it|them)\b/.test(positive)
   )
     return true;
-  if (negators.length > 0) return null;
+  if (negators.length > 0) {
+    // The negation is about something else ("sunday's fine, I'm not religious"): only the clauses
+    // about the topic may say yes.
+    const aboutTopic = clausesAbout(positive, topics).join(', ');
+    return aboutTopic !== '' &&
+      !isQuestionLike(said) &&
+      /\b(fine|ok|okay|good|great|no problem|positive|works?|suits?|available|happy|glad)\b/.test(
+        aboutTopic,
+      )
+      ? true
+      : null;
+  }
   if (
     touches.length > 0 &&
     !isQuestionLike(said) &&
@@ -343,6 +357,25 @@ const NEGATORS = new Set([
   'neither',
   'nor',
 ]);
+
+/**
+ * A negation in the same clause as a word of the topic: "not sundays, I need one day off" is a no,
+ * but in "sunday's fine, I'm not religious or anything" the "not" is about something else.
+ */
+function negatorInClauseOf(said: string, topics: Set<string>): boolean {
+  return clausesAbout(said, topics).some((clause) =>
+    readText(clause).tokens.some((token) => NEGATORS.has(token.text) || NEGATORS.has(token.lemma)),
+  );
+}
+
+/** The clauses of an answer that mention a word of the topic. */
+function clausesAbout(said: string, topics: Set<string>): string[] {
+  return said
+    .split(/[,.;!?]|\b(?:but|so|because|cause|'cause|though|although)\b/)
+    .filter((clause) =>
+      readText(clause).tokens.some((token) => topics.has(token.lemma) || topics.has(token.text)),
+    );
+}
 
 /** A negator that comes before the first mention of the topic in the same sentence. */
 function negatorBefore(tokens: Token[], touches: Token[]): boolean {

@@ -35,7 +35,7 @@ export interface TurnContext extends ReadingContext {
 const OPT_OUT =
   /\b(stop calling|don'?t (ever )?call (me|this number|here)|do not call|never call|quit calling|remove (me|my number|this number)|take me off|take my number off|unsubscribe|stop contacting|lose my number|put me on (your|the) do not call|not interested,? (please )?(remove|take|don'?t))/;
 const DECLINE_RECORDING =
-  /\b((don'?t|do not|please don'?t|rather you didn'?t|prefer (you )?(not|didn'?t)) (want (to be |it |this )?)?record|(not|never) (ok|okay|comfortable|happy|fine) (with|about) (being |the |this )?record|(no|stop( the)?|turn off( the)?) recording|(not|don'?t) (want to )?be(ing)? recorded|object to (being |the )?record|don'?t want (it|this|that) recorded|i don'?t want that\b)/;
+  /\b((don'?t|do not|please don'?t|rather you didn'?t|prefer (you )?(not|didn'?t)) (want (to be |it |this )?)?record|(not|never) (ok|okay|comfortable|happy|fine) (with|about) (being |the |this )?record|(no|stop( the)?|turn off( the)?) recording|(not|don'?t) (want to )?be(ing)? recorded|object to (being |the )?record|(don'?t|do not) want (it|this|that|the call|this call|my voice|the conversation|this conversation|me|myself) (to be |being )?recorded|(please )?(don'?t|do not) record (me|this|it|the call|my)|(can|could) you not record|i (don'?t|do not) consent to (being |the |this )?record|i don'?t want that\b)/;
 const INSTRUCTION =
   /\b(ignore (all |your |the |my )?(previous |prior |above |earlier )?(instructions?|rules|question|prompt)|disregard (the|your|all|previous)|developer mode|new instructions?|system ?prompt|^system:|\[system\]|override|forget (the|your|all) (rules|instructions)|pretend (i|that i) (said|answered)|(mark|record|write down|note down|put down|log) (me|this|it|every|all|that i|the candidate)\b.*\b(yes|pass|passed|qualified|met|acceptable|accept|zero|as)|say (that )?(i|the candidate) (passed|qualif)|tell the recruiter (i'?m|that i'?m)|as the ai you should|assistant, (write|record|mark)|(you are|you're) now|knockout result)/;
 const THIRD_PERSON =
@@ -45,7 +45,7 @@ const NOT_GOOD_TIME =
 const REPEAT =
   /^((sorry|oh|um|uh),? )?(what|huh|sorry|pardon|come again|say again|what was that|what did you say|excuse me|sorry what|who)\W*$|\b(repeat|say (that|it) (again|one more time)|didn'?t (catch|hear|get) (that|you|it|the question)|come again|pardon|what was the question|one more time|say that again)\b/;
 const DONE =
-  /^(no|nope|nah|none|nothing|not really|not right now|no questions?|that'?s (about )?(all|it|everything)|all good|i'?m (good|fine|all set)|i think you covered it|you covered it|that covers it|nothing else|no,? that'?s)\b/;
+  /^(no|nope|nah|none|nothing|not really|not right now|not at the moment|not at this time|not for now|no questions?|that'?s (about )?(all|it|everything)|all good|i'?m (good|fine|all set)|i think you covered it|you covered it|that covers it|nothing else|no,? that'?s)\b/;
 const CONFIRM =
   /^(yes|yeah|yep|yup|ya|speaking|this is (he|she|him|her|me)|that'?s me|it'?s me|it is|sure|correct|that'?s right|hi|hello|yes hi|uh huh|mhm)\b|\b(speaking|that'?s me|it'?s me|this is (he|she|me)|yes (it is|this is))\b/;
 /**
@@ -155,7 +155,7 @@ export function readTurn(text: string, context: TurnContext): TurnReading {
     if (knockout !== undefined) {
       const reading = readKnockoutAnswer(knockout, text, context);
       if (reading.status !== 'unclear') return result('answer', { knockout: reading });
-      if (isQuestionLike(text) && !/^what do you mean\b/.test(said)) {
+      if (isQuestionLike(text) && !/^what do you mean\b/.test(said) && !isTentativeAnswer(said)) {
         return isJobQuestion(text)
           ? result('question', {
               knockout: reading,
@@ -242,4 +242,17 @@ function isThirdPerson(said: string, name: string | null, step: PlanStep): boole
  */
 function isJobQuestion(text: string): boolean {
   return !isSmallTalk(clean(text));
+}
+
+/**
+ * A hedged statement said with a rising tone ("maybe every other sunday?", "I think my old
+ * certification still counts?"): an unclear answer to re-ask, not a question to answer.
+ */
+function isTentativeAnswer(said: string): boolean {
+  return (
+    /^(maybe|perhaps|probably|possibly|i think|i guess|i believe|i suppose)\b/.test(said) &&
+    !/\b(what|how|when|where|who|which|why|is it|are there|do you|does it|can i|could i)\b/.test(
+      said,
+    )
+  );
 }

@@ -63,40 +63,41 @@ function rows(
   return table;
 }
 
+/** The slices measured on their own, in the order they were written, each with what it is. */
+const MEASURED_SLICES: { slice: CorpusSlice; title: string }[] = [
+  { slice: 'held-out', title: 'held-out slice only' },
+  { slice: 'fresh', title: 'fresh slice only (written after the held-out slice was looked at)' },
+  {
+    slice: 'fresh-2',
+    title: 'second fresh slice only (written after the fresh slice was looked at)',
+  },
+  { slice: 'fresh-3', title: 'third fresh slice only (written at stop 21, after the others)' },
+];
+
+const falseMetIn = (slice: CorpusSlice | 'all'): Record<string, number> =>
+  Object.fromEntries(
+    names.map((name) => [
+      name,
+      (results.get(name) ?? []).filter(
+        (item) => item.isFalseMet && (slice === 'all' || item.item.slice === slice),
+      ).length,
+    ]),
+  );
+
 const figures = {
   items: items.length,
-  tuning: items.filter((item) => item.slice === 'tuning').length,
-  heldOut: items.filter((item) => item.slice === 'held-out').length,
-  fresh: items.filter((item) => item.slice === 'fresh').length,
-  fresh2: items.filter((item) => item.slice === 'fresh-2').length,
-  falseMet: Object.fromEntries(
-    names.map((name) => [name, (results.get(name) ?? []).filter((item) => item.isFalseMet).length]),
-  ),
-  falseMetHeldOut: Object.fromEntries(
-    names.map((name) => [
-      name,
-      (results.get(name) ?? []).filter((item) => item.isFalseMet && item.item.slice === 'held-out')
-        .length,
+  perSlice: Object.fromEntries(
+    (['tuning', ...MEASURED_SLICES.map(({ slice }) => slice)] as CorpusSlice[]).map((slice) => [
+      slice,
+      items.filter((item) => item.slice === slice).length,
     ]),
   ),
-  falseMetFresh: Object.fromEntries(
-    names.map((name) => [
-      name,
-      (results.get(name) ?? []).filter((item) => item.isFalseMet && item.item.slice === 'fresh')
-        .length,
-    ]),
+  falseMet: falseMetIn('all'),
+  falseMetPerSlice: Object.fromEntries(
+    MEASURED_SLICES.map(({ slice }) => [slice, falseMetIn(slice)]),
   ),
   all: rows('all'),
-  heldOutByType: rows('held-out'),
-  freshByType: rows('fresh'),
-  fresh2ByType: rows('fresh-2'),
-  falseMetFresh2: Object.fromEntries(
-    names.map((name) => [
-      name,
-      (results.get(name) ?? []).filter((item) => item.isFalseMet && item.item.slice === 'fresh-2')
-        .length,
-    ]),
-  ),
+  byTypePerSlice: Object.fromEntries(MEASURED_SLICES.map(({ slice }) => [slice, rows(slice)])),
   msPerUtterance: newMs / items.length / 2,
   ...(results.has('llm') ? { fakeEndpoint: endpoint } : {}),
 };
@@ -114,25 +115,24 @@ if (args.has('--json')) {
       );
     }
   };
+  const sliceCounts = Object.entries(figures.perSlice)
+    .map(([slice, count]) => `${String(count)} ${slice}`)
+    .join(', ');
   process.stdout.write(
-    `Understanding benchmark: ${figures.items} labelled utterances (${figures.tuning} tuning, ${figures.heldOut} held out, ${figures.fresh} fresh, ${figures.fresh2} second fresh), node ${process.version}\n`,
+    `Understanding benchmark: ${figures.items} labelled utterances (${sliceCounts}), node ${process.version}\n`,
   );
   print('Accuracy per type, whole corpus', figures.all);
-  print('Accuracy per type, held-out slice only', figures.heldOutByType);
-  print(
-    'Accuracy per type, fresh slice only (written after the held-out slice was looked at)',
-    figures.freshByType,
-  );
-  print(
-    'Accuracy per type, second fresh slice only (written after the fresh slice was looked at)',
-    figures.fresh2ByType,
-  );
+  for (const { slice, title } of MEASURED_SLICES)
+    print(`Accuracy per type, ${title}`, figures.byTypePerSlice[slice] ?? {});
   process.stdout.write(
     '\nFalse met (knock-out counted as met by an answer that does not meet or address it)\n',
   );
   for (const name of names) {
+    const perSlice = MEASURED_SLICES.map(
+      ({ slice }) => `${slice}: ${String(figures.falseMetPerSlice[slice]?.[name] ?? 0)}`,
+    ).join(', ');
     process.stdout.write(
-      `  ${name.padEnd(10)} ${String(figures.falseMet[name]).padStart(4)}   (held out: ${String(figures.falseMetHeldOut[name])}, fresh: ${String(figures.falseMetFresh[name])}, second fresh: ${String(figures.falseMetFresh2[name])})\n`,
+      `  ${name.padEnd(10)} ${String(figures.falseMet[name]).padStart(4)}   (${perSlice})\n`,
     );
   }
   if (results.has('llm')) {

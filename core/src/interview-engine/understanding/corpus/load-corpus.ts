@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { CORPUS_JOBS, type CorpusJobName } from './corpus-jobs.js';
 
 /** Which part of the corpus a line is in: tuned against, or held out and only measured. */
-export type CorpusSlice = 'tuning' | 'held-out' | 'fresh' | 'fresh-2';
+export type CorpusSlice = 'tuning' | 'held-out' | 'fresh' | 'fresh-2' | 'fresh-3';
 
 /** One labelled candidate utterance. */
 export interface CorpusItem {
@@ -22,6 +22,7 @@ const FILES: Record<CorpusSlice, string> = {
   'held-out': 'held-out.txt',
   fresh: 'fresh.txt',
   'fresh-2': 'fresh-2.txt',
+  'fresh-3': 'fresh-3.txt',
 };
 
 /** Reads a corpus file: "@ JOB STEP" blocks of "EXPECT | utterance" lines. */
