@@ -2,6 +2,7 @@ import type { Job, Knockout, RubricCriterion } from '../jobs/job.js';
 import type { ParsedResume } from '../resume/parsed-resume.js';
 import { forTheEar } from './speech.js';
 import { keywordStems, words } from './text-analysis.js';
+import { showsRequiredYears } from './years-of-experience.js';
 
 export type PlanStepKind =
   'opening' | 'identity' | 'knockout' | 'tailored' | 'candidate_questions' | 'close';
@@ -87,7 +88,7 @@ const TAILORED_FOLLOW_UP = 'Could you give me one concrete example, with what yo
 export function buildInterviewPlan(
   job: PlanJob,
   resume: ParsedResume,
-  options: { candidateName?: string | null } = {},
+  options: { candidateName?: string | null; now?: Date } = {},
 ): InterviewPlan {
   const candidateFirstName = firstName(options.candidateName ?? resume.name);
   const values = { company: job.company, role: job.title, name: candidateFirstName ?? '' };
@@ -134,7 +135,7 @@ export function buildInterviewPlan(
     });
   }
 
-  steps.push(...tailoredSteps(job, resume));
+  steps.push(...tailoredSteps(job, resume, options.now ?? new Date()));
 
   steps.push(
     {
@@ -201,7 +202,7 @@ function lowerFirst(text: string): string {
 }
 
 /** Two to four questions about the candidate's own resume, measured against the job's requirements. */
-function tailoredSteps(job: PlanJob, resume: ParsedResume): PlanStep[] {
+function tailoredSteps(job: PlanJob, resume: ParsedResume, now: Date): PlanStep[] {
   const stems = keywordStems(resumeText(resume));
   const questions: PlanStep[] = [];
   const mentioned = new Set<string>();
@@ -331,7 +332,9 @@ function tailoredSteps(job: PlanJob, resume: ParsedResume): PlanStep[] {
   // A requirement that names a skill the resume lists is covered, however little else it shares.
   const gaps = job.requirements
     .filter(
-      (requirement) => !resume.skills.some((skill) => isSkillInRequirement(skill, requirement)),
+      (requirement) =>
+        !resume.skills.some((skill) => isSkillInRequirement(skill, requirement)) &&
+        !showsRequiredYears(requirement, resume, now),
     )
     .map((requirement) => ({ requirement, share: coverage(requirement, stems) }))
     .filter((item) => item.share < 0.5)

@@ -22,4 +22,21 @@ describe('answerFromJobFacts', () => {
     '%s → nothing: passed on to the recruiter, never an unrelated sentence',
     (question) => expect(answerFromJobFacts(warehouse, question)).toBeNull(),
   );
+
+  it('answers "how big is the team?" with a head count, and passes it on when the job gives none', () => {
+    expect(answerFromJobFacts(warehouse, 'how big is the team?')).toMatch(
+      /crew of eight to twelve/,
+    );
+    const clinic = buildInterviewPlan(CORPUS_JOBS.clinic.job, SAMPLE_RESUME);
+    expect(answerFromJobFacts(clinic, 'What is the team size?')).toMatch(/three billers/);
+    const noCount = buildInterviewPlan(
+      {
+        ...CORPUS_JOBS.warehouse.job,
+        description: 'The team works remotely, with core hours from eleven to three Eastern.',
+      },
+      SAMPLE_RESUME,
+    );
+    // The only team sentence speaks of hours, not of people: never offered as the size.
+    expect(answerFromJobFacts(noCount, 'what is the team size?')).toBeNull();
+  });
 });

@@ -53,6 +53,15 @@ const TOPIC_WORDS: [QuestionTopic, RegExp][] = [
   ],
 ];
 
+const ASKS_HOW_MANY =
+  /\b(how many|how big|how large|what size|size of|team size|headcount|head count|number of)\b/;
+const COUNT =
+  '(\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|a dozen|a few|several)';
+/** A number of people: "a crew of eight to twelve pickers", "three billers", "a team of 6". */
+const PEOPLE_COUNT = new RegExp(
+  `\\b(team|crew|group|staff) of ${COUNT}\\b|\\b${COUNT}( (to|or|-) ${COUNT})? (\\w+ )?(people|persons|engineers|developers|designers|billers|nurses|physicians|doctors|pickers|drivers|agents|associates|employees|members|reports|staff|colleagues|coders|analysts|technicians|specialists|managers|workers)\\b`,
+);
+
 /** The topics a text speaks about, in the order of the list above. */
 export function topicsOf(text: string): QuestionTopic[] {
   const said = clean(text);
@@ -89,6 +98,13 @@ export function answerFromJobFacts(plan: InterviewPlan, question: string): strin
         : [`The job is based in ${plan.location}.`];
     const answer = [...workplace.slice(0, 1), ...(workplace.length === 0 ? where : [])];
     return answer.length === 0 ? null : forTheEar(answer.join(' '));
+  }
+  if (topic === 'team' && ASKS_HOW_MANY.test(clean(question))) {
+    // "How big is the team?" is answered by a head count, not by any sentence about the team.
+    const counts = sentences(plan.jobDescription)
+      .filter((sentence) => PEOPLE_COUNT.test(clean(sentence)))
+      .sort((a, b) => Number(topicsOf(b).includes('team')) - Number(topicsOf(a).includes('team')));
+    return counts.length === 0 ? null : forTheEar(counts.slice(0, 1).join(' '));
   }
   if (facts.length === 0) return null;
   // The sentences that match the question most closely first; two at most, so it stays short.
