@@ -14,6 +14,11 @@ describe('answerFromJobFacts', () => {
     ['When would I start?', /January fifth/],
     ['Where is the warehouse?', /Joliet/],
     ['Is this a real person?', /AI assistant/],
+    [
+      'wait who is this again',
+      /AI assistant calling for Cascade Fulfillment .* Warehouse Shift Lead/,
+    ],
+    ["sorry what company did you say you're calling from", /Cascade Fulfillment/],
   ])('%s → the matching fact', (question, fact) => {
     expect(answerFromJobFacts(warehouse, question)).toMatch(fact);
   });
@@ -38,5 +43,11 @@ describe('answerFromJobFacts', () => {
     );
     // The only team sentence speaks of hours, not of people: never offered as the size.
     expect(answerFromJobFacts(noCount, 'what is the team size?')).toBeNull();
+    // A count of people in a sentence that is not about the team is not the team's size either.
+    const mentorOnly = buildInterviewPlan(
+      { ...CORPUS_JOBS.warehouse.job, description: 'You will mentor two to three engineers.' },
+      SAMPLE_RESUME,
+    );
+    expect(answerFromJobFacts(mentorOnly, 'how big is the team')).toBeNull();
   });
 });

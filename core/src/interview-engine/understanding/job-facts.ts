@@ -15,10 +15,15 @@ export type QuestionTopic =
   | 'duties'
   | 'call'
   | 'amenities'
-  | 'ai';
+  | 'ai'
+  | 'caller';
 
 /** Words that say what a question is about, and what a job's sentence is about. */
 const TOPIC_WORDS: [QuestionTopic, RegExp][] = [
+  [
+    'caller',
+    /\b(who (is|'s) (this|calling|that)|who are you|who am i (talking|speaking) (to|with)|(what|which) company|calling from|who do you (work for|represent)|what('s| is) (this|the call) (about|regarding)|what is this call)\b/,
+  ],
   ['ai', /\b(real person|robot|bot|human|an ai|a machine|recording|recorded)\b/],
   [
     'call',
@@ -77,6 +82,8 @@ export function answerFromJobFacts(plan: InterviewPlan, question: string): strin
   const asked = topicsOf(question);
   const topic = asked[0];
   if (topic === undefined) return null;
+  if (topic === 'caller')
+    return `I am an AI assistant calling for ${plan.company} about your application for the ${plan.role} role.`;
   if (topic === 'ai') {
     return 'I am an AI assistant, not a person. The call is recorded and transcribed, and a person on the recruiting team reviews it.';
   }
@@ -101,9 +108,9 @@ export function answerFromJobFacts(plan: InterviewPlan, question: string): strin
   }
   if (topic === 'team' && ASKS_HOW_MANY.test(clean(question))) {
     // "How big is the team?" is answered by a head count, not by any sentence about the team.
-    const counts = sentences(plan.jobDescription)
-      .filter((sentence) => PEOPLE_COUNT.test(clean(sentence)))
-      .sort((a, b) => Number(topicsOf(b).includes('team')) - Number(topicsOf(a).includes('team')));
+    const counts = sentences(plan.jobDescription).filter(
+      (sentence) => PEOPLE_COUNT.test(clean(sentence)) && topicsOf(sentence).includes('team'),
+    );
     return counts.length === 0 ? null : forTheEar(counts.slice(0, 1).join(' '));
   }
   if (facts.length === 0) return null;

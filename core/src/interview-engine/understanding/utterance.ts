@@ -43,6 +43,10 @@ export function clean(text: string): string {
 const QUESTION_START =
   /^(what|what's|how|how's|when|when's|where|where's|who|who's|whom|why|which|is|are|does|do|can|could|will|would|should|may|did|was|were)\b/;
 
+/** Words people say before a question ("wait", "sorry", "and", "quick question"). */
+const LEAD_IN =
+  /^((wait|sorry|um+|uh+|so|and|but|oh|hey|well|also|actually|ok(ay)?|alright|quick question|one question|just curious|out of curiosity|hold on)[ ,]+)+/;
+
 /** True when the turn asks something: a question mark, or a sentence that starts like a question. */
 export function isQuestionLike(text: string): boolean {
   const said = clean(text);
@@ -50,9 +54,11 @@ export function isQuestionLike(text: string): boolean {
   const parts = said
     .split(/[.!;]\s*|,\s*(?=(what|how|when|where|who|which|is|are|does|do|can|could)\b)/)
     .filter(Boolean);
-  return parts.some(
-    (part) => QUESTION_START.test(part.trim()) && part.trim().split(' ').length >= 3,
-  );
+  return parts.some((part) => {
+    // Speech-to-text writes no question mark and keeps the run-up: "wait who is this again".
+    const asked = part.trim().replace(LEAD_IN, '');
+    return QUESTION_START.test(asked) && asked.split(' ').length >= 3;
+  });
 }
 
 const HEDGE =
