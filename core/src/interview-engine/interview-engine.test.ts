@@ -20,6 +20,19 @@ async function toFirstKnockout(engine: InterviewEngine): Promise<EngineOutput> {
   return engine.onCandidateTurn('Yes, speaking.', 'c2');
 }
 
+describe('"who is this?" at the opening', () => {
+  it('says who is calling once, then asks again whether now is a good time', async () => {
+    const engine = newEngine();
+    await engine.start();
+    await engine.onCandidateTurn('Yes, speaking.', 'c1');
+    const answer = await engine.onCandidateTurn('wait who is this again', 'c2');
+    const said = answer.utterance ?? '';
+    expect(said).toMatch(/^Of course\. This is an AI assistant\. I am calling for Northwind/);
+    expect(said.match(/Northwind/g)).toHaveLength(1);
+    expect(said).toMatch(/Is now a good time to talk\?$/);
+  });
+});
+
 describe('buildInterviewPlan', () => {
   it('orders opening, identity, knock-outs, tailored questions, candidate questions, close', () => {
     const kinds = plan.steps.map((step) => step.kind);

@@ -12,6 +12,7 @@ import type { InterviewPlan, PlanStep } from './interview-plan.js';
 import type { Responder, ResponderReply } from './responder.js';
 import { createScriptedResponder, interpretScripted } from './scripted-responder.js';
 import { forTheEar } from './speech.js';
+import { isAboutTheCaller } from './understanding/job-facts.js';
 
 /** An answer the engine recorded: a knock-out (with its reading) or a tailored question. */
 export type RecordedAnswer =
@@ -437,7 +438,9 @@ export class InterviewEngine {
       return this.say(`${answerText} ${step.followUp}`, actions);
     }
     if (step.kind === 'opening') {
-      return this.reask(`${answerText} ${step.prompt}`, () => this.advance(answerText, actions));
+      // The opening says who is calling and why: to "who is this?" it is said again, not doubled.
+      const lead = isAboutTheCaller(text) ? 'Of course. This is an AI assistant.' : answerText;
+      return this.reask(`${lead} ${step.prompt}`, () => this.advance(answerText, actions));
     }
     if (this.state.asksOfStep >= 2) {
       const moved = this.moveOnUndetermined(step, text, turnId);

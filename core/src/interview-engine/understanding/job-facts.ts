@@ -67,6 +67,11 @@ const PEOPLE_COUNT = new RegExp(
   `\\b(team|crew|group|staff) of ${COUNT}\\b|\\b${COUNT}( (to|or|-) ${COUNT})? (\\w+ )?(people|persons|engineers|developers|designers|billers|nurses|physicians|doctors|pickers|drivers|agents|associates|employees|members|reports|staff|colleagues|coders|analysts|technicians|specialists|managers|workers)\\b`,
 );
 
+/** "Who is this?": the question is about who is calling, which the opening itself says. */
+export function isAboutTheCaller(question: string): boolean {
+  return topicsOf(question)[0] === 'caller';
+}
+
 /** The topics a text speaks about, in the order of the list above. */
 export function topicsOf(text: string): QuestionTopic[] {
   const said = clean(text);
