@@ -265,19 +265,15 @@ async function startAgentWorker(
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const state = { hasExited: false };
-  const exited = new Promise<void>((resolve) =>
-    child.once('exit', () => {
-      state.hasExited = true;
-      resolve();
-    }),
-  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A call, not a field read: the checks around an await must read it afresh.
+  const hasExited = (): boolean => child.exitCode !== null || child.signalCode !== null;
   const stop = async (): Promise<void> => {
-    if (child.pid === undefined || state.hasExited) return;
+    if (child.pid === undefined || hasExited()) return;
     process.kill(-child.pid, 'SIGTERM');
     await Promise.race([exited, sleep(10_000)]);
     // The job processes are in its group: whatever did not stop on TERM stops now.
-    if (!state.hasExited) process.kill(-child.pid, 'SIGKILL');
+    if (!hasExited()) process.kill(-child.pid, 'SIGKILL');
   };
   // A dispatch made before the worker registers is dropped silently: wait for the registration.
   const registered = await waitFor(
