@@ -87,7 +87,11 @@ export class CallController {
 
   /** Called by `EngineLLM` after each engine reply that the session is about to speak. */
   onEngineReply(reply: DriverReply): void {
-    if (reply.endReason !== null) this.hangUpAfter(this.latestSpeech, reply.endReason);
+    if (reply.endReason === null) return;
+    // The goodbye plays out whole: on real media a breath or line noise from the candidate
+    // would otherwise cut it off, and the call would end on half a sentence.
+    if (this.latestSpeech !== undefined) this.latestSpeech.allowInterruptions = false;
+    this.hangUpAfter(this.latestSpeech, reply.endReason);
   }
 
   /** Speaks the opening (or, when resuming, the current question again). */
@@ -125,7 +129,9 @@ export class CallController {
       if (reply.endReason !== null) this.hangUpAfter(undefined, reply.endReason);
       return undefined;
     }
-    const handle = this.options.session.say(reply.utterance, { allowInterruptions: true });
+    const handle = this.options.session.say(reply.utterance, {
+      allowInterruptions: reply.endReason === null,
+    });
     if (reply.endReason !== null) this.hangUpAfter(handle, reply.endReason);
     return handle;
   }
