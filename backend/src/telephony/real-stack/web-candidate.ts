@@ -8,6 +8,7 @@ import {
   AudioSource,
   AudioStream,
   LocalAudioTrack,
+  ParticipantKind,
   Room,
   RoomEvent,
   TrackKind,
@@ -37,6 +38,8 @@ export interface CandidateClip {
 
 /** When things happened, in ms since the candidate joined (performance.now() based). */
 export interface CandidateTimeline {
+  /** The agent participant was in the room (dispatch, job start and connect took this long). */
+  agentJoinedMs: number | null;
   /** The first frame of agent speech heard after joining. */
   firstAgentAudioMs: number | null;
   clips: {
@@ -92,6 +95,7 @@ class WebCandidate {
   #lastSpeechMs = -Infinity;
   #speechFrames: number[] = [];
   #agentState = '';
+  #agentJoinedMs: number | null = null;
   #disconnectedMs: number | null = null;
   #isClosed = false;
   #pump: Promise<void> | undefined;
@@ -112,6 +116,9 @@ class WebCandidate {
       const state = changed[AGENT_STATE] ?? participant.attributes[AGENT_STATE];
       if (state !== undefined) this.#agentState = state;
     });
+    this.#room.on(RoomEvent.ParticipantConnected, (participant) => {
+      if (participant.kind === ParticipantKind.AGENT) this.#agentJoinedMs ??= this.now();
+    });
     this.#room.on(RoomEvent.Disconnected, () => {
       this.#disconnectedMs ??= this.now();
       // A clip cut off by the hang-up ends there.
@@ -120,6 +127,10 @@ class WebCandidate {
     this.#t0 = performance.now();
     await this.#room.connect(options.url, options.token, { autoSubscribe: true, dynacast: false });
     progress('joined the room');
+    const present = [...this.#room.remoteParticipants.values()];
+    if (present.some((participant) => participant.kind === ParticipantKind.AGENT)) {
+      this.#agentJoinedMs ??= this.now();
+    }
     const track = LocalAudioTrack.createAudioTrack('microphone', this.#source);
     const publishOptions = new TrackPublishOptions();
     publishOptions.source = TrackSource.SOURCE_MICROPHONE;
@@ -152,6 +163,7 @@ class WebCandidate {
     const heard = this.#heardPcm();
     return {
       timeline: {
+        agentJoinedMs: this.#agentJoinedMs,
         firstAgentAudioMs: this.#speechFrames[0] ?? null,
         clips,
         disconnectedMs: this.#disconnectedMs,
