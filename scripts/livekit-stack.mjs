@@ -7,6 +7,8 @@
 //         livekit-server and LiveKit's own API mock (cmd/test-server, for SIP answers the stack
 //         cannot produce without livekit-sip) in the namespace, waits on their health, prints
 //         the stack's settings
+//         and the offline speech server (local-speech: espeak-ng and pocketsphinx behind an
+//         OpenAI-compatible API, for the agent's SPEECH=openai), then prints the stack's settings
 //   down  stops every process in the namespace and deletes it
 //
 // livekit-sip (the SIP bridge) is attempted at its pin; where the Go module proxy refuses it, the
@@ -34,6 +36,9 @@ const SIP_HEALTH_PORT = 8089;
 /** LiveKit's own API mock (cmd/test-server): SIP failures with the real server's error mapping. */
 const MOCK_PORT = 9999;
 const API_KEY = 'devkey';
+/** The offline speech server (local-speech), the agent's OPENAI_BASE_URL. */
+const SPEECH_PORT = 8790;
+const SPEECH_BASE_URL = `http://${STACK_IP}:${SPEECH_PORT}/v1`;
 /** Where webhooks go: `npm start` in the namespace (3000) and the test app (3900). */
 const WEBHOOK_PORTS = [3000, 3900];
 
@@ -53,6 +58,11 @@ const DEBIAN_PACKAGES = {
   'libsoxr-dev': 'libsoxr-dev',
   sipp: 'sip-tester',
   'redis-server': 'redis-server',
+  // The offline speech server and the candidate's clips (local-speech).
+  'espeak-ng': 'espeak-ng',
+  pocketsphinx_continuous: 'pocketsphinx',
+  'pocketsphinx en-us model': 'pocketsphinx-en-us',
+  sox: 'sox',
 };
 
 function fail(line) {
@@ -231,18 +241,18 @@ function writeConfigs(secret, hasSip) {
 }
 
 /** Runs a health probe inside the namespace (its addresses are not reachable from the host). */
-function probeInNamespace(kind, port) {
+function probeInNamespace(kind, port, urlPath = '/') {
   const script =
     kind === 'redis'
       ? `const s=require('net').connect(${port},'${STACK_IP}',()=>s.write('PING\\r\\n'));s.on('data',d=>process.exit(String(d).startsWith('+PONG')?0:1));s.on('error',()=>process.exit(1));setTimeout(()=>process.exit(1),1000)`
-      : `fetch('http://${STACK_IP}:${port}/',{signal:AbortSignal.timeout(1000)}).then(r=>process.exit(r.status===200?0:1),()=>process.exit(1))`;
+      : `fetch('http://${STACK_IP}:${port}${urlPath}',{signal:AbortSignal.timeout(1000)}).then(r=>process.exit(r.status===200?0:1),()=>process.exit(1))`;
   return run('ip', ['netns', 'exec', NETNS, process.execPath, '-e', script]).status === 0;
 }
 
-function waitHealthy(name, kind, port, timeoutMs) {
+function waitHealthy(name, kind, port, timeoutMs, urlPath = '/') {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (probeInNamespace(kind, port)) return;
+    if (probeInNamespace(kind, port, urlPath)) return;
     spawnSync('sleep', ['0.3']);
   }
   // Both LiveKit binaries exit 0 on a configuration error: the log says why.
@@ -276,11 +286,42 @@ function isRunning(stack) {
   );
 }
 
+/**
+ * The offline speech server, started from this checkout's source (tsx, no build needed) when it
+ * is not answering: a stack brought up before it existed gains it on the next `up`. Its
+ * recogniser's expected speech is the demo personas' lines (local-speech/src/persona-lines.ts).
+ */
+function ensureSpeechServer() {
+  if (probeInNamespace('http', SPEECH_PORT, '/health')) return;
+  const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs');
+  if (!fs.existsSync(tsx)) fail('the speech server needs `npm ci` first (node_modules/tsx)');
+  startInNamespace('local-speech', process.execPath, [
+    tsx,
+    '--conditions=source',
+    path.join(root, 'local-speech/src/server.ts'),
+    '--host',
+    STACK_IP,
+    '--port',
+    String(SPEECH_PORT),
+  ]);
+  waitHealthy('local-speech', 'http', SPEECH_PORT, 60_000, '/health');
+}
+
+/** The settings file with the speech server's line added (a stack from before it lacks it). */
+function withSpeechLine(text) {
+  if (text.includes('OPENAI_BASE_URL=')) return text;
+  const updated = `${text.trimEnd()}\nOPENAI_BASE_URL=${SPEECH_BASE_URL}\n`;
+  fs.writeFileSync(envFile, updated, { mode: 0o600 });
+  return updated;
+}
+
 function up() {
   if (process.getuid?.() !== 0) fail('needs root (ip netns, apt-get)');
   const existing = readStackEnv();
   if (isRunning(existing)) {
-    process.stdout.write(fs.readFileSync(envFile, 'utf8'));
+    installDebianPackages();
+    ensureSpeechServer();
+    process.stdout.write(withSpeechLine(fs.readFileSync(envFile, 'utf8')));
     return;
   }
   installDebianPackages();
@@ -335,6 +376,7 @@ function up() {
     startInNamespace('livekit-sip', sip.path, ['--config', path.join(runDir, 'sip.yaml')]);
     waitHealthy('livekit-sip', 'http', SIP_HEALTH_PORT, 30_000);
   }
+  ensureSpeechServer();
 
   const lines = [
     `NETNS=${NETNS}`,
@@ -345,6 +387,8 @@ function up() {
     `LIVEKIT_API_SECRET=${secret}`,
     `SIP_PORT=${sip.path === undefined ? '' : SIP_PORT}`,
     `LIVEKIT_MOCK_URL=http://${STACK_IP}:${MOCK_PORT}`,
+    // The agent's SPEECH=openai endpoint (any OPENAI_API_KEY passes).
+    `OPENAI_BASE_URL=${SPEECH_BASE_URL}`,
   ];
   fs.writeFileSync(envFile, `${lines.join('\n')}\n`, { mode: 0o600 });
   process.stdout.write(`${lines.join('\n')}\n`);

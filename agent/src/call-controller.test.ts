@@ -1,4 +1,4 @@
-import { initializeLogger } from '@livekit/agents';
+import { initializeLogger, voice } from '@livekit/agents';
 import { SAMPLE_JOB, SAMPLE_RESUME, buildInterviewPlan, type AgentContext } from '@screenline/core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createInterviewSession, type InterviewCall } from './create-interview-session.js';
@@ -66,8 +66,12 @@ describe('CallController with the framework test harness', () => {
     expect(harness.turns[1]?.text).toBe('Yes, now is a good time.');
   });
 
-  it('ends the call on an opt-out after saying goodbye', async () => {
+  it('ends the call on an opt-out after saying goodbye, which cannot be interrupted', async () => {
     harness = await startHarness();
+    const speeches: voice.SpeechHandle[] = [];
+    harness.session.on(voice.AgentSessionEventTypes.SpeechCreated, (event) => {
+      speeches.push(event.speechHandle);
+    });
     await harness.open();
     const result = await harness.session
       .run({ userInput: 'Please stop calling me, take me off your list.' })
@@ -75,6 +79,9 @@ describe('CallController with the framework test harness', () => {
     result.expect.containsMessage({ role: 'assistant' });
     await expect.poll(() => harness?.hangUps, { timeout: 5_000 }).toEqual(['opted_out']);
     expect(harness.turns.at(-1)?.text).toMatch(/not call you again/);
+    // The opening could be interrupted; the goodbye plays out whole.
+    expect(speeches[0]?.allowInterruptions).toBe(true);
+    expect(speeches.at(-1)?.allowInterruptions).toBe(false);
   });
 });
 

@@ -9,6 +9,47 @@ export interface CallControllerOptions {
   hangUp: (reason: EndReason) => Promise<void>;
   /** Hang up this long after the goodbye even if its playout never reports done. */
   hangUpGraceMs?: number;
+  /**
+   * Gets each voice figure as measured (`voiceMetricFigures`): the worker logs them, so a call's
+   * latency can be read beside what the candidate measured (`npm run bench:voice`).
+   */
+  onVoiceMetric?: (figures: VoiceMetricFigures) => void;
+}
+
+/** One `metrics_collected` event as numbers only: no transcript words, no identities. */
+export interface VoiceMetricFigures {
+  metric: string;
+  [figure: string]: number | boolean | string;
+}
+
+/** The figures of the turn-latency metrics (end of utterance, LLM, TTS); others are left out. */
+export function voiceMetricFigures(metric: metrics.AgentMetrics): VoiceMetricFigures | undefined {
+  switch (metric.type) {
+    case 'eou_metrics':
+      return {
+        metric: metric.type,
+        endOfUtteranceDelayMs: metric.endOfUtteranceDelayMs,
+        transcriptionDelayMs: metric.transcriptionDelayMs,
+        onUserTurnCompletedDelayMs: metric.onUserTurnCompletedDelayMs,
+      };
+    case 'llm_metrics':
+      return {
+        metric: metric.type,
+        ttftMs: metric.ttftMs,
+        durationMs: metric.durationMs,
+        cancelled: metric.cancelled,
+      };
+    case 'tts_metrics':
+      return {
+        metric: metric.type,
+        ttfbMs: metric.ttfbMs,
+        durationMs: metric.durationMs,
+        audioDurationMs: metric.audioDurationMs,
+        cancelled: metric.cancelled,
+      };
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -46,7 +87,11 @@ export class CallController {
 
   /** Called by `EngineLLM` after each engine reply that the session is about to speak. */
   onEngineReply(reply: DriverReply): void {
-    if (reply.endReason !== null) this.hangUpAfter(this.latestSpeech, reply.endReason);
+    if (reply.endReason === null) return;
+    // The goodbye plays out whole: on real media a breath or line noise from the candidate
+    // would otherwise cut it off, and the call would end on half a sentence.
+    if (this.latestSpeech !== undefined) this.latestSpeech.allowInterruptions = false;
+    this.hangUpAfter(this.latestSpeech, reply.endReason);
   }
 
   /** Speaks the opening (or, when resuming, the current question again). */
@@ -84,7 +129,9 @@ export class CallController {
       if (reply.endReason !== null) this.hangUpAfter(undefined, reply.endReason);
       return undefined;
     }
-    const handle = this.options.session.say(reply.utterance, { allowInterruptions: true });
+    const handle = this.options.session.say(reply.utterance, {
+      allowInterruptions: reply.endReason === null,
+    });
     if (reply.endReason !== null) this.hangUpAfter(handle, reply.endReason);
     return handle;
   }
@@ -100,6 +147,8 @@ export class CallController {
   }
 
   private onMetrics(metric: metrics.AgentMetrics): void {
+    const figures = voiceMetricFigures(metric);
+    if (figures !== undefined) this.options.onVoiceMetric?.(figures);
     // The framework reports -1 for a figure it could not measure; those are left out.
     const note = (key: keyof TurnLatency, value: number): void => {
       if (Number.isFinite(value) && value >= 0) this.options.driver.noteLatency({ [key]: value });

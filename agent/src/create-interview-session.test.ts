@@ -78,6 +78,8 @@ describe('createInterviewSession, with the settings production reads from its en
     expect(call.session.llm).toBeInstanceOf(EngineLLM);
     expect(call.agent).toBeInstanceOf(InterviewerAgent);
     expect(call.driver.transcriptSource).toBe('engine');
+    // The engine is asked once per finished turn, never on a guess at a pause mid-answer.
+    expect(call.session.sessionOptions.turnHandling.preemptiveGeneration.enabled).toBe(false);
   });
 
   it('LLM_MODE=llm: the model holds the conversation through tools; the session writes the transcript', () => {
@@ -86,6 +88,7 @@ describe('createInterviewSession, with the settings production reads from its en
     expect((call.session.llm as inference.LLM).model).toBe('openai/gpt-4.1-mini');
     expect(call.agent).toBeInstanceOf(ToolInterviewerAgent);
     expect(call.driver.transcriptSource).toBe('conversation');
+    expect(call.session.sessionOptions.turnHandling.preemptiveGeneration.enabled).toBe(true);
   });
 });
 

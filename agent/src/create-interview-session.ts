@@ -113,6 +113,10 @@ export function createInterviewSession(options: CreateInterviewSessionOptions): 
     turnHandling: {
       turnDetection: speech?.turnDetection ?? null,
       endpointing: PHONE_ENDPOINTING,
+      // Scripted, the "LLM" is the engine: a preemptive call on a pause inside a long answer
+      // would make it take half the answer and move on (seen on real media, where the candidate
+      // then answered the next question with the other half, twice). The model may guess ahead.
+      preemptiveGeneration: { enabled: isConversational },
     },
     userAwayTimeout: options.silenceTimeoutS ?? DEFAULT_SILENCE_TIMEOUT_S,
   });
@@ -136,7 +140,14 @@ export function createInterviewSession(options: CreateInterviewSessionOptions): 
     await reportEnd();
     await job.deleteRoom();
   };
-  const controller = new CallController({ session, driver, hangUp });
+  const controller = new CallController({
+    session,
+    driver,
+    hangUp,
+    onVoiceMetric: (figures) => {
+      logger.info(figures, 'voice metrics');
+    },
+  });
   wiring.controller = controller;
 
   // The Node job does not end when the caller hangs up: close the job with the session.

@@ -31,6 +31,18 @@ describe('parseAgentEnv', () => {
     });
   });
 
+  it('AGENT_LOAD_THRESHOLD is a share of the CPU, or above 1 for a worker that is never full', () => {
+    const livekit = { LIVEKIT_URL: 'wss://x', LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: 's' };
+    expect(parseAgentEnv(livekit).AGENT_LOAD_THRESHOLD).toBe(0.75);
+    expect(parseAgentEnv({ ...livekit, AGENT_LOAD_THRESHOLD: '2' }).AGENT_LOAD_THRESHOLD).toBe(2);
+    expect(() => parseAgentEnv({ ...livekit, AGENT_LOAD_THRESHOLD: '0' })).toThrow(
+      /AGENT_LOAD_THRESHOLD/,
+    );
+    expect(() => parseAgentEnv({ ...livekit, AGENT_LOAD_THRESHOLD: '3' })).toThrow(
+      /AGENT_LOAD_THRESHOLD/,
+    );
+  });
+
   it('LLM_MODE=llm runs on LiveKit Inference with no endpoint, and needs one with SPEECH=openai', async () => {
     const livekit = { LIVEKIT_URL: 'wss://x', LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: 's' };
     const { createConversationLlm, DEFAULT_INFERENCE_LLM } = await import('./speech.js');

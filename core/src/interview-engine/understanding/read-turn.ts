@@ -44,8 +44,9 @@ const NOT_GOOD_TIME =
   /\b(not a (good|great) time|bad time|not now|now'?s not (good|great|a good time)|busy (right )?now|i'?m busy|can'?t (really )?talk|cannot talk|call (me )?(back )?later|call me back|call back|can you call|could you call|in a meeting|i'?m driving|i'?m at work|i'm on the (floor|other line|road|job)|with a (patient|customer|client)|another time|some other time|later would be better|not right now|have to go|got to go|gotta go|can we do this later|do this later|something came up|about to (get|go|board)|(would|works?) (be )?better|would suit me)/;
 const REPEAT =
   /^((sorry|oh|um|uh),? )?(what|huh|sorry|pardon|come again|say again|what was that|what did you say|excuse me|sorry what|who)\W*$|\b(repeat|say (that|it) (again|one more time)|didn'?t (catch|hear|get) (that|you|it|the question)|come again|pardon|what was the question|one more time|say that again)\b/;
+/** "That is all" as a recogniser writes it (no contraction) is as done as "that's all". */
 const DONE =
-  /^(no|nope|nah|none|nothing|not really|not right now|not at the moment|not at this time|not for now|no questions?|that'?s (about )?(all|it|everything)|all good|i'?m (good|fine|all set)|i think you covered it|you covered it|that covers it|nothing else|no,? that'?s)\b/;
+  /^(no|nope|nah|none|nothing|not really|not right now|not at the moment|not at this time|not for now|no questions?|that(?:'?s| is) (about )?(all|it|everything)|all good|i'?m (good|fine|all set)|i think you covered it|you covered it|that covers it|nothing else|no,? that'?s)\b/;
 const CONFIRM =
   /^(yes|yeah|yep|yup|ya|speaking|this is (he|she|him|her|me)|that'?s me|it'?s me|it is|sure|correct|that'?s right|hi|hello|yes hi|uh huh|mhm)\b|\b(speaking|that'?s me|it'?s me|this is (he|she|me)|yes (it is|this is))\b/;
 /**
@@ -142,7 +143,7 @@ export function readTurn(text: string, context: TurnContext): TurnReading {
       return result('question', { answerToQuestion: answerFromJobFacts(plan, text) });
     if (
       DONE.test(said) ||
-      /\b(no (more )?questions|that'?s (about )?(all|everything|it)|nothing else|you covered|covers it)\b/.test(
+      /\b(no (more )?questions|that(?:'?s| is) (about )?(all|everything|it)|nothing else|you covered|covers it)\b/.test(
         said,
       )
     )

@@ -1,0 +1,349 @@
+// One real web-leg screening call on the local stack, end to end: the backend app in web mode
+// (LiveKit's keys, no SIP trunk) on an in-memory database, the production agent worker with the
+// offline speech server (SPEECH=openai against local-speech) and the scripted engine (no LLM), and
+// a scripted candidate (web-candidate.ts) speaking a persona's clips. Used by the web-call test,
+// `npm run demo:call` and `npm run bench:voice`; all three run inside the stack's namespace.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PersonaName, Scorecard, StartPhoneScreenResponse } from '@screenline/core';
+import { decodeWav, encodeWav, makePersonaClips } from '@screenline/local-speech';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../app.js';
+import type { DatabaseHandle } from '../../db/database.js';
+import { seedDemoData } from '../../db/seed.js';
+import { parseEnv } from '../../env.js';
+import { insertResume } from '../../test/interview-test-kit.js';
+import { openTestDatabase } from '../../test/test-database.js';
+import { runWebCandidate, type CandidateTimeline } from './web-candidate.js';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+/** The port the stack's livekit.yaml sends webhooks to (scripts/livekit-stack.mjs). */
+const BACKEND_PORT = 3900;
+/** A screen with the sample persona takes about three minutes of speech; this is the ceiling. */
+const CALL_TIMEOUT_MS = 6 * 60_000;
+const TERMINAL = new Set([
+  'evaluated',
+  'completed',
+  'failed',
+  'no_answer',
+  'cancelled',
+  'voicemail',
+]);
+
+export interface StackSettings {
+  stackIp: string;
+  livekitUrl: string;
+  apiKey: string;
+  apiSecret: string;
+  speechBaseUrl: string;
+}
+
+/** The stack's settings from the environment `scripts/in-livekit-stack.mjs` gives; throws if absent. */
+export function stackFromEnv(env: NodeJS.ProcessEnv = process.env): StackSettings {
+  const settings = {
+    stackIp: env.STACK_IP ?? '',
+    livekitUrl: env.LIVEKIT_URL ?? '',
+    apiKey: env.LIVEKIT_API_KEY ?? '',
+    apiSecret: env.LIVEKIT_API_SECRET ?? '',
+    speechBaseUrl: env.OPENAI_BASE_URL ?? '',
+  };
+  const missing = Object.entries(settings).filter(([, value]) => value === '');
+  if (missing.length > 0) {
+    throw new Error(
+      `not inside the local stack (missing ${missing.map(([k]) => k).join(', ')}): run through scripts/in-livekit-stack.mjs`,
+    );
+  }
+  return settings;
+}
+
+/** One structured metrics line the agent logged (call-controller.ts): figures only, no words. */
+export interface AgentMetricLine {
+  metric: string;
+  [figure: string]: unknown;
+}
+
+export interface WebCallResult {
+  interviewId: string;
+  status: string;
+  scorecard: Scorecard | null;
+  turns: { speaker: 'agent' | 'candidate'; text: string; metrics: unknown }[];
+  timeline: CandidateTimeline;
+  clipsPlayed: number;
+  clipCount: number;
+  /** What the candidate heard (the agent's voice), and the call with both voices. */
+  heardWav: string;
+  callWav: string;
+  transcriptFile: string;
+  agentMetrics: AgentMetricLine[];
+  /** The worker's output, for a failure message (the agent logs no transcript text). */
+  workerLog: string;
+}
+
+export interface WebCallOptions {
+  persona?: PersonaName;
+  /** Where the recordings and the transcript go; default `.livekit/calls/<interview id>`. */
+  outputDir?: string;
+  onProgress?: (line: string) => void;
+}
+
+/** Places one web-leg call with a persona and returns once the interview has settled. */
+export async function runWebCall(
+  stack: StackSettings,
+  options: WebCallOptions = {},
+): Promise<WebCallResult> {
+  const persona = options.persona ?? 'qualified';
+  const progress = options.onProgress ?? (() => undefined);
+  const agentName = `screenline-web-call-${process.pid}-${Date.now()}`;
+  const backendUrl = `http://${stack.stackIp}:${BACKEND_PORT}`;
+  let database: DatabaseHandle | undefined;
+  let app: FastifyInstance | undefined;
+  let worker: AgentWorker | undefined;
+  try {
+    const { manifest, path: manifestPath } = await makePersonaClips(persona, {
+      directory: path.join(REPO_ROOT, '.livekit/clips'),
+    });
+    const clips = await Promise.all(
+      manifest.clips.map(async (clip) => ({
+        text: clip.text,
+        audio: decodeWav(await readFile(path.join(path.dirname(manifestPath), clip.wav))),
+      })),
+    );
+    progress(`${clips.length} clips for persona ${persona}`);
+
+    database = await openTestDatabase('pglite');
+    await seedDemoData(database.db);
+    app = await buildApp({
+      env: parseEnv({
+        NODE_ENV: 'test',
+        LIVEKIT_URL: stack.livekitUrl,
+        LIVEKIT_API_KEY: stack.apiKey,
+        LIVEKIT_API_SECRET: stack.apiSecret,
+        AGENT_NAME: agentName,
+        CALLING_HOURS: '00:00-24:00',
+      }),
+      database,
+      frontendDir: '/nonexistent',
+    });
+    await app.listen({ host: stack.stackIp, port: BACKEND_PORT });
+    worker = await startAgentWorker(stack, agentName, backendUrl);
+    progress('agent worker registered');
+
+    const job = await database.db.selectFrom('jobs').select('id').executeTakeFirstOrThrow();
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/interview/start-phone-screen',
+      remoteAddress: '203.0.113.10',
+      payload: {
+        jobId: job.id,
+        resumeId: await insertResume(database),
+        consent: true,
+        // Web mode needs none; a start that still asks for one is answered with a test number.
+        phone: '+12133734253',
+      },
+    });
+    if (response.statusCode !== 202) {
+      throw new Error(`start-phone-screen answered ${response.statusCode}: ${response.body}`);
+    }
+    const answer = response.json<StartPhoneScreenResponse>();
+    const webCall = answer.webCall;
+    if (webCall === undefined) throw new Error('the backend is not in web mode (no webCall)');
+    const interviewId = answer.interview.id;
+
+    const candidate = await runWebCandidate({
+      url: webCall.url,
+      token: webCall.token,
+      clips,
+      timeoutMs: CALL_TIMEOUT_MS,
+      onProgress: progress,
+    });
+    progress('call over; waiting for the scorecard');
+    const db = database.db;
+    const status = await waitFor(
+      () =>
+        db
+          .selectFrom('interviews')
+          .select('status')
+          .where('id', '=', interviewId)
+          .executeTakeFirstOrThrow()
+          .then((row) => row.status as string),
+      (value) => value === 'evaluated' || (TERMINAL.has(value) && value !== 'completed'),
+      30_000,
+    );
+    const turns = await db
+      .selectFrom('transcript_turns')
+      .select(['speaker', 'text', 'metrics'])
+      .where('interview_id', '=', interviewId)
+      .orderBy('seq')
+      .execute();
+    const scorecardRow = await db
+      .selectFrom('scorecards')
+      .select('data')
+      .where('interview_id', '=', interviewId)
+      .executeTakeFirst();
+    const scorecard =
+      scorecardRow === undefined ? null : (parseJson(scorecardRow.data) as Scorecard);
+
+    const outputDir = options.outputDir ?? path.join(REPO_ROOT, '.livekit/calls', interviewId);
+    await mkdir(outputDir, { recursive: true });
+    const heardWav = path.join(outputDir, 'heard.wav');
+    const callWav = path.join(outputDir, 'call.wav');
+    const transcriptFile = path.join(outputDir, 'transcript.txt');
+    await writeFile(heardWav, encodeWav(candidate.heard));
+    await writeFile(callWav, encodeWav(candidate.mixed));
+    await writeFile(transcriptFile, transcriptText(interviewId, status, turns, scorecard));
+    // The job's last lines (metrics, the end) can trail the room's deletion by a moment.
+    await sleep(1_000);
+    // The worker's own log (figures and events; the agent logs no transcript words), to read later.
+    await writeFile(path.join(outputDir, 'agent.log'), worker.log());
+    return {
+      interviewId,
+      status,
+      scorecard,
+      turns,
+      timeline: candidate.timeline,
+      clipsPlayed: candidate.clipsPlayed,
+      clipCount: clips.length,
+      heardWav,
+      callWav,
+      transcriptFile,
+      agentMetrics: worker.metrics(),
+      workerLog: worker.log(),
+    };
+  } finally {
+    await worker?.stop();
+    await app?.close();
+    await database?.close();
+  }
+}
+
+interface AgentWorker {
+  log(): string;
+  metrics(): AgentMetricLine[];
+  stop(): Promise<void>;
+}
+
+/** The production agent entry, with the offline speech and the scripted engine. */
+async function startAgentWorker(
+  stack: StackSettings,
+  agentName: string,
+  backendUrl: string,
+): Promise<AgentWorker> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'),
+      '--conditions=source',
+      path.join(REPO_ROOT, 'agent/src/main.ts'),
+      'start',
+    ],
+    {
+      cwd: path.join(REPO_ROOT, 'agent'),
+      env: {
+        ...process.env,
+        LIVEKIT_URL: stack.livekitUrl,
+        LIVEKIT_API_KEY: stack.apiKey,
+        LIVEKIT_API_SECRET: stack.apiSecret,
+        AGENT_NAME: agentName,
+        BACKEND_URL: backendUrl,
+        LLM_MODE: 'scripted',
+        SPEECH: 'openai',
+        OPENAI_BASE_URL: stack.speechBaseUrl,
+        // local-speech takes any key; the OpenAI client insists on one.
+        OPENAI_API_KEY: 'local-speech',
+        // The machine is shared with other suites and often at 100% CPU, which at a threshold
+        // of 1 still counts as full: never let the worker call itself full.
+        AGENT_LOAD_THRESHOLD: '2',
+        NODE_ENV: 'production',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so the job processes it forks stop with it.
+      detached: true,
+    },
+  );
+  let output = '';
+  const collect = (chunk: Buffer): void => {
+    output += chunk.toString();
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A call, not a field read: the checks around an await must read it afresh.
+  const hasExited = (): boolean => child.exitCode !== null || child.signalCode !== null;
+  const stop = async (): Promise<void> => {
+    if (child.pid === undefined || hasExited()) return;
+    process.kill(-child.pid, 'SIGTERM');
+    await Promise.race([exited, sleep(10_000)]);
+    // The job processes are in its group: whatever did not stop on TERM stops now.
+    if (!hasExited()) process.kill(-child.pid, 'SIGKILL');
+  };
+  // A dispatch made before the worker registers is dropped silently: wait for the registration.
+  const registered = await waitFor(
+    () => Promise.resolve(output),
+    (log) => log.includes('registered worker'),
+    120_000,
+  );
+  if (!registered.includes('registered worker')) {
+    await stop();
+    throw new Error(`the agent worker did not register:\n${output.slice(-2000)}`);
+  }
+  return {
+    log: () => output,
+    metrics: () => parseMetricLines(output),
+    stop,
+  };
+}
+
+/** The agent's `voice metrics` lines (JSON, one per metric event) from the worker's output. */
+export function parseMetricLines(output: string): AgentMetricLine[] {
+  const lines: AgentMetricLine[] = [];
+  for (const line of output.split('\n')) {
+    if (!line.includes('"voice metrics"')) continue;
+    const parsed = parseJson(line.slice(line.indexOf('{')));
+    if (typeof parsed === 'object' && parsed !== null && 'metric' in parsed) {
+      lines.push(parsed as AgentMetricLine);
+    }
+  }
+  return lines;
+}
+
+function transcriptText(
+  interviewId: string,
+  status: string,
+  turns: readonly { speaker: string; text: string }[],
+  scorecard: Scorecard | null,
+): string {
+  const lines = [`Interview ${interviewId}: ${status}`, ''];
+  for (const turn of turns)
+    lines.push(`${turn.speaker === 'agent' ? 'Agent' : 'Candidate'}: ${turn.text}`);
+  if (scorecard !== null) {
+    lines.push('', `Suggestion: ${scorecard.suggestion}`, scorecard.summary);
+    for (const criterion of scorecard.criteria) {
+      lines.push(`- ${criterion.name}: ${criterion.score}/5`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function parseJson(text: unknown): unknown {
+  if (typeof text !== 'string') return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+async function waitFor<T>(read: () => Promise<T>, isDone: (value: T) => boolean, ms: number) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (isDone(value) || Date.now() > deadline) return value;
+    await sleep(200);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
