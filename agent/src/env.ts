@@ -63,7 +63,16 @@ const ZAgentEnv = z.object({
     (v) => (v === '' ? undefined : v),
     z.coerce.number().int().min(0).max(16_384).default(1_024),
   ),
+  /**
+   * How long a new call process may take to start (load the VAD, connect) before the worker gives
+   * up on it. The framework's 10 s is too short on a loaded machine: every job then fails.
+   */
+  AGENT_PROCESS_START_TIMEOUT_S: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().min(1).max(300).default(10),
+  ),
   /** How long to wait for the candidate to join or answer before giving up. */
+
   ANSWER_TIMEOUT_S: z.preprocess(
     (v) => (v === '' ? undefined : v),
     z.coerce.number().min(5).max(300).default(60),

@@ -54,7 +54,9 @@ export async function runInterviewCall(ctx: JobContext, env: AgentEnv): Promise<
   });
   await call.start();
 
-  if (metadata.channel === 'phone' && isAmdAvailable(env)) {
+  // A re-dispatched agent (REL-5) joins a call a person already answered: no machine to detect.
+  const isResuming = context.turns.length > 0;
+  if (metadata.channel === 'phone' && !isResuming && isAmdAvailable(env)) {
     const verdict = await detectAnsweringMachine(call.session, metadata, env);
     if (verdict === 'machine') {
       await leaveVoicemail(call.session, backend, call.hangUp);

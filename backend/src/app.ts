@@ -261,6 +261,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     calls: callQueue,
     hangUp: (roomName) => interviewRuntime.callPlacer.hangUp(roomName),
     ...(retries === undefined ? {} : { retries }),
+    ...(telephony === undefined
+      ? {}
+      : {
+          agents: {
+            redispatch: async (interviewId: string, roomName: string) => {
+              await telephony.agents.redispatch(interviewId, roomName, () =>
+                dialPolicy.agentMetadata(interviewId),
+              );
+            },
+          },
+        }),
   });
   const candidateLinks = new CandidateLinks(database.db);
   const authorizeCandidate = createCandidateAccess(interviewRuntime.store, auth);

@@ -88,6 +88,8 @@ export interface InterviewsTable {
   recording_location: string | null;
   egress_id: string | null;
   last_outcome: string | null;
+  /** REL-5: agents sent again into the current attempt's call (migration 0024). */
+  agent_redispatches: Generated<number>;
 }
 
 export interface InterviewEventsTable {

@@ -91,7 +91,15 @@ export async function handleLiveKitEvent(
     case 'participant_left': {
       if (participant === undefined) return { result: 'ignored' };
       const reason: number = participant.disconnectReason;
-      if (kind === KIND_AGENT) return trail('agent_left', { reason });
+      if (kind === KIND_AGENT) {
+        // The room going away takes the agent with it: that is the call's end, not a lost agent.
+        if (ENDED_BY_US.has(reason)) return trail('agent_left', { reason });
+        // Any other leave while the call is live is a lost agent (an agent that ends the call
+        // reports the end first, and the candidate's own leave arrives before the agent's): the
+        // lifecycle sends a new one, which resumes from the saved turns (REL-5). LiveKit itself
+        // does not: its worker stays connected when only the job process dies.
+        return fact({ type: 'agent_lost' }, 'agent_left', { reason });
+      }
       if (kind === KIND_SIP && isPreAnswer) {
         // A dial that never answered: the dial itself waits for the answer and reports the SIP
         // code (486 and 603 leave with the same disconnect reason, and only one of them may be

@@ -40,6 +40,8 @@ export interface LifecyclePorts {
   hangUp(roomName: string): Promise<void>;
   /** REL-1: when (if ever) to try a failed attempt again. Absent: no retries (simulated mode). */
   retries?: { nextAttemptAt(interviewId: string, outcome: CallOutcome): Promise<Date | undefined> };
+  /** REL-5: sends a new agent into a live call whose agent was lost. Absent: simulated mode. */
+  agents?: { redispatch(interviewId: string, roomName: string): Promise<void> };
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -134,13 +136,16 @@ export class InterviewLifecycle {
   ): Promise<{ result: FactResult; pending?: PendingEffects }> {
     const row = await lockInterview(trx, interviewId);
     if (row === undefined) return { result: { result: 'missing' } };
-    const decision = decide(row.status, fact);
+    const decision = decide(row.status, fact, { agentRedispatches: row.agent_redispatches });
     const data = {
       ...factDetails(fact),
       ...(decision.ignoredBecause === undefined
         ? { isFinal: decision.isFinal }
         : { ignored: decision.ignoredBecause }),
       ...(decision.changes.endReason == null ? {} : { endReason: decision.changes.endReason }),
+      ...(decision.changes.agentRedispatches === undefined
+        ? {}
+        : { agentRedispatches: decision.changes.agentRedispatches }),
     };
     const isNew = await insertEvent(trx, interviewId, meta, decision.to, data);
     if (!isNew) return { result: { result: 'duplicate' } };
@@ -180,6 +185,10 @@ export class InterviewLifecycle {
         case 'hang_up':
           if (pending.roomName !== null) await ports.hangUp(pending.roomName);
           break;
+        case 'redispatch_agent':
+          if (pending.roomName !== null)
+            await ports.agents?.redispatch(interviewId, pending.roomName);
+          break;
         case 'consider_retry': {
           const at = await ports.retries?.nextAttemptAt(interviewId, effect.outcome);
           if (at === undefined) break;
@@ -205,7 +214,7 @@ export class InterviewLifecycle {
 async function lockInterview(trx: Transaction<Database>, interviewId: string) {
   const row = await trx
     .selectFrom('interviews')
-    .select(['id', 'status', 'attempt', 'room_name'])
+    .select(['id', 'status', 'attempt', 'room_name', 'agent_redispatches'])
     .where('id', '=', interviewId)
     .forUpdate()
     .executeTakeFirst();
@@ -267,6 +276,9 @@ async function updateRow(
       ...(changes.attempt === undefined ? {} : { attempt: changes.attempt }),
       ...(changes.roomName === undefined ? {} : { room_name: changes.roomName }),
       ...(changes.lastOutcome === undefined ? {} : { last_outcome: changes.lastOutcome }),
+      ...(changes.agentRedispatches === undefined
+        ? {}
+        : { agent_redispatches: changes.agentRedispatches }),
     })
     .where('id', '=', interviewId)
     .execute();

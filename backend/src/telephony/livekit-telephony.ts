@@ -6,6 +6,7 @@ import {
   SipClient,
   WebhookReceiver,
 } from 'livekit-server-sdk';
+import { AgentRedispatcher } from './agent-redispatcher.js';
 import type { CallLog } from './call-log.js';
 import type { Env } from '../env.js';
 import type { CallPlacer, PlaceCallRequest } from './call-placer.js';
@@ -23,6 +24,8 @@ export interface LiveKitTelephony {
   receiver: WebhookReceiver;
   recorder: CallRecorder | undefined;
   recordings: RecordingBucket | undefined;
+  /** REL-5: sends a new agent into a live call whose agent was lost. */
+  agents: AgentRedispatcher;
   /** How long the agent's backend token lives: the longest a call can take, plus a margin. */
   agentTokenTtlS: number;
 }
@@ -51,12 +54,14 @@ export function createLiveKitTelephony(
   }
   const requestTimeout = env.LIVEKIT_REQUEST_TIMEOUT_S;
   const rooms = new RoomServiceClient(url, key, secret, { requestTimeout });
+  const dispatch = new AgentDispatchClient(url, key, secret, { requestTimeout });
+  const agentTokenTtlS = env.RINGING_TIMEOUT_S + env.CALL_MAX_DURATION_S + 5 * 60;
   const callPlacer: CallPlacer =
     env.mode === 'phone' && env.SIP_TRUNK_ID !== undefined
       ? new LiveKitSipCallPlacer({
           // Failover off: a dial replayed against another region after a timeout rings twice.
           sip: new SipClient(url, key, secret, { failover: false, requestTimeout }),
-          dispatch: new AgentDispatchClient(url, key, secret, { requestTimeout }),
+          dispatch,
           rooms,
           trunkId: env.SIP_TRUNK_ID,
           agentName: env.AGENT_NAME,
@@ -91,6 +96,12 @@ export function createLiveKitTelephony(
     receiver: new WebhookReceiver(key, secret),
     recorder,
     recordings,
-    agentTokenTtlS: env.RINGING_TIMEOUT_S + env.CALL_MAX_DURATION_S + 5 * 60,
+    agents: new AgentRedispatcher({
+      dispatch,
+      rooms,
+      agentName: env.AGENT_NAME,
+      log,
+    }),
+    agentTokenTtlS,
   };
 }

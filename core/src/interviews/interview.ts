@@ -52,6 +52,8 @@ export const ZEndReason = z.enum([
   'voicemail',
   'canceled',
   'error',
+  /** The agent was lost mid-call more times than it is sent again (its job process kept dying). */
+  'agent_lost',
 ]);
 export type EndReason = z.infer<typeof ZEndReason>;
 

@@ -4,6 +4,7 @@ import { INTERVIEW_STATUSES, type EndReason, type InterviewStatus } from './inte
 import {
   decide,
   FINAL_INTERVIEW_STATUSES,
+  MAX_AGENT_REDISPATCHES,
   RETRYABLE_END_STATUSES,
   type CallFact,
 } from './lifecycle.js';
@@ -21,6 +22,7 @@ const END_REASONS: EndReason[] = [
   'voicemail',
   'canceled',
   'error',
+  'agent_lost',
 ];
 
 /** One of every fact, each variant of each. */
@@ -38,6 +40,7 @@ const EVERY_FACT: CallFact[] = [
     { type: 'call_ended', reason, hasAnswers: 'unknown' },
   ]),
   { type: 'opt_out_heard' },
+  { type: 'agent_lost' },
   { type: 'callback_requested', at: AT },
   { type: 'retry_scheduled', at: AT },
   { type: 'rescheduled', at: AT },
@@ -278,6 +281,36 @@ describe('the interview lifecycle, fact by fact', () => {
       isFinal: true,
     });
     expect(decide('evaluated', { type: 'evaluated' }).to).toBeNull();
+  });
+
+  it('a lost agent is sent again twice per call, then the call ends agent_lost and hangs up', () => {
+    const lost = { type: 'agent_lost' } as const;
+    expect(MAX_AGENT_REDISPATCHES).toBe(2);
+    expect(decide('in_progress', lost, { agentRedispatches: 0 })).toEqual({
+      to: null,
+      changes: { agentRedispatches: 1 },
+      isFinal: false,
+      effects: [{ type: 'redispatch_agent' }],
+    });
+    expect(decide('in_progress', lost, { agentRedispatches: 1 })).toMatchObject({
+      to: null,
+      changes: { agentRedispatches: 2 },
+      effects: [{ type: 'redispatch_agent' }],
+    });
+    expect(decide('in_progress', lost, { agentRedispatches: 2 })).toEqual({
+      to: 'completed',
+      changes: { endedAt: 'now', endReason: 'agent_lost' },
+      isFinal: false,
+      effects: [{ type: 'hang_up' }, { type: 'score' }],
+    });
+    // Before the answer (the agent waits for it) or after the end, nobody is resumed.
+    for (const status of ['dialing', 'ringing', 'completed', 'evaluated', 'scheduled'] as const) {
+      expect(decide(status, lost).ignoredBecause, status).toBe('not_applicable');
+    }
+    // Each new attempt starts with its own allowance.
+    expect(
+      decide('scheduled', { type: 'dial_started', attempt: 2, roomName: 'r-2' }).changes,
+    ).toMatchObject({ agentRedispatches: 0 });
   });
 
   it('a rescheduled call keeps its status and takes the new time', () => {

@@ -29,6 +29,11 @@ export type CallFact =
    * 'unknown' when the reporter cannot tell (the scorer then decides, and says so).
    */
   | { type: 'call_ended'; reason: EndReason; hasAnswers: boolean | 'unknown' }
+  /**
+   * The agent left a live call without ending it: its job process died (LiveKit does not send a
+   * new one while the worker stays connected). The backend sends the agent again, a few times.
+   */
+  | { type: 'agent_lost' }
   /** "Stop calling me", heard mid-call: LAW-3 at once, while the goodbye still plays. */
   | { type: 'opt_out_heard' }
   /** On the call, the candidate asked to be called at `at` instead. */
@@ -57,7 +62,9 @@ export type LifecycleEffect =
   /** LAW-3: never dial this number again. */
   | { type: 'suppress_number' }
   /** End the call for everyone (the phone leg hangs up). */
-  | { type: 'hang_up' };
+  | { type: 'hang_up' }
+  /** Send a new agent into the call's room; it resumes from the saved turns (REL-5). */
+  | { type: 'redispatch_agent' };
 
 /** Columns a decision sets on the interview row beside the status. */
 export interface LifecycleChanges {
@@ -73,7 +80,21 @@ export interface LifecycleChanges {
   roomName?: string | null;
   /** REL-1: the outcome of the last failed attempt. */
   lastOutcome?: CallOutcome;
+  /** REL-5: agents sent again into this attempt's call after one was lost (0 when it starts). */
+  agentRedispatches?: number;
 }
+
+/** What the lifecycle knows of the interview beside its status. */
+export interface LifecycleRow {
+  /** REL-5: agents already sent again into the current attempt's call. */
+  agentRedispatches: number;
+}
+
+/**
+ * REL-5: how many times a lost agent is sent again into one call. A job process that keeps dying
+ * (a bug, memory) would otherwise hold the candidate on a line that keeps going quiet.
+ */
+export const MAX_AGENT_REDISPATCHES = 2;
 
 export interface LifecycleDecision {
   /** The new status, or null when the fact changes no status (it is still written to the trail). */
@@ -154,7 +175,11 @@ function isBefore(status: InterviewStatus | null, target: InterviewStatus): bool
  * being created). Pure; the backend applies the decision in one transaction and then runs its
  * effects. Every list of final, pending or retryable states comes from here or from interview.ts.
  */
-export function decide(status: InterviewStatus | null, fact: CallFact): LifecycleDecision {
+export function decide(
+  status: InterviewStatus | null,
+  fact: CallFact,
+  row: LifecycleRow = { agentRedispatches: 0 },
+): LifecycleDecision {
   switch (fact.type) {
     case 'screen_started':
       if (status !== null) return ignored('not_applicable');
@@ -172,6 +197,7 @@ export function decide(status: InterviewStatus | null, fact: CallFact): Lifecycl
           endReason: null,
           endedAt: null,
           scheduledFor: null,
+          agentRedispatches: 0,
         },
         false,
       );
@@ -231,6 +257,24 @@ export function decide(status: InterviewStatus | null, fact: CallFact): Lifecycl
         willScore ? [{ type: 'score' }] : [],
       );
     }
+
+    case 'agent_lost':
+      // Over already (the agent's own end report, the candidate's hang-up): nobody to resume for.
+      if (status !== 'in_progress') return ignored('not_applicable');
+      if (row.agentRedispatches < MAX_AGENT_REDISPATCHES) {
+        return {
+          to: null,
+          changes: { agentRedispatches: row.agentRedispatches + 1 },
+          isFinal: false,
+          effects: [{ type: 'redispatch_agent' }],
+        };
+      }
+      // Lost once too often: end the call rather than leave the candidate on a silent line, and
+      // score what the saved turns hold.
+      return moveTo('completed', { endedAt: 'now', endReason: 'agent_lost' }, false, [
+        { type: 'hang_up' },
+        { type: 'score' },
+      ]);
 
     case 'opt_out_heard':
       // The call goes on to its goodbye; the end that follows ends it `opted_out`.

@@ -109,6 +109,7 @@ export class LiveKitEmulator {
   private readonly handlers: Record<string, Handler>;
   private readonly hanging = new Set<ServerResponse>();
   private webhookChain: Promise<void> = Promise.resolve();
+  private readonly takenDispatches = new Set<string>();
   private server: Server | undefined;
   private baseUrl = '';
 
@@ -171,6 +172,28 @@ export class LiveKitEmulator {
   /** Resolves once every webhook queued so far has been delivered. */
   async flushWebhooks(): Promise<void> {
     await this.webhookChain;
+  }
+
+  /**
+   * A worker takes the room's oldest dispatch not yet taken: its agent joins (`agent-AJ_…`, kind
+   * AGENT), as the real server's job assignment does. Undefined when no dispatch is waiting.
+   */
+  takeDispatch(roomName: string): string | undefined {
+    const room = this.rooms.get(roomName);
+    const dispatch = room?.dispatches.find((item) => !this.takenDispatches.has(item.id));
+    if (room === undefined || dispatch === undefined) return undefined;
+    this.takenDispatches.add(dispatch.id);
+    const identity = `agent-AJ_${randomId()}`;
+    const participant = new ParticipantInfo({
+      sid: `PA_${randomId()}`,
+      identity,
+      kind: ParticipantInfo_Kind.AGENT,
+      state: ParticipantInfo_State.ACTIVE,
+      joinedAt: protoInt64.parse(Math.floor(Date.now() / 1000)),
+    });
+    room.participants.set(identity, participant);
+    this.emit('participant_joined', room, { participant });
+    return identity;
   }
 
   /** The callee hangs up (or the agent leaves): the participant leaves with the given reason. */
