@@ -3,11 +3,15 @@
  * loopback in a process of its own (so the load generator's work never runs on its event loop),
  * on a fresh database with `BENCH_APPLICATIONS` distinct applications (one open job, one resume
  * each). It tells its parent the port and the applications over IPC, then counts the SQL
- * statements the app sends, so the parent can report statements per start.
+ * statements the app sends and its CPU time, so the parent can report both per start; with
+ * BENCH_CPU_PROF set it profiles the measured rounds into that folder.
  *
  * The call placer answers "placed" and never rings: the ringing and the conversation come seconds
  * later and are not the start's work, and a ring firing inside a later round would blur it.
  */
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
 import { buildApp } from '../app.js';
 import type { DatabaseHandle } from '../db/database.js';
@@ -89,7 +93,21 @@ async function main(): Promise<void> {
   const send = (message: BenchServerReady | BenchServerCount): void => {
     process.send?.(message);
   };
+  // The profile covers the measured rounds only, not the migrations and the seeding before them.
+  const profiler = new Session();
+  const profileDir = process.env.BENCH_CPU_PROF;
   process.on('message', (message: { type?: string }) => {
+    if (message.type === 'profile' && profileDir !== undefined) {
+      profiler.connect();
+      void profiler.post('Profiler.enable').then(() => profiler.post('Profiler.start'));
+    }
+    if (message.type === 'profile-end' && profileDir !== undefined) {
+      void profiler
+        .post('Profiler.stop')
+        .then(({ profile }) =>
+          writeFile(path.join(profileDir, `start-${engine}.cpuprofile`), JSON.stringify(profile)),
+        );
+    }
     if (message.type === 'count') {
       const cpu = process.cpuUsage();
       send({

@@ -56,19 +56,7 @@ interface Server {
 async function startServer(engine: string, applications: number): Promise<Server> {
   const child = spawn(
     process.execPath,
-    [
-      ...(args['cpu-prof'] === undefined
-        ? []
-        : [
-            '--cpu-prof',
-            `--cpu-prof-dir=${args['cpu-prof']}`,
-            `--cpu-prof-name=start-${engine}.cpuprofile`,
-          ]),
-      '--import',
-      'tsx',
-      '--conditions=source',
-      path.join(here, 'start-bench-server.ts'),
-    ],
+    ['--import', 'tsx', '--conditions=source', path.join(here, 'start-bench-server.ts')],
     {
       env: {
         ...process.env,
@@ -76,6 +64,9 @@ async function startServer(engine: string, applications: number): Promise<Server
         BENCH_APPLICATIONS: String(applications),
         BENCH_RATE_LIMIT: args.limits === 'on' ? '1000000' : '0',
         TEST_DATABASE_URL: POSTGRES_URL,
+        ...(args['cpu-prof'] === undefined
+          ? {}
+          : { BENCH_CPU_PROF: path.resolve(args['cpu-prof']) }),
       },
       // The server's JSON log lines go nowhere; its errors show.
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -233,7 +224,10 @@ async function measureEngine(engine: string): Promise<EngineFigures> {
         Array.from({ length: CONCURRENCY }, () => start(agent, server, (next += 1) - 1)),
       );
       const afterStarts = await server.count();
-      if (round === 0) continue;
+      if (round === 0) {
+        server.child.send({ type: 'profile' });
+        continue;
+      }
       figures.health.push(...healthTimes);
       figures.starts.push(...startTimes);
       figures.healthRoundP99.push(percentile(healthTimes, 0.99));
@@ -242,6 +236,7 @@ async function measureEngine(engine: string): Promise<EngineFigures> {
       startCpuMs += afterStarts.cpuMs - beforeStarts.cpuMs;
       healthCpuMs += beforeStarts.cpuMs - beforeHealth.cpuMs;
     }
+    server.child.send({ type: 'profile-end' });
     for (let run = 0; run < ALONE; run += 1) {
       figures.alone.push(await start(agent, server, (next += 1) - 1));
     }
