@@ -66,7 +66,7 @@ export class CallRetries {
 
     let at = due;
     if (this.options.mode === 'phone') {
-      const zones = await resolveCallingZones({
+      const zones = resolveCallingZones({
         phoneE164: interview.phone_e164,
         timezone: interview.timezone ?? undefined,
       });

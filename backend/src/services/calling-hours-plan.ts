@@ -40,7 +40,7 @@ export async function planStartCallTime(input: {
   now: Date;
 }): Promise<CallTimePlan> {
   if (isAlwaysOpen(input.window)) return { kind: 'now' };
-  const zones = await resolveCallingZones({
+  const zones = resolveCallingZones({
     phoneE164: input.phoneE164,
     timezone: input.timezone,
   });

@@ -29,6 +29,16 @@ describe('calling hours', () => {
     expect(isKnownTimeZone('Mars/Olympus')).toBe(false);
   });
 
+  it('answers the same when asked again, in any spelling Intl accepts', () => {
+    for (let round = 0; round < 2; round += 1) {
+      expect(isKnownTimeZone('Europe/Paris')).toBe(true);
+      expect(isKnownTimeZone('europe/paris')).toBe(true);
+      expect(isKnownTimeZone('US/Eastern')).toBe(true);
+      expect(isKnownTimeZone('Europe/Pariss')).toBe(false);
+      expect(isKnownTimeZone('')).toBe(false);
+    }
+  });
+
   it('is open only when every zone is inside the window', () => {
     // 16:30 UTC in January: 08:30 in Los Angeles, 11:30 in New York.
     const instant = new Date('2026-01-15T16:30:00Z');

@@ -97,7 +97,7 @@ export const candidateLinkRoutes: FastifyPluginAsyncZod<CandidateLinkRoutesOptio
 
   const describe = async (interview: InterviewRecord) => {
     const job = await store.findJobSummary(interview.jobId);
-    const timeZones = await resolveCallingZones({
+    const timeZones = resolveCallingZones({
       phoneE164: interview.phoneE164,
       timezone: interview.timezone ?? undefined,
     });

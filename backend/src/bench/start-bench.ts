@@ -1,0 +1,310 @@
+/**
+ * `npm run bench:start`: the start under load (issue 14). On each engine, the real app in a
+ * process of its own (start-bench-server.ts) takes bursts of `--concurrency` simultaneous
+ * "Call Me Now" requests on distinct applications, and, in the same run and at the same
+ * concurrency, bursts of `GET /api/health`: the HTTP, routing, schema and logging cost every
+ * request pays, the floor a start cannot go below. It prints p50 and p99 of both, one start alone,
+ * the server's CPU time and SQL statements per start.
+ *
+ * Everything runs on two cores (`taskset -c 0,1`; BENCH_CPUS picks others) when taskset exists:
+ * the bench re-runs itself under it, so the server and this load generator share those cores.
+ * PostgreSQL is the server on 127.0.0.1:5432 (BENCH_POSTGRES_URL), not pinned; each run creates a
+ * scratch database there and drops it. `--cpu-prof DIR` writes the server's CPU profile there.
+ *
+ * The requests are the ones the apply page sends (name, email, consent version, an
+ * Idempotency-Key), without the browser's time zone, so the number's zones are looked up for
+ * calling hours, as for a client of the API that does not send one.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { CURRENT_CONSENT_DISCLOSURE } from '@screenline/core';
+import type { BenchServerCount, BenchServerReady } from './start-bench-server.js';
+
+const { values: args } = parseArgs({
+  options: {
+    engines: { type: 'string', default: 'pglite,postgres' },
+    concurrency: { type: 'string', default: '50' },
+    rounds: { type: 'string', default: '5' },
+    limits: { type: 'string', default: 'off' },
+    'cpu-prof': { type: 'string' },
+  },
+});
+const CONCURRENCY = Number(args.concurrency);
+const ROUNDS = Number(args.rounds);
+const ALONE = 10;
+const POSTGRES_URL =
+  process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const CPUS = process.env.BENCH_CPUS ?? '0,1';
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Area codes in four zones, so calling hours see New York, Chicago, Los Angeles and Toronto. */
+const AREA_CODES = ['212', '312', '213', '416'];
+
+interface Server {
+  child: ChildProcess;
+  ready: BenchServerReady;
+  /** The server's statement count and CPU time so far. */
+  count(): Promise<BenchServerCount>;
+  stop(): Promise<void>;
+}
+
+async function startServer(engine: string, applications: number): Promise<Server> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--conditions=source', path.join(here, 'start-bench-server.ts')],
+    {
+      env: {
+        ...process.env,
+        BENCH_ENGINE: engine,
+        BENCH_APPLICATIONS: String(applications),
+        BENCH_RATE_LIMIT: args.limits === 'on' ? '1000000' : '0',
+        TEST_DATABASE_URL: POSTGRES_URL,
+        ...(args['cpu-prof'] === undefined
+          ? {}
+          : { BENCH_CPU_PROF: path.resolve(args['cpu-prof']) }),
+      },
+      // The server's JSON log lines go nowhere; its errors show.
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    },
+  );
+  const waiters: ((message: BenchServerCount) => void)[] = [];
+  const ready = await new Promise<BenchServerReady>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the bench server exited (${String(code)})`)));
+    child.on('message', (message: BenchServerReady | BenchServerCount) => {
+      if (message.type === 'ready') resolve(message);
+      else waiters.shift()?.(message);
+    });
+  });
+  return {
+    child,
+    ready,
+    count: () =>
+      new Promise((resolve) => {
+        waiters.push(resolve);
+        child.send({ type: 'count' });
+      }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.removeAllListeners('exit');
+        child.once('exit', () => resolve());
+        child.send({ type: 'stop' });
+      }),
+  };
+}
+
+/** One request; resolves with its latency once the whole answer has arrived. */
+function timedRequest(
+  agent: http.Agent,
+  port: number,
+  options: { method: string; path: string; headers?: Record<string, string>; body?: string },
+  expectStatus: number,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const request = http.request(
+      {
+        agent,
+        host: '127.0.0.1',
+        port,
+        method: options.method,
+        path: options.path,
+        headers: {
+          ...options.headers,
+          ...(options.body === undefined
+            ? {}
+            : {
+                'content-type': 'application/json',
+                'content-length': Buffer.byteLength(options.body),
+              }),
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const elapsed = performance.now() - started;
+          if (response.statusCode === expectStatus) resolve(elapsed);
+          else {
+            reject(
+              new Error(
+                `${options.method} ${options.path} answered ${String(response.statusCode)}: ${Buffer.concat(chunks).toString('utf8').slice(0, 300)}`,
+              ),
+            );
+          }
+        });
+      },
+    );
+    request.on('error', reject);
+    request.end(options.body);
+  });
+}
+
+function health(agent: http.Agent, port: number): Promise<number> {
+  return timedRequest(agent, port, { method: 'GET', path: '/api/health' }, 200);
+}
+
+function start(agent: http.Agent, server: Server, index: number): Promise<number> {
+  const resumeId = server.ready.resumeIds[index];
+  if (resumeId === undefined) throw new Error('not enough applications');
+  const areaCode = AREA_CODES[index % AREA_CODES.length] ?? '212';
+  const body = {
+    jobId: server.ready.jobId,
+    resumeId,
+    phone: `+1${areaCode}373${String(1000 + index).padStart(4, '0')}`,
+    consent: true,
+    consentTextVersion: CURRENT_CONSENT_DISCLOSURE.version,
+    name: `Bench Candidate ${String(index)}`,
+    email: `bench-${String(index)}@example.com`,
+  };
+  return timedRequest(
+    agent,
+    server.ready.port,
+    {
+      method: 'POST',
+      path: '/api/interview/start-phone-screen',
+      headers: { 'idempotency-key': randomUUID() },
+      body: JSON.stringify(body),
+    },
+    202,
+  );
+}
+
+function percentile(samples: readonly number[], q: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  // Nearest rank: p99 of 250 samples is the 248th, never an interpolation between two.
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+}
+
+interface EngineFigures {
+  engine: string;
+  health: number[];
+  starts: number[];
+  healthRoundP99: number[];
+  startRoundP99: number[];
+  alone: number[];
+  statementsPerStart: number;
+  cpuMsPerStart: number;
+  cpuMsPerHealth: number;
+}
+
+async function measureEngine(engine: string): Promise<EngineFigures> {
+  const applications = (ROUNDS + 1) * CONCURRENCY + ALONE;
+  const server = await startServer(engine, applications);
+  const { port } = server.ready;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  let next = 0;
+  const figures: EngineFigures = {
+    engine,
+    health: [],
+    starts: [],
+    healthRoundP99: [],
+    startRoundP99: [],
+    alone: [],
+    statementsPerStart: 0,
+    cpuMsPerStart: 0,
+    cpuMsPerHealth: 0,
+  };
+  let statements = 0;
+  let startCpuMs = 0;
+  let healthCpuMs = 0;
+  try {
+    // Round 0 warms the JIT, the connections and the pool; it is not counted.
+    for (let round = 0; round <= ROUNDS; round += 1) {
+      const beforeHealth = await server.count();
+      const healthTimes = await Promise.all(
+        Array.from({ length: CONCURRENCY }, () => health(agent, port)),
+      );
+      const beforeStarts = await server.count();
+      const startTimes = await Promise.all(
+        Array.from({ length: CONCURRENCY }, () => start(agent, server, (next += 1) - 1)),
+      );
+      const afterStarts = await server.count();
+      if (round === 0) {
+        server.child.send({ type: 'profile' });
+        continue;
+      }
+      figures.health.push(...healthTimes);
+      figures.starts.push(...startTimes);
+      figures.healthRoundP99.push(percentile(healthTimes, 0.99));
+      figures.startRoundP99.push(percentile(startTimes, 0.99));
+      statements += afterStarts.statements - beforeStarts.statements;
+      startCpuMs += afterStarts.cpuMs - beforeStarts.cpuMs;
+      healthCpuMs += beforeStarts.cpuMs - beforeHealth.cpuMs;
+    }
+    server.child.send({ type: 'profile-end' });
+    for (let run = 0; run < ALONE; run += 1) {
+      figures.alone.push(await start(agent, server, (next += 1) - 1));
+    }
+  } finally {
+    agent.destroy();
+    await server.stop();
+  }
+  const measured = ROUNDS * CONCURRENCY;
+  figures.statementsPerStart = statements / measured;
+  figures.cpuMsPerStart = startCpuMs / measured;
+  figures.cpuMsPerHealth = healthCpuMs / measured;
+  return figures;
+}
+
+function row(label: string, samples: readonly number[], extra = ''): string {
+  const p50 = percentile(samples, 0.5).toFixed(1).padStart(8);
+  const p99 = percentile(samples, 0.99).toFixed(1).padStart(8);
+  return `  ${label.padEnd(40)}${p50}${p99}   ${extra}`;
+}
+
+function range(values: readonly number[]): string {
+  return `${Math.min(...values).toFixed(0)}-${Math.max(...values).toFixed(0)}`;
+}
+
+/** Re-runs this bench under taskset when it is there and not yet in effect. */
+function pinnedToCpus(): boolean {
+  if (process.env.BENCH_PINNED !== undefined) return true;
+  const probe = spawnSync('taskset', ['--version']);
+  if (probe.error !== undefined) return false;
+  const run = spawnSync(
+    'taskset',
+    ['-c', CPUS, process.execPath, ...process.execArgv, ...process.argv.slice(1)],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, BENCH_PINNED: CPUS },
+    },
+  );
+  process.exit(run.status ?? 1);
+}
+
+async function main(): Promise<void> {
+  const isPinned = pinnedToCpus();
+  const engines = args.engines.split(',').filter((engine) => engine !== '');
+  console.log(
+    `start under load: ${String(CONCURRENCY)} concurrent requests, ${String(ROUNDS)} rounds ` +
+      `(${String(ROUNDS * CONCURRENCY)} of each) after a warm-up round; rate limits ${args.limits}; ` +
+      `${isPinned ? `CPUs ${CPUS}` : 'not pinned (no taskset)'}; node ${process.version}`,
+  );
+  console.log(`  ${''.padEnd(40)}  p50 ms  p99 ms   p99 per round · server CPU per request`);
+  for (const engine of engines) {
+    const figures = await measureEngine(engine);
+    console.log(engine);
+    console.log(
+      row(
+        'GET /api/health (baseline)',
+        figures.health,
+        `${range(figures.healthRoundP99)} · ${figures.cpuMsPerHealth.toFixed(2)} ms`,
+      ),
+    );
+    console.log(
+      row(
+        'POST /api/interview/start-phone-screen',
+        figures.starts,
+        `${range(figures.startRoundP99)} · ${figures.cpuMsPerStart.toFixed(2)} ms · ${figures.statementsPerStart.toFixed(1)} SQL statements`,
+      ),
+    );
+    console.log(row(`one start alone (${String(ALONE)} in a row)`, figures.alone));
+  }
+}
+
+await main();
