@@ -14,6 +14,7 @@ import * as teamAndAudit from './migrations/0015-team-and-audit.js';
 import * as candidateLinks from './migrations/0016-candidate-links.js';
 import * as webhookOutboxEveryStatus from './migrations/0022-webhook-outbox-every-status.js';
 import * as turnKnockoutValues from './migrations/0023-turn-knockout-values.js';
+import * as webModeNoPhone from './migrations/0024-web-mode-no-phone.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so the compiled server and the
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0016-candidate-links': candidateLinks,
   '0022-webhook-outbox-every-status': webhookOutboxEveryStatus,
   '0023-turn-knockout-values': turnKnockoutValues,
+  '0024-web-mode-no-phone': webModeNoPhone,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

@@ -20,12 +20,12 @@ export async function timeZonesForNumber(phoneE164: string): Promise<string[]> {
 
 /**
  * The zones calling hours are checked in: the zone the candidate's browser reported, else every
- * zone the number may be in.
+ * zone the number may be in (none without a number: a web-mode interview has no number).
  */
 export async function resolveCallingZones(input: {
-  phoneE164: string;
+  phoneE164: string | null;
   timezone?: string | undefined;
 }): Promise<string[]> {
   if (input.timezone !== undefined && isKnownTimeZone(input.timezone)) return [input.timezone];
-  return timeZonesForNumber(input.phoneE164);
+  return input.phoneE164 === null ? [] : timeZonesForNumber(input.phoneE164);
 }
