@@ -15,6 +15,7 @@ import * as candidateLinks from './migrations/0016-candidate-links.js';
 import * as webhookOutboxEveryStatus from './migrations/0022-webhook-outbox-every-status.js';
 import * as turnKnockoutValues from './migrations/0023-turn-knockout-values.js';
 import * as agentRedispatches from './migrations/0024-agent-redispatches.js';
+import * as webModeNoPhone from './migrations/0024-web-mode-no-phone.js';
 
 /**
  * Migrations are listed here rather than read from a folder, so the compiled server and the
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0022-webhook-outbox-every-status': webhookOutboxEveryStatus,
   '0023-turn-knockout-values': turnKnockoutValues,
   '0024-agent-redispatches': agentRedispatches,
+  '0024-web-mode-no-phone': webModeNoPhone,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(MIGRATIONS) };

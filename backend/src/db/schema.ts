@@ -67,7 +67,8 @@ export interface InterviewsTable {
   mode: Mode;
   status: InterviewStatus;
   end_reason: EndReason | null;
-  phone_e164: string;
+  /** The number dialled; null in web mode, which calls no number (migration 0024). */
+  phone_e164: string | null;
   timezone: string | null;
   attempt: Generated<number>;
   room_name: string | null;
@@ -129,7 +130,8 @@ export interface ConsentsTable {
   id: Generated<string>;
   interview_id: string | null;
   candidate_id: string;
-  phone_e164: string;
+  /** Null for a web-mode consent: no number was agreed to be called. */
+  phone_e164: string | null;
   text_version: string;
   text_hash: string;
   ip: string | null;

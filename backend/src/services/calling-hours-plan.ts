@@ -34,7 +34,7 @@ export function planCallTime(
  * operator's window. Phone mode schedules a `later` call; other modes only report it.
  */
 export async function planStartCallTime(input: {
-  phoneE164: string;
+  phoneE164: string | null;
   timezone?: string | undefined;
   window: CallingHoursWindow;
   now: Date;

@@ -19,11 +19,12 @@ export interface DialAttemptDeps {
  */
 export async function dialAttempt(
   deps: DialAttemptDeps,
-  attempt: { interviewId: string; attempt: number; roomName: string; phoneE164: string },
+  attempt: { interviewId: string; attempt: number; roomName: string; phoneE164: string | null },
 ): Promise<PlaceCallResult> {
   const { interviewId } = attempt;
-  // LAW-3: an opt-out is for good, so a callback or retry queued before it never rings.
-  if (await deps.store.isNumberSuppressed(attempt.phoneE164)) {
+  // LAW-3: an opt-out is for good, so a callback or retry queued before it never rings. A web
+  // call (no number) rings nothing: the candidate joins from the browser.
+  if (attempt.phoneE164 !== null && (await deps.store.isNumberSuppressed(attempt.phoneE164))) {
     await deps.lifecycle.apply(
       interviewId,
       { type: 'dial_dropped', reason: 'number_suppressed' },

@@ -18,7 +18,10 @@ export interface DialPolicy {
   /** The same, as the start's 503 answer. */
   assertDialingEnabled(): Promise<void>;
   /** LAW-4: now, later (with the candidate's local time), or never. */
-  planCallTime(input: { phoneE164: string; timezone?: string | undefined }): Promise<CallTimePlan>;
+  planCallTime(input: {
+    phoneE164: string | null;
+    timezone?: string | undefined;
+  }): Promise<CallTimePlan>;
   /** LK-4: the interview id, a fresh short-lived backend token, the candidate's opaque identity. */
   agentMetadata(interviewId: string): Promise<string>;
   /** Queues the dial of attempt `attempt + 1` at `at` (a call deferred into calling hours). */

@@ -205,7 +205,10 @@ export class InterviewConversations {
           await store.addEvent(interview.id, 'recording_declined', { turnId: action.turnId });
           break;
         case 'optOut':
-          await store.suppressNumber(interview.phoneE164, interview.id, 'opted_out');
+          // Simulated mode always has a number; the lifecycle's opt-out covers the rest.
+          if (interview.phoneE164 !== null) {
+            await store.suppressNumber(interview.phoneE164, interview.id, 'opted_out');
+          }
           break;
         case 'endCall':
           endReason = action.reason;

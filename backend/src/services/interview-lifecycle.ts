@@ -284,16 +284,23 @@ async function updateRow(
     .execute();
 }
 
-/** LAW-3: the interview's number is never dialled again. Idempotent. */
+/**
+ * LAW-3: the interview's number is never dialled again. A web-mode interview dialled no number:
+ * the number the candidate left as contact data, if any, is suppressed instead; with none, nothing
+ * can ring, and the opted-out end state stops every retry and callback. Idempotent.
+ */
 async function suppressNumber(trx: Transaction<Database>, interviewId: string): Promise<void> {
+  const number = sql<string>`coalesce(i.phone_e164, c.phone_e164)`;
   await trx
     .insertInto('suppressed_numbers')
     .columns(['phone_e164', 'interview_id', 'reason'])
     .expression((eb) =>
       eb
-        .selectFrom('interviews')
-        .select(['phone_e164', 'id', eb.val('opted_out').as('reason')])
-        .where('id', '=', interviewId),
+        .selectFrom('interviews as i')
+        .innerJoin('candidates as c', 'c.id', 'i.candidate_id')
+        .select([number.as('phone_e164'), 'i.id', eb.val('opted_out').as('reason')])
+        .where('i.id', '=', interviewId)
+        .where(number, 'is not', null),
     )
     .onConflict((conflict) => conflict.column('phone_e164').doNothing())
     .execute();

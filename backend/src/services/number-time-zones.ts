@@ -49,12 +49,12 @@ export function timeZonesForNumber(phoneE164: string): string[] {
 
 /**
  * The zones calling hours are checked in: the zone the candidate's browser reported, else every
- * zone the number may be in.
+ * zone the number may be in (none without a number: a web-mode interview has no number).
  */
 export function resolveCallingZones(input: {
-  phoneE164: string;
+  phoneE164: string | null;
   timezone?: string | undefined;
 }): string[] {
   if (input.timezone !== undefined && isKnownTimeZone(input.timezone)) return [input.timezone];
-  return timeZonesForNumber(input.phoneE164);
+  return input.phoneE164 === null ? [] : timeZonesForNumber(input.phoneE164);
 }

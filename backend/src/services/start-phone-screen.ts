@@ -2,7 +2,7 @@ import {
   AppError,
   buildInterviewPlan,
   checkPhoneNumber,
-  CURRENT_CONSENT_DISCLOSURE,
+  currentConsentDisclosure,
   renderConsentText,
   findConsentDisclosure,
   isKnownTimeZone,
@@ -68,6 +68,37 @@ function invalid(field: string, message: string): AppError {
   return new AppError('VALIDATION_FAILED', { message, details: { fields: [{ field, message }] } });
 }
 
+/**
+ * The number of a start. Phone and simulated mode (a rehearsal of the phone call) dial it and
+ * require it. Web mode calls no number and asks for none; one sent anyway passes the same gate
+ * and is kept on the candidate as contact data only (an opt-out suppresses it), never dialled.
+ */
+interface StartPhone {
+  /** What the interview dials: null in web mode. */
+  dialled: string | null;
+  /** What the candidate's record keeps. */
+  contact: string | null;
+  country: string | undefined;
+}
+
+function readStartPhone(
+  mode: Mode,
+  phone: string | undefined,
+  allowedCountries: readonly string[],
+): StartPhone {
+  if (phone === undefined) {
+    if (mode === 'web') return { dialled: null, contact: null, country: undefined };
+    throw invalid('body.phone', 'phone is required: enter the number we should call.');
+  }
+  const gate = checkPhoneNumber(phone, { allowedCountries });
+  if (!gate.ok) throw invalid('body.phone', gate.message);
+  return {
+    dialled: mode === 'web' ? null : gate.e164,
+    contact: gate.e164,
+    country: gate.country,
+  };
+}
+
 /** Which unique constraint a PostgreSQL error broke, if any. */
 function uniqueViolation(error: unknown): string | null {
   const pgError = error as { code?: string; constraint?: string; message?: string } | null;
@@ -97,11 +128,10 @@ export async function startPhoneScreen(
   if (body.timezone !== undefined && !isRegionTimeZone(body.timezone)) {
     throw invalid('body.timezone', 'timezone must be an IANA time zone such as America/Chicago.');
   }
-  const gate = checkPhoneNumber(body.phone, { allowedCountries: deps.allowedCountries });
-  if (!gate.ok) throw invalid('body.phone', gate.message);
+  const phone = readStartPhone(deps.mode, body.phone, deps.allowedCountries);
   const disclosure =
     body.consentTextVersion === undefined
-      ? CURRENT_CONSENT_DISCLOSURE
+      ? currentConsentDisclosure(deps.mode)
       : findConsentDisclosure(body.consentTextVersion);
   if (disclosure === undefined) {
     throw invalid(
@@ -109,13 +139,20 @@ export async function startPhoneScreen(
       'This consent text version is unknown. Reload the page and agree again.',
     );
   }
+  // Agreeing to a conversation in the browser is not agreeing to a call to a number.
+  if (disclosure.channel === 'web' && deps.mode !== 'web') {
+    throw invalid(
+      'body.consentTextVersion',
+      'This consent was for a call in the browser, but this service calls your phone. Reload the page and agree again.',
+    );
+  }
 
   if (idempotencyKey !== undefined) {
     const existing = await deps.store.findByIdempotencyKey(idempotencyKey);
-    if (existing !== undefined) return replay(deps, existing, body, gate.e164);
+    if (existing !== undefined) return replay(deps, existing, body, phone.dialled);
   }
   // Applying again while the call is pending opens that call, with a token of its own.
-  const pending = await reopenPendingCall(deps, body, gate.e164);
+  const pending = await reopenPendingCall(deps, body, phone.dialled);
   if (pending !== undefined) return pending;
 
   const job = isUuid(body.jobId) ? await deps.jobs.findById(body.jobId) : undefined;
@@ -139,7 +176,7 @@ export async function startPhoneScreen(
   // 2. Policy.
   await deps.dialPolicy?.assertDialingEnabled();
   const callTime = (await deps.dialPolicy?.planCallTime({
-    phoneE164: gate.e164,
+    phoneE164: phone.dialled,
     timezone: body.timezone,
   })) ?? { kind: 'now' as const };
   if (callTime.kind === 'never' && deps.mode === 'phone') {
@@ -150,7 +187,7 @@ export async function startPhoneScreen(
   }
   // Calling hours guard phones only: elsewhere the screen goes ahead and the answer says when.
   const deferredTo = callTime.kind === 'later' && deps.mode === 'phone' ? callTime.at : undefined;
-  if (await deps.store.isNumberSuppressed(gate.e164)) {
+  if (phone.dialled !== null && (await deps.store.isNumberSuppressed(phone.dialled))) {
     throw new AppError('FORBIDDEN', {
       message:
         'This number asked not to be called again, so we cannot call it. Use another number.',
@@ -160,7 +197,7 @@ export async function startPhoneScreen(
   const parsedResume = parsed.success ? parsed.data : EMPTY_PARSED_RESUME;
   const candidateName = body.name ?? parsedResume.name;
   const plan = buildInterviewPlan(job, parsedResume, { candidateName });
-  const rules = rateLimitRules(deps.limits, input.ip, gate.e164);
+  const rules = rateLimitRules(deps.limits, input.ip, phone.dialled ?? { resumeId: resume.id });
 
   // 3. Persist the interview, its first event and the consent before anything leaves the building.
   const candidateToken = createToken();
@@ -175,7 +212,7 @@ export async function startPhoneScreen(
           .values({
             name: candidateName,
             email: body.email ?? parsedResume.email,
-            phone_e164: gate.e164,
+            phone_e164: phone.contact,
           })
           .returning('id')
           .executeTakeFirstOrThrow();
@@ -186,15 +223,15 @@ export async function startPhoneScreen(
           .where('id', '=', resume.id)
           .execute();
       } else {
-        await trx
-          .updateTable('candidates')
-          .set({
-            phone_e164: gate.e164,
-            ...(body.name === undefined ? {} : { name: body.name }),
-            ...(body.email === undefined ? {} : { email: body.email }),
-          })
-          .where('id', '=', candidateId)
-          .execute();
+        const changes = {
+          // A web start without a number keeps the one an earlier application left.
+          ...(phone.contact === null ? {} : { phone_e164: phone.contact }),
+          ...(body.name === undefined ? {} : { name: body.name }),
+          ...(body.email === undefined ? {} : { email: body.email }),
+        };
+        if (Object.keys(changes).length > 0) {
+          await trx.updateTable('candidates').set(changes).where('id', '=', candidateId).execute();
+        }
       }
       const interviewId = await deps.lifecycle.create(
         trx,
@@ -203,7 +240,7 @@ export async function startPhoneScreen(
           candidate_id: candidateId,
           resume_id: resume.id,
           mode: deps.mode,
-          phone_e164: gate.e164,
+          phone_e164: phone.dialled,
           timezone: body.timezone ?? null,
           idempotency_key: idempotencyKey ?? null,
           candidate_token_hash: hashToken(candidateToken),
@@ -230,7 +267,7 @@ export async function startPhoneScreen(
         .values({
           interview_id: row.id,
           candidate_id: candidateId,
-          phone_e164: gate.e164,
+          phone_e164: phone.dialled,
           text_version: disclosure.version,
           text_hash: createHash('sha256')
             .update(renderConsentText(disclosure, job.company))
@@ -248,10 +285,10 @@ export async function startPhoneScreen(
     // answer what it created, so duplicates of one click see one interview.
     if (idempotencyKey !== undefined) {
       const existing = await deps.store.findByIdempotencyKey(idempotencyKey);
-      if (existing !== undefined) return replay(deps, existing, body, gate.e164);
+      if (existing !== undefined) return replay(deps, existing, body, phone.dialled);
     }
     if (uniqueViolation(error) === null) throw error;
-    const reopened = await reopenPendingCall(deps, body, gate.e164);
+    const reopened = await reopenPendingCall(deps, body, phone.dialled);
     if (reopened !== undefined) return reopened;
     throw new AppError('CONFLICT', {
       message:
@@ -259,7 +296,7 @@ export async function startPhoneScreen(
     });
   }
   deps.log.info(
-    { interviewId: interview.id, mode: deps.mode, country: gate.country },
+    { interviewId: interview.id, mode: deps.mode, country: phone.country },
     'phone screen started',
   );
 
@@ -311,12 +348,13 @@ export async function startPhoneScreen(
 
 /**
  * The pending call of this application when it is for the same number (the same candidate
- * applying again); another number still gets the 409, as a second call would.
+ * applying again; in web mode, no number both times); another number still gets the 409, as a
+ * second call would.
  */
 async function reopenPendingCall(
   deps: StartPhoneScreenDeps,
   body: StartPhoneScreenRequest,
-  phoneE164: string,
+  phoneE164: string | null,
 ): Promise<StartPhoneScreenResponse | undefined> {
   const pending = await deps.store.findPending(body.resumeId, body.jobId);
   if (pending?.phoneE164 !== phoneE164) return undefined;
@@ -328,7 +366,7 @@ async function replay(
   deps: StartPhoneScreenDeps,
   existing: InterviewRecord,
   body: StartPhoneScreenRequest,
-  phoneE164: string,
+  phoneE164: string | null,
 ): Promise<StartPhoneScreenResponse> {
   if (
     existing.resumeId !== body.resumeId ||
@@ -347,8 +385,16 @@ async function replay(
   };
 }
 
-function rateLimitRules(limits: StartLimits, ip: string, phoneE164: string): RateLimitRule[] {
-  return [
+/**
+ * FR-4. The per-number limits guard the number called; a web call calls none, so the same limits
+ * hold per application (the resume) instead, and the prefix rule, about numbers, has no subject.
+ */
+function rateLimitRules(
+  limits: StartLimits,
+  ip: string,
+  target: string | { resumeId: string },
+): RateLimitRule[] {
+  const shared: RateLimitRule[] = [
     {
       label: 'all candidates right now',
       key: 'start:global',
@@ -356,6 +402,27 @@ function rateLimitRules(limits: StartLimits, ip: string, phoneE164: string): Rat
       windowS: 60,
     },
     { label: 'your network', key: `start:ip:${ip}`, limit: limits.perIpPerHour, windowS: 3600 },
+  ];
+  if (typeof target !== 'string') {
+    return [
+      ...shared,
+      {
+        label: 'this application',
+        key: `start:application:${target.resumeId}`,
+        limit: limits.perNumberPer10Min,
+        windowS: 600,
+      },
+      {
+        label: 'this application today',
+        key: `start:application-day:${target.resumeId}`,
+        limit: limits.perNumberPerDay,
+        windowS: 86_400,
+      },
+    ];
+  }
+  const phoneE164 = target;
+  return [
+    ...shared,
     {
       label: 'this number',
       key: `start:number:${phoneE164}`,

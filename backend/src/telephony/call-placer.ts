@@ -6,8 +6,11 @@ export interface PlaceCallRequest {
   attempt: number;
   /** Derived from the attempt, so a retried request can never open a second room. */
   roomName: string;
-  /** E.164, already through the number gate. */
-  phoneE164: string;
+  /**
+   * E.164, already through the number gate; null for an interview started in web mode, which
+   * asked for no number (only the SIP placer dials, and it refuses such an attempt).
+   */
+  phoneE164: string | null;
   /** JSON for the agent's dispatch: the interview id and a short-lived backend token, no personal data. */
   agentMetadata: string;
 }

@@ -107,6 +107,17 @@ describe('LiveKit call placers against the emulator', () => {
     ]);
   });
 
+  it('an interview started in web mode (no number) is never dialled after a switch to phone mode', async () => {
+    const result = await sipPlacer().placeCall({ ...request(), phoneE164: null });
+    expect(result).toMatchObject({
+      outcome: 'failed',
+      status: 'invalid_number',
+      isRetryable: false,
+      detail: 'no_number',
+    });
+    expect(emulator.calls).toEqual([]);
+  });
+
   it('a busy phone ends the attempt with its SIP code and reason, and the room is closed', async () => {
     const result = await sipPlacer().placeCall(request(1, '+12025550186'));
     expect(result).toEqual({

@@ -40,6 +40,12 @@ export class LiveKitSipCallPlacer implements CallPlacer {
     const { options } = this;
     const identity = readAgentMetadata(request).participantIdentity;
     const log = options.log;
+    const phoneE164 = request.phoneE164;
+    if (phoneE164 === null) {
+      // Started in web mode (no number asked for), dialled after a switch to phone mode.
+      log.warn({ interviewId: request.interviewId }, 'dial refused: the interview has no number');
+      return failedAttempt('invalid_number', 'no_number');
+    }
 
     await options.pacer.take(options.trunkId);
     const verdict = (await options.mayDial?.(request)) ?? 'dial';
@@ -70,7 +76,7 @@ export class LiveKitSipCallPlacer implements CallPlacer {
       return detail;
     });
     try {
-      await options.sip.createSipParticipant(options.trunkId, request.phoneE164, request.roomName, {
+      await options.sip.createSipParticipant(options.trunkId, phoneE164, request.roomName, {
         participantIdentity: identity,
         ringingTimeout: options.ringingTimeoutS,
         maxCallDuration: options.maxCallDurationS,

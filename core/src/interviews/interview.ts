@@ -57,12 +57,15 @@ export const ZEndReason = z.enum([
 ]);
 export type EndReason = z.infer<typeof ZEndReason>;
 
-/** `POST /api/interview/start-phone-screen` body (pinned). */
+/**
+ * `POST /api/interview/start-phone-screen` body (pinned). `phone` is required in phone and
+ * simulated mode (the server says so with a 400); web mode calls no number and needs none.
+ */
 export const ZStartPhoneScreenRequest = z
   .object({
     jobId: z.string().min(1).max(100),
     resumeId: z.string().min(1).max(100),
-    phone: z.string().trim().min(3).max(32),
+    phone: z.string().trim().min(3).max(32).optional(),
     consent: z.literal(true, {
       error: 'consent must be true: the candidate must agree to the call',
     }),

@@ -103,7 +103,8 @@ export const ZInterviewReview = z.object({
     status: ZInterviewStatus,
     mode: z.string(),
     endReason: z.string().nullable(),
-    phone: z.string(),
+    /** The number called; null for a web call, which calls no number. */
+    phone: z.string().nullable(),
     createdAt: z.string(),
     startedAt: z.string().nullable(),
     endedAt: z.string().nullable(),

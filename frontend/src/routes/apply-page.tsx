@@ -3,17 +3,24 @@ import { ResumeScreeningPhoneScreen } from '../components/apply/resume-screening
 import { useAsync } from '../hooks/use-async';
 import { api } from '../lib/api';
 
-/** `/apply/:jobId`: loads the job, then the candidate's flow. */
+/**
+ * `/apply/:jobId`: loads the job and the server's mode (web mode asks for no phone number), then
+ * the candidate's flow.
+ */
 export function ApplyPage() {
   const { jobId = '' } = useParams();
-  const job = useAsync(() => api.getJob(jobId), jobId);
-  if (job.status === 'loading') return <p role="status">Loading the job…</p>;
-  if (job.status === 'error') {
+  const loaded = useAsync(
+    () => Promise.all([api.getJob(jobId), api.health()]).then(([job, health]) => ({ job, health })),
+    jobId,
+  );
+  if (loaded.status === 'loading') return <p role="status">Loading the job…</p>;
+  if (loaded.status === 'error') {
     return (
       <p role="alert" className="error">
-        {job.error.message}
+        {loaded.error.message}
       </p>
     );
   }
-  return <ResumeScreeningPhoneScreen key={job.data.id} job={job.data} />;
+  const { job, health } = loaded.data;
+  return <ResumeScreeningPhoneScreen key={job.id} job={job} mode={health.mode} />;
 }

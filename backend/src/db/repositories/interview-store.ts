@@ -22,7 +22,8 @@ export interface InterviewRecord {
   mode: Mode;
   status: InterviewStatus;
   endReason: EndReason | null;
-  phoneE164: string;
+  /** The number dialled; null in web mode, which calls no number. */
+  phoneE164: string | null;
   timezone: string | null;
   attempt: number;
   roomName: string | null;
@@ -292,7 +293,7 @@ function toRecord(row: {
   mode: string;
   status: string;
   end_reason: string | null;
-  phone_e164: string;
+  phone_e164: string | null;
   timezone: string | null;
   attempt: number;
   room_name: string | null;

@@ -238,6 +238,8 @@ export class RecruiterInterviewsRepository {
           eb(candidateNameSql(), 'ilike', pattern),
           eb('c.email', 'ilike', pattern),
           eb('i.phone_e164', 'ilike', pattern),
+          // A web call has no number; the one the candidate left as contact data still finds it.
+          eb('c.phone_e164', 'ilike', pattern),
         ]),
       );
     }

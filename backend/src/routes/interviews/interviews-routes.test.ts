@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   CURRENT_CONSENT_DISCLOSURE,
+  CURRENT_WEB_CONSENT_DISCLOSURE,
   renderConsentText,
   expectedPersonaOutcome,
   PERSONA_NAMES,
@@ -212,6 +213,9 @@ describe.each(TEST_ENGINES)('simulated phone screen over HTTP on %s', (engine) =
     const valid = { jobId: kit.jobId, resumeId, phone: '+12133734201', consent: true };
     const cases: [Record<string, unknown>, number, string?][] = [
       [{ ...valid, consent: false }, 400],
+      // Simulated mode rehearses a phone call: the number stays required (web mode asks none).
+      [{ jobId: kit.jobId, resumeId, consent: true }, 400, 'phone is required'],
+      [{ ...valid, consentTextVersion: CURRENT_WEB_CONSENT_DISCLOSURE.version }, 400, 'browser'],
       [{ ...valid, phone: '+19005551234' }, 400, 'premium'],
       [{ ...valid, phone: '+18765551234' }, 400],
       [{ ...valid, phone: '+979123456789' }, 400],

@@ -1,19 +1,19 @@
-import { CURRENT_CONSENT_DISCLOSURE, renderConsentText } from '@screenline/core';
-
-/** The version of the words the candidate agrees to, sent with the start so the server stores it. */
-export const CONSENT_TEXT_VERSION = CURRENT_CONSENT_DISCLOSURE.version;
+import { renderConsentText, type ConsentDisclosure } from '@screenline/core';
 
 /**
- * LAW-1: unticked until the candidate ticks it. The label is the versioned disclosure from core,
- * word for word with the employer filled in (the server stores the hash of that same text): it
- * begins "I agree", says that an AI assistant will call and that the call is recorded and
- * transcribed, and how to opt out.
+ * LAW-1: unticked until the candidate ticks it. The label is the versioned disclosure from core
+ * for the server's mode (a phone call, or a conversation in the browser in web mode), word for
+ * word with the employer filled in (the server stores the hash of that same text): it begins
+ * "I agree", says that an AI assistant will talk with them and that it is recorded and
+ * transcribed, and how to opt out. The start sends `disclosure.version` so the server stores it.
  */
 export function ConsentCheckbox({
+  disclosure,
   company,
   isChecked,
   onChange,
 }: {
+  disclosure: ConsentDisclosure;
   company: string;
   isChecked: boolean;
   onChange: (isChecked: boolean) => void;
@@ -25,7 +25,7 @@ export function ConsentCheckbox({
         checked={isChecked}
         onChange={(event) => onChange(event.target.checked)}
       />
-      <span>{renderConsentText(CURRENT_CONSENT_DISCLOSURE, company)}</span>
+      <span>{renderConsentText(disclosure, company)}</span>
     </label>
   );
 }

@@ -1,11 +1,17 @@
-import type { Job, StartPhoneScreenResponse, UploadResumeResponse } from '@screenline/core';
+import {
+  currentConsentDisclosure,
+  type Job,
+  type Mode,
+  type StartPhoneScreenResponse,
+  type UploadResumeResponse,
+} from '@screenline/core';
 import { getCountries, type CountryCode } from 'libphonenumber-js/max';
 import { useId, useRef, useState, type SubmitEvent } from 'react';
 import { candidateApi } from '../../lib/candidate-api';
 import { loadSavedCall, saveCall } from '../../lib/saved-call';
 import { CallPanel } from './call-panel';
 import type { RetryKind } from './call-outcome';
-import { CONSENT_TEXT_VERSION, ConsentCheckbox } from './consent-checkbox';
+import { ConsentCheckbox } from './consent-checkbox';
 import { JobBrief } from './job-brief';
 import { checkPhoneInput, countryOf, PhoneField, type PhoneValue } from './phone-field';
 import { detailsFromResume, ResumePreview, type CandidateDetails } from './resume-preview';
@@ -16,9 +22,12 @@ const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /**
  * The candidate's whole flow on `/apply/:jobId`: resume, phone number, consent, "Call Me Now",
- * then the live call and what follows it.
+ * then the live call and what follows it. Web mode calls no number: no phone field, a browser-call
+ * consent, and "Start My Screen".
  */
-export function ResumeScreeningPhoneScreen({ job }: { job: Job }) {
+export function ResumeScreeningPhoneScreen({ job, mode }: { job: Job; mode: Mode }) {
+  const asksPhone = mode !== 'web';
+  const disclosure = currentConsentDisclosure(mode);
   const [upload, setUpload] = useState<UploadResumeResponse | undefined>();
   const [details, setDetails] = useState<CandidateDetails>({ name: '', email: '', latestRole: '' });
   const [phone, setPhone] = useState<PhoneValue>({ country: defaultCountry(), input: '' });
@@ -41,7 +50,7 @@ export function ResumeScreeningPhoneScreen({ job }: { job: Job }) {
   const isEmailValid = details.email.trim() === '' || EMAIL_PATTERN.test(details.email.trim());
   const missing = [
     upload === undefined && 'upload your resume',
-    !phoneCheck.ok && 'enter a valid phone number',
+    asksPhone && !phoneCheck.ok && 'enter a valid phone number',
     !isEmailValid && 'correct the email',
     !hasConsent && 'tick the consent box',
   ].filter((item): item is string => item !== false);
@@ -50,14 +59,14 @@ export function ResumeScreeningPhoneScreen({ job }: { job: Job }) {
     setUpload(next);
     setDetails(detailsFromResume(next.resume));
     const parsedPhone = next.resume.parsed.phone;
-    if (parsedPhone !== null && phone.input.trim() === '') {
+    if (asksPhone && parsedPhone !== null && phone.input.trim() === '') {
       setPhone({ country: countryOf(parsedPhone) ?? phone.country, input: parsedPhone });
     }
   };
 
   const onCallMeNow = (event: SubmitEvent<HTMLFormElement>): void => {
     event.preventDefault();
-    if (upload === undefined || !phoneCheck.ok || !hasConsent || !isEmailValid) return;
+    if (upload === undefined || missing.length > 0) return;
     setIsStarting(true);
     setStartError(undefined);
     const name = details.name.trim();
@@ -67,9 +76,9 @@ export function ResumeScreeningPhoneScreen({ job }: { job: Job }) {
         {
           jobId: job.id,
           resumeId: upload.resume.id,
-          phone: phoneCheck.e164,
+          ...(asksPhone && phoneCheck.ok && { phone: phoneCheck.e164 }),
           consent: true,
-          consentTextVersion: CONSENT_TEXT_VERSION,
+          consentTextVersion: disclosure.version,
           timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
           ...(name !== '' && { name }),
           ...(email !== '' && { email }),
@@ -105,8 +114,9 @@ export function ResumeScreeningPhoneScreen({ job }: { job: Job }) {
         <form className="card form" onSubmit={onCallMeNow} aria-labelledby="apply-heading">
           <h2 id="apply-heading">Get your screening call</h2>
           <p className="muted">
-            Upload your resume and our AI assistant calls you for a short screen, about ten minutes,
-            tailored to your experience. A person on the recruiting team reviews it.
+            {asksPhone
+              ? 'Upload your resume and our AI assistant calls you for a short screen, about ten minutes, tailored to your experience. A person on the recruiting team reviews it.'
+              : 'Upload your resume and talk with our AI assistant right here in your browser, with your microphone, for a short screen, about ten minutes, tailored to your experience. A person on the recruiting team reviews it.'}
           </p>
           {upload === undefined ? (
             <ResumeUpload jobId={job.id} onUploaded={onUploaded} />
@@ -123,16 +133,23 @@ export function ResumeScreeningPhoneScreen({ job }: { job: Job }) {
               The email does not look right. Correct it or leave it empty.
             </p>
           )}
-          <PhoneField
-            value={phone}
-            onChange={(next) => {
-              setPhone(next);
-              // A refusal was about the number as it was: editing it clears the stale message.
-              setStartError(undefined);
-            }}
-            inputRef={phoneInput}
+          {asksPhone && (
+            <PhoneField
+              value={phone}
+              onChange={(next) => {
+                setPhone(next);
+                // A refusal was about the number as it was: editing it clears the stale message.
+                setStartError(undefined);
+              }}
+              inputRef={phoneInput}
+            />
+          )}
+          <ConsentCheckbox
+            disclosure={disclosure}
+            company={job.company}
+            isChecked={hasConsent}
+            onChange={setHasConsent}
           />
-          <ConsentCheckbox company={job.company} isChecked={hasConsent} onChange={setHasConsent} />
           {startError !== undefined && (
             <p role="alert" className="error">
               {startError}
@@ -145,7 +162,7 @@ export function ResumeScreeningPhoneScreen({ job }: { job: Job }) {
               disabled={missing.length > 0 || isStarting}
               aria-describedby={missingId}
             >
-              {isStarting ? 'Calling…' : 'Call Me Now'}
+              {startLabel(asksPhone, isStarting)}
             </button>
             <span id={missingId} className="muted small">
               {missing.length > 0 ? `To continue: ${missing.join(', ')}.` : 'Ready when you are.'}
@@ -155,6 +172,12 @@ export function ResumeScreeningPhoneScreen({ job }: { job: Job }) {
       )}
     </div>
   );
+}
+
+/** What the button does: the phone rings, or the screen starts in this browser (web mode). */
+function startLabel(asksPhone: boolean, isStarting: boolean): string {
+  if (asksPhone) return isStarting ? 'Calling…' : 'Call Me Now';
+  return isStarting ? 'Starting…' : 'Start My Screen';
 }
 
 /** The country of the browser's language (en-GB → GB), else the United States. */

@@ -53,7 +53,9 @@ export function InterviewPage() {
         <div>
           <h1 id="interview-heading">{candidate.name}</h1>
           <p className="muted">
-            {job.title} · {formatDateTime(interview.createdAt)} · {interview.phone}
+            {job.title} · {formatDateTime(interview.createdAt)} ·{' '}
+            {/* A web call calls no number: the candidate joined from the browser. */}
+            {interview.phone ?? 'Web call'}
             {candidate.email !== null && ` · ${candidate.email}`}
           </p>
         </div>
