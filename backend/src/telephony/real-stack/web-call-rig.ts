@@ -21,8 +21,8 @@ import { runWebCandidate, type CandidateTimeline } from './web-candidate.js';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 /** The port the stack's livekit.yaml sends webhooks to (scripts/livekit-stack.mjs). */
 const BACKEND_PORT = 3900;
-/** A screen with the sample persona takes about three minutes of speech; this is the ceiling. */
-const CALL_TIMEOUT_MS = 6 * 60_000;
+/** A screen with the sample persona takes about three minutes of speech, much longer on a saturated machine; this is the ceiling. */
+const CALL_TIMEOUT_MS = 10 * 60_000;
 const TERMINAL = new Set([
   'evaluated',
   'completed',

@@ -58,7 +58,7 @@ describe('a real web-leg screening call on the local stack', () => {
     expect(identity.split(' '), identity).toContain('ai');
     const opening = await recogniser.transcribe(stretch(first?.endMs ?? 0, second?.startMs ?? 0));
     expect(opening.split(' '), opening).toContain('recorded');
-  }, 600_000);
+  }, 840_000);
 });
 
 /** What went wrong, without the candidate's words: statuses, counts and the worker's last lines. */
