@@ -1,0 +1,125 @@
+// Web mode (LiveKit credentials, no SIP trunk) asks for no phone number. LiveKit's server API is
+// the backend's strict emulator (real Twirp paths, bodies decoded with @livekit/protocol, grants
+// checked), so this runs with no LiveKit server; the call itself over real media is the
+// real-stack suite's. The browser's join to the emulator fails, which this test does not judge.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  startLiveKitEmulator,
+  type LiveKitEmulator,
+} from '../../backend/src/test-support/livekit-emulator/index.js';
+import { collectConsoleErrors, launchBrowser, saveScreenshot } from '../support/browser.js';
+import { signInAsRecruiter } from '../support/pages.js';
+import { ADMIN_ENV } from '../support/product.js';
+import { startProductServer, type ProductServer } from '../support/product-server.js';
+
+const RESUME = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../fixtures/ada-resume.txt',
+);
+const API_KEY = 'APIe2eweb';
+const API_SECRET = 'e2e-web-mode-secret-e2e-web-mode-secret-01';
+
+describe('candidate flow in web mode: no phone number', () => {
+  let emulator: LiveKitEmulator;
+  let server: ProductServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    emulator = await startLiveKitEmulator({ apiKey: API_KEY, apiSecret: API_SECRET });
+    server = await startProductServer({
+      ...ADMIN_ENV,
+      LIVEKIT_URL: emulator.url,
+      LIVEKIT_API_KEY: API_KEY,
+      LIVEKIT_API_SECRET: API_SECRET,
+    });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await emulator?.stop();
+  });
+
+  it('the apply page has no phone field, says what will happen, and starts a screen in the browser', async () => {
+    const page = await browser.newPage();
+    const errors = collectConsoleErrors(page);
+    const failedUrls: string[] = [];
+    page.on('requestfailed', (request) => failedUrls.push(request.url()));
+    await page.goto(server.url);
+    await page.getByText('Mode: Web call').first().waitFor();
+    await page.getByRole('link', { name: 'Apply for Senior Backend Engineer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Senior Backend Engineer' }).waitFor();
+
+    const startButton = page.getByRole('button', { name: 'Start My Screen' });
+    await startButton.waitFor();
+    expect(await startButton.isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Call Me Now' }).count()).toBe(0);
+    await page.getByLabel('Resume').setInputFiles(RESUME);
+    await page.getByRole('group', { name: 'From your resume' }).waitFor();
+    // The resume has a number in it; web mode still asks for none and shows none to fill.
+    expect(await page.getByLabel('Phone number').count()).toBe(0);
+    expect(await page.getByLabel('Country').count()).toBe(0);
+    expect(await page.locator('input[type="tel"]').count()).toBe(0);
+
+    const consent = page.getByRole('checkbox', { name: /^I agree/ });
+    const consentText = (await consent.evaluate((box) => box.closest('label')?.textContent)) ?? '';
+    expect(consentText).toMatch(/in this browser/);
+    expect(consentText).toMatch(/AI assistant/);
+    expect(consentText).toMatch(/recorded and transcribed/);
+    expect(consentText).toMatch(/Start My Screen/);
+    expect(consentText).not.toMatch(/phone call|number I entered|Call Me Now/);
+    expect(await page.getByText(/To continue: tick the consent box\./).count()).toBe(1);
+    await consent.check();
+    expect(await startButton.isEnabled()).toBe(true);
+    await saveScreenshot(page, 'apply-web-mode-ready');
+
+    const startRequest = page.waitForRequest((request) =>
+      request.url().endsWith('/api/interview/start-phone-screen'),
+    );
+    const startResponse = page.waitForResponse((response) =>
+      response.url().endsWith('/api/interview/start-phone-screen'),
+    );
+    await startButton.click();
+    const sent = (await startRequest).postDataJSON() as Record<string, unknown>;
+    expect(sent).not.toHaveProperty('phone');
+    expect(sent.consentTextVersion).toMatch(/web/);
+    const answer = await startResponse;
+    expect(answer.status()).toBe(202);
+    const { interview, webCall } = (await answer.json()) as {
+      interview: { id: string; mode: string };
+      webCall?: { room: string };
+    };
+    expect(interview.mode).toBe('web');
+    await page.getByRole('heading', { name: 'Your screening call' }).waitFor();
+
+    // The room was made with the agent dispatched into it, and nothing dialled.
+    expect(webCall?.room).toBe(`screen-${interview.id}-1`);
+    expect(emulator.dispatches.map((dispatch) => dispatch.room)).toEqual([webCall?.room]);
+    expect(emulator.callsTo('CreateSIPParticipant')).toHaveLength(0);
+    await saveScreenshot(page, 'call-web-mode-started');
+
+    // The recruiter sees a web call, not a number.
+    const recruiter = await browser.newPage();
+    await signInAsRecruiter(recruiter, server.url);
+    await recruiter.getByRole('link', { name: 'Ada Quinn' }).click();
+    await recruiter.getByRole('heading', { level: 1, name: 'Ada Quinn' }).waitFor();
+    await recruiter.getByText(/· Web call/).waitFor();
+    await saveScreenshot(recruiter, 'dashboard-web-call');
+
+    // Only the browser's join to the emulator (which serves no WebRTC) may fail here: every failed
+    // request went there, and the console says nothing else.
+    const emulatorHost = new URL(emulator.url).host;
+    expect(failedUrls.filter((url) => new URL(url).host !== emulatorHost)).toEqual([]);
+    expect(
+      errors.filter(
+        (error) =>
+          !error.includes(emulatorHost) &&
+          !/signal|websocket/i.test(error) &&
+          !(failedUrls.length > 0 && error === 'Failed to load resource: net::ERR_FAILED'),
+      ),
+    ).toEqual([]);
+  });
+});
