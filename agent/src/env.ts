@@ -50,12 +50,15 @@ const ZAgentEnv = z.object({
   ),
   /**
    * LOAD-1: the worker stops taking calls above this share of its CPU (LiveKit's own figure is
-   * about 25 calls per 4-core machine), so a busy worker leaves new calls to another.
+   * about 25 calls per 4-core machine), so a busy worker leaves new calls to another. The load is
+   * a CPU share (0-1), and a worker at 100% counts as full even at 1: above 1 it reports no load
+   * at all (never full, and never over LiveKit's own target load), for a shared test machine
+   * whose CPU other work holds.
    */
   AGENT_LOAD_THRESHOLD: z.preprocess(
     (v) => (v === '' ? undefined : v),
-    // Above 1 the worker is never full: the test rigs on a shared, saturated machine (at 1 a CPU
-    // at 100% already counts as full, and the dispatch waits for minutes).
+    // Above 1 the worker reports no load and is never full: test rigs on a shared, saturated machine
+    // only (at 1 a CPU at 100% already counts as full, and livekit-server refuses the dispatch).
     z.coerce.number().gt(0).max(2).default(0.75),
   ),
   /** A call's process is stopped past this much memory (0: never); a warning comes at half. */

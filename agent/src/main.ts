@@ -39,6 +39,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       apiKey: env.LIVEKIT_API_KEY,
       apiSecret: env.LIVEKIT_API_SECRET,
       loadThreshold: env.AGENT_LOAD_THRESHOLD,
+      // Above 1 (a shared test machine): report no load at all, or LiveKit's server, which sends
+      // jobs only to workers under its own target load (0.7), refuses them when others hold the CPU.
+      ...(env.AGENT_LOAD_THRESHOLD > 1 ? { loadFunc: () => Promise.resolve(0) } : {}),
       jobMemoryLimitMB: env.AGENT_JOB_MEMORY_LIMIT_MB,
       jobMemoryWarnMB: Math.floor(env.AGENT_JOB_MEMORY_LIMIT_MB / 2),
       initializeProcessTimeout: env.AGENT_PROCESS_START_TIMEOUT_S * 1_000,

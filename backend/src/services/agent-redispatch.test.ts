@@ -11,10 +11,10 @@ import {
 import { signWebhook } from '../test-support/livekit-emulator/webhook-signer.js';
 
 /**
- * How livekit-server v1.13.5 reports an agent whose job process was killed (its signal connection
- * dropped without a leave): seen on the real stack in real-stack/agent-crash.livekit.ts.
+ * How livekit-server v1.13.5 reports an agent whose job process was killed (no leave; the server
+ * times the connection out about 20 s later): seen on the real stack, agent-crash.livekit.ts.
  */
-const KILLED = DisconnectReason.SIGNAL_CLOSE;
+const KILLED = DisconnectReason.CONNECTION_TIMEOUT;
 
 async function interviewRow(t: LiveKitTestApp, interviewId: string) {
   return t.db
@@ -96,14 +96,15 @@ describe.each(TEST_ENGINES)('a lost agent is sent again (REL-5) (%s)', (engine) 
       .select(['type', 'data'])
       .where('interview_id', '=', interviewId)
       .where('type', 'in', ['agent_left', 'agent_joined'])
-      .orderBy('id')
       .execute();
-    expect(trail.map((event) => event.type)).toEqual([
+    // Event ids are not ordered: count them. Two agents joined, one was lost.
+    expect(trail.map((event) => event.type).sort()).toEqual([
+      'agent_joined',
       'agent_joined',
       'agent_left',
-      'agent_joined',
     ]);
-    expect(trail[1]?.data).toMatchObject({ reason: KILLED, agentRedispatches: 1 });
+    const left = trail.find((event) => event.type === 'agent_left');
+    expect(left?.data).toMatchObject({ reason: KILLED, agentRedispatches: 1 });
   });
 
   it('sends none when the agent leaves after the call ended, or with the deleted room', async () => {
