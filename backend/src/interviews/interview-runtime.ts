@@ -6,7 +6,6 @@ import {
 } from '@screenline/core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DatabaseHandle } from '../db/database.js';
-import { JobsRepository } from '../db/repositories/jobs-repository.js';
 import type { Env } from '../env.js';
 import { createJobQueue, type JobQueue } from '../queue/job-queue.js';
 import { evaluateInterview, type InterviewScorer } from '../services/evaluate-interview.js';
@@ -111,7 +110,6 @@ export async function createInterviewRuntime(
     env.SIMULATED_RING_MS,
   );
   const callPlacer = options.callPlacer ?? simulated;
-  const jobs = new JobsRepository(database.db);
 
   await queue.start();
   const scorer: InterviewScorer | undefined =
@@ -208,7 +206,6 @@ export async function createInterviewRuntime(
         {
           store,
           lifecycle,
-          jobs,
           callPlacer,
           mode: env.mode,
           allowedCountries: env.ALLOWED_COUNTRIES,

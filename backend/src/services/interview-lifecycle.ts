@@ -8,7 +8,8 @@ import {
 } from '@screenline/core';
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Database, InterviewsTable } from '../db/schema.js';
+import type { Database, InterviewEventsTable, InterviewsTable } from '../db/schema.js';
+import { toInterviewRecord, type InterviewRecord } from '../db/repositories/interview-store.js';
 import type { InterviewBus } from '../interviews/interview-bus.js';
 
 /** What a fact is called in the audit trail, and where it came from. */
@@ -102,30 +103,46 @@ export class InterviewLifecycle {
 
   /**
    * Creates an interview inside the caller's transaction (the start writes the candidate and the
-   * consent beside it), with the status the lifecycle gives `screen_started`.
+   * consent beside it), with the status the lifecycle gives `screen_started`, and its first trail
+   * event: one statement, which answers the row as written (so no one reads it back).
    */
   async create(
     trx: Transaction<Database>,
-    values: Omit<Insertable<InterviewsTable>, 'status' | 'attempt' | 'scheduled_for'>,
+    values: Omit<Insertable<InterviewsTable>, 'id' | 'status' | 'attempt' | 'scheduled_for'> & {
+      id: string;
+    },
     fact: Extract<CallFact, { type: 'screen_started' }>,
     meta: FactMeta = {},
-  ): Promise<string> {
+  ): Promise<InterviewRecord> {
     const decision = decide(null, fact);
     if (decision.to === null) throw new Error('the lifecycle refused to create an interview');
+    const status = decision.to;
+    // The event names the interview by the id the caller chose, so both rows go in one
+    // statement; the foreign key is checked at its end, when both exist.
     const row = await trx
-      .insertInto('interviews')
-      .values({
-        ...values,
-        status: decision.to,
-        attempt: decision.changes.attempt ?? 1,
-        scheduled_for: decision.changes.scheduledFor ?? null,
-      })
-      .returning('id')
+      .with('interview', (db) =>
+        db
+          .insertInto('interviews')
+          .values({
+            ...values,
+            status,
+            attempt: decision.changes.attempt ?? 1,
+            scheduled_for: decision.changes.scheduledFor ?? null,
+          })
+          .returningAll(),
+      )
+      .with('event', (db) =>
+        db
+          .insertInto('interview_events')
+          .values(
+            eventValues(values.id, { eventType: 'status', ...meta }, status, { isFinal: false }),
+          )
+          .onConflict((conflict) => conflict.column('external_id').doNothing()),
+      )
+      .selectFrom('interview')
+      .selectAll()
       .executeTakeFirstOrThrow();
-    await insertEvent(trx, row.id, { eventType: 'status', ...meta }, decision.to, {
-      isFinal: false,
-    });
-    return row.id;
+    return toInterviewRecord(row);
   }
 
   private async applyInTransaction(
@@ -221,6 +238,22 @@ async function lockInterview(trx: Transaction<Database>, interviewId: string) {
   return row === undefined ? undefined : { ...row, status: row.status };
 }
 
+/** The trail row of a fact (its outside id, when it has one, de-duplicates it). */
+function eventValues(
+  interviewId: string,
+  meta: FactMeta & { eventType?: string },
+  status: InterviewStatus | null,
+  decided: Record<string, unknown>,
+): Insertable<InterviewEventsTable> {
+  return {
+    interview_id: interviewId,
+    type: meta.eventType ?? 'status',
+    status,
+    data: JSON.stringify({ ...meta.data, ...decided }),
+    external_id: meta.externalId ?? null,
+  };
+}
+
 /** Inserts the event row; false when its outside id was seen before (a repeated delivery). */
 async function insertEvent(
   db: Db,
@@ -231,13 +264,7 @@ async function insertEvent(
 ): Promise<boolean> {
   const inserted = await db
     .insertInto('interview_events')
-    .values({
-      interview_id: interviewId,
-      type: meta.eventType ?? 'status',
-      status,
-      data: JSON.stringify({ ...meta.data, ...decided }),
-      external_id: meta.externalId ?? null,
-    })
+    .values(eventValues(interviewId, meta, status, decided))
     .onConflict((conflict) => conflict.column('external_id').doNothing())
     .returning('id')
     .executeTakeFirst();

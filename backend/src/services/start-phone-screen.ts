@@ -10,13 +10,15 @@ import {
   EMPTY_PARSED_RESUME,
   ZParsedResume,
   type Mode,
+  type ParsedResume,
   type StartPhoneScreenRequest,
   type StartPhoneScreenResponse,
 } from '@screenline/core';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import type { JobsRepository } from '../db/repositories/jobs-repository.js';
-import { isUuid } from '../db/repositories/jobs-repository.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { readStartContext } from '../db/repositories/start-context.js';
 import type { InterviewRecord, InterviewStore } from '../db/repositories/interview-store.js';
 import type { InterviewLifecycle } from './interview-lifecycle.js';
 import type { BackgroundTasks } from '../lib/background-tasks.js';
@@ -39,7 +41,6 @@ export interface StartLimits {
 export interface StartPhoneScreenDeps {
   store: InterviewStore;
   lifecycle: InterviewLifecycle;
-  jobs: JobsRepository;
   callPlacer: CallPlacer;
   mode: Mode;
   allowedCountries: readonly string[];
@@ -57,6 +58,12 @@ export interface StartPhoneScreenInput {
   idempotencyKey: string | undefined;
   ip: string;
   userAgent: string | undefined;
+}
+
+/** The start's answer, and the call's time (for the candidate's link, which lasts past it). */
+export interface StartedPhoneScreen {
+  answer: StartPhoneScreenResponse;
+  scheduledFor: Date | null;
 }
 
 /** An IANA zone name with a region ("America/Chicago") or UTC, not an abbreviation like "EST". */
@@ -114,7 +121,7 @@ function uniqueViolation(error: unknown): string | null {
 export async function startPhoneScreen(
   deps: StartPhoneScreenDeps,
   input: StartPhoneScreenInput,
-): Promise<StartPhoneScreenResponse> {
+): Promise<StartedPhoneScreen> {
   const { body, idempotencyKey } = input;
   const now = deps.now?.() ?? new Date();
 
@@ -147,26 +154,27 @@ export async function startPhoneScreen(
     );
   }
 
-  if (idempotencyKey !== undefined) {
-    const existing = await deps.store.findByIdempotencyKey(idempotencyKey);
-    if (existing !== undefined) return replay(deps, existing, body, phone.dialled);
+  const context = await readStartContext(deps.store.db, {
+    jobId: body.jobId,
+    resumeId: body.resumeId,
+    phoneE164: phone.dialled,
+    idempotencyKey,
+  });
+  if (context.byIdempotencyKey !== undefined) {
+    return replay(deps, context.byIdempotencyKey, body, phone.dialled);
   }
-  // Applying again while the call is pending opens that call, with a token of its own.
-  const pending = await reopenPendingCall(deps, body, phone.dialled);
-  if (pending !== undefined) return pending;
+  // Applying again while the call is pending opens that call, with a token of its own (another
+  // number still gets the 409, as a second call would; in web mode, no number both times).
+  if (context.pending?.phoneE164 === phone.dialled) {
+    return replay(deps, context.pending, body, phone.dialled);
+  }
 
-  const job = isUuid(body.jobId) ? await deps.jobs.findById(body.jobId) : undefined;
+  const job = context.job;
   if (job?.status !== 'open') {
     throw new AppError('NOT_FOUND', { message: 'This job does not exist or is no longer open.' });
   }
   const db = deps.store.db;
-  const resume = isUuid(body.resumeId)
-    ? await db
-        .selectFrom('resumes')
-        .select(['id', 'candidate_id', 'parsed'])
-        .where('id', '=', body.resumeId)
-        .executeTakeFirst()
-    : undefined;
+  const resume = context.resume;
   if (resume === undefined) {
     throw new AppError('NOT_FOUND', {
       message: 'This resume does not exist. Upload your resume again.',
@@ -187,7 +195,7 @@ export async function startPhoneScreen(
   }
   // Calling hours guard phones only: elsewhere the screen goes ahead and the answer says when.
   const deferredTo = callTime.kind === 'later' && deps.mode === 'phone' ? callTime.at : undefined;
-  if (phone.dialled !== null && (await deps.store.isNumberSuppressed(phone.dialled))) {
+  if (context.isNumberSuppressed) {
     throw new AppError('FORBIDDEN', {
       message:
         'This number asked not to be called again, so we cannot call it. Use another number.',
@@ -205,43 +213,27 @@ export async function startPhoneScreen(
   try {
     interview = await db.transaction().execute(async (trx) => {
       await consumeRateLimits(trx, rules, now);
-      let candidateId = resume.candidate_id;
-      if (candidateId === null) {
-        const created = await trx
-          .insertInto('candidates')
-          .values({
-            name: candidateName,
-            email: body.email ?? parsedResume.email,
-            phone_e164: phone.contact,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        candidateId = created.id;
-        await trx
-          .updateTable('resumes')
-          .set({ candidate_id: candidateId })
-          .where('id', '=', resume.id)
-          .execute();
-      } else {
-        const changes = {
-          // A web start without a number keeps the one an earlier application left.
-          ...(phone.contact === null ? {} : { phone_e164: phone.contact }),
-          ...(body.name === undefined ? {} : { name: body.name }),
-          ...(body.email === undefined ? {} : { email: body.email }),
-        };
-        if (Object.keys(changes).length > 0) {
-          await trx.updateTable('candidates').set(changes).where('id', '=', candidateId).execute();
-        }
-      }
-      const interviewId = await deps.lifecycle.create(
+      const candidateId = await saveCandidate(trx, {
+        resume,
+        name: body.name,
+        email: body.email,
+        parsedResume,
+        phoneE164: phone.contact,
+      });
+      // The id is chosen here so the room (named after the attempt, so a retried request can
+      // never open a second one) and the consent are written with the row, not after it.
+      const interviewId = randomUUID();
+      const created = await deps.lifecycle.create(
         trx,
         {
+          id: interviewId,
           job_id: job.id,
           candidate_id: candidateId,
           resume_id: resume.id,
           mode: deps.mode,
           phone_e164: phone.dialled,
           timezone: body.timezone ?? null,
+          room_name: `screen-${interviewId}-1`,
           idempotency_key: idempotencyKey ?? null,
           candidate_token_hash: hashToken(candidateToken),
           engine_state: JSON.stringify(newStoredConversation(plan)),
@@ -255,17 +247,10 @@ export async function startPhoneScreen(
           },
         },
       );
-      const row = { id: interviewId };
-      // The room is named after the attempt, so a retried request can never open a second one.
-      await trx
-        .updateTable('interviews')
-        .set({ room_name: `screen-${row.id}-1` })
-        .where('id', '=', row.id)
-        .execute();
       await trx
         .insertInto('consents')
         .values({
-          interview_id: row.id,
+          interview_id: interviewId,
           candidate_id: candidateId,
           phone_e164: phone.dialled,
           text_version: disclosure.version,
@@ -276,8 +261,6 @@ export async function startPhoneScreen(
           user_agent: input.userAgent?.slice(0, 500) ?? null,
         })
         .execute();
-      const created = await deps.store.find(row.id, trx);
-      if (created === undefined) throw new Error('interview vanished inside its own transaction');
       return created;
     });
   } catch (error) {
@@ -314,9 +297,12 @@ export async function startPhoneScreen(
   if (deferredTo !== undefined) {
     await deps.dialPolicy?.scheduleCall(interview.id, interview.attempt, deferredTo);
     return {
-      interview: { id: interview.id, status: interview.status, mode: interview.mode },
-      candidateToken,
-      ...callingHours,
+      answer: {
+        interview: { id: interview.id, status: interview.status, mode: interview.mode },
+        candidateToken,
+        ...callingHours,
+      },
+      scheduledFor: interview.scheduledFor,
     };
   }
 
@@ -331,19 +317,80 @@ export async function startPhoneScreen(
   if (deps.mode === 'phone') {
     deps.background.run('dial', () => dialAttempt(deps, attempt));
     return {
-      interview: { id: interview.id, status: interview.status, mode: interview.mode },
-      candidateToken,
-      ...callingHours,
+      answer: {
+        interview: { id: interview.id, status: interview.status, mode: interview.mode },
+        candidateToken,
+        ...callingHours,
+      },
+      scheduledFor: interview.scheduledFor,
     };
   }
   const result = await dialAttempt(deps, attempt);
-  const current = (await deps.store.find(interview.id)) ?? interview;
+  // A simulated call changes nothing until it rings, later, from a timer: the row as written is
+  // current. Any other outcome (a refused dial, a web call) may have moved it: read it again.
+  const current =
+    result.outcome === 'simulated'
+      ? interview
+      : ((await deps.store.find(interview.id)) ?? interview);
   return {
-    interview: { id: current.id, status: current.status, mode: current.mode },
-    candidateToken,
-    ...(result.outcome === 'web_call' ? { webCall: result.webCall } : {}),
-    ...callingHours,
+    answer: {
+      interview: { id: current.id, status: current.status, mode: current.mode },
+      candidateToken,
+      ...(result.outcome === 'web_call' ? { webCall: result.webCall } : {}),
+      ...callingHours,
+    },
+    scheduledFor: current.scheduledFor,
   };
+}
+
+/**
+ * The candidate of the application, with the number they gave (and their name and email when they
+ * typed them): a new candidate linked to the resume, in one statement, the first time; an update
+ * of the one the resume already has after that.
+ */
+async function saveCandidate(
+  trx: Transaction<Database>,
+  input: {
+    resume: { id: string; candidate_id: string | null };
+    name: string | undefined;
+    email: string | undefined;
+    parsedResume: ParsedResume;
+    /** Null on a web start without a number. */
+    phoneE164: string | null;
+  },
+): Promise<string> {
+  const { resume, name, email, parsedResume, phoneE164 } = input;
+  if (resume.candidate_id !== null) {
+    await trx
+      .updateTable('candidates')
+      .set({
+        // A web start without a number keeps the one an earlier application left.
+        ...(phoneE164 === null ? {} : { phone_e164: phoneE164 }),
+        ...(name === undefined ? {} : { name }),
+        ...(email === undefined ? {} : { email }),
+      })
+      .where('id', '=', resume.candidate_id)
+      .execute();
+    return resume.candidate_id;
+  }
+  const created = await trx
+    .with('candidate', (db) =>
+      db
+        .insertInto('candidates')
+        .values({
+          name: name ?? parsedResume.name,
+          email: email ?? parsedResume.email,
+          phone_e164: phoneE164,
+        })
+        .returning('id'),
+    )
+    .updateTable('resumes')
+    .set((eb) => ({ candidate_id: eb.selectFrom('candidate').select('candidate.id') }))
+    .where('resumes.id', '=', resume.id)
+    .returning('resumes.candidate_id')
+    .executeTakeFirst();
+  if (created?.candidate_id == null) throw new Error('the resume vanished while its call started');
+  return created.candidate_id;
 }
 
 /**
@@ -355,7 +402,7 @@ async function reopenPendingCall(
   deps: StartPhoneScreenDeps,
   body: StartPhoneScreenRequest,
   phoneE164: string | null,
-): Promise<StartPhoneScreenResponse | undefined> {
+): Promise<StartedPhoneScreen | undefined> {
   const pending = await deps.store.findPending(body.resumeId, body.jobId);
   if (pending?.phoneE164 !== phoneE164) return undefined;
   return replay(deps, pending, body, phoneE164);
@@ -367,7 +414,7 @@ async function replay(
   existing: InterviewRecord,
   body: StartPhoneScreenRequest,
   phoneE164: string | null,
-): Promise<StartPhoneScreenResponse> {
+): Promise<StartedPhoneScreen> {
   if (
     existing.resumeId !== body.resumeId ||
     existing.jobId !== body.jobId ||
@@ -380,8 +427,11 @@ async function replay(
   const candidateToken = createToken();
   await deps.store.addAccessToken(existing.id, candidateToken);
   return {
-    interview: { id: existing.id, status: existing.status, mode: existing.mode },
-    candidateToken,
+    answer: {
+      interview: { id: existing.id, status: existing.status, mode: existing.mode },
+      candidateToken,
+    },
+    scheduledFor: existing.scheduledFor,
   };
 }
 

@@ -68,7 +68,7 @@ export class InterviewStore {
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirst();
-    return row === undefined ? undefined : toRecord(row);
+    return row === undefined ? undefined : toInterviewRecord(row);
   }
 
   async findByIdempotencyKey(key: string, db: Db = this.db): Promise<InterviewRecord | undefined> {
@@ -77,7 +77,7 @@ export class InterviewStore {
       .selectAll()
       .where('idempotency_key', '=', key)
       .executeTakeFirst();
-    return row === undefined ? undefined : toRecord(row);
+    return row === undefined ? undefined : toInterviewRecord(row);
   }
 
   /** The call still to come or under way for one application (resume and job), if any. */
@@ -90,7 +90,7 @@ export class InterviewStore {
       .where('job_id', '=', jobId)
       .where('status', 'in', PENDING_INTERVIEW_STATUSES)
       .executeTakeFirst();
-    return row === undefined ? undefined : toRecord(row);
+    return row === undefined ? undefined : toInterviewRecord(row);
   }
 
   /** True when the token is the interview's candidate token (or one handed out on a replay). */
@@ -285,7 +285,8 @@ export class InterviewStore {
   }
 }
 
-function toRecord(row: {
+/** The runtime's view of an interview row. */
+export function toInterviewRecord(row: {
   id: string;
   job_id: string;
   resume_id: string;

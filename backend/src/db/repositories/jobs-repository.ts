@@ -102,7 +102,8 @@ export function isUuid(value: string): boolean {
   return UUID_PATTERN.test(value);
 }
 
-function toJob(row: JobRow): Job {
+/** The API shape of a job row. */
+export function toJob(row: JobRow): Job {
   return {
     id: row.id,
     title: row.title,

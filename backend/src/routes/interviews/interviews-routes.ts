@@ -100,18 +100,14 @@ export const interviewsRoutes: FastifyPluginAsyncZod<InterviewsRoutesOptions> = 
       },
     },
     async (request, reply) => {
-      const answer = await runtime.start({
+      const { answer, scheduledFor } = await runtime.start({
         body: request.body,
         idempotencyKey: request.headers['idempotency-key'],
         ip: request.ip,
         userAgent: request.headers['user-agent'],
       });
       if (candidateLinks === undefined) return reply.status(202).send(answer);
-      const interview = await runtime.store.find(answer.interview.id);
-      const link = await candidateLinks.create(
-        answer.interview.id,
-        interview?.scheduledFor ?? null,
-      );
+      const link = await candidateLinks.create(answer.interview.id, scheduledFor);
       return reply.status(202).send({
         ...answer,
         candidateLink: {
