@@ -361,16 +361,20 @@ async function saveCandidate(
 ): Promise<string> {
   const { resume, name, email, parsedResume, phoneE164 } = input;
   if (resume.candidate_id !== null) {
-    await trx
-      .updateTable('candidates')
-      .set({
-        // A web start without a number keeps the one an earlier application left.
-        ...(phoneE164 === null ? {} : { phone_e164: phoneE164 }),
-        ...(name === undefined ? {} : { name }),
-        ...(email === undefined ? {} : { email }),
-      })
-      .where('id', '=', resume.candidate_id)
-      .execute();
+    const changes = {
+      // A web start without a number keeps the one an earlier application left.
+      ...(phoneE164 === null ? {} : { phone_e164: phoneE164 }),
+      ...(name === undefined ? {} : { name }),
+      ...(email === undefined ? {} : { email }),
+    };
+    // Nothing new (a web start again, no number, no name): an empty SET is not valid SQL.
+    if (Object.keys(changes).length > 0) {
+      await trx
+        .updateTable('candidates')
+        .set(changes)
+        .where('id', '=', resume.candidate_id)
+        .execute();
+    }
     return resume.candidate_id;
   }
   const created = await trx
