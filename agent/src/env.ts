@@ -74,6 +74,14 @@ const ZAgentEnv = z.object({
     (v) => (v === '' ? undefined : v),
     z.coerce.number().min(1).max(300).default(10),
   ),
+  /**
+   * The worker's health endpoint port. 0: any free port (test rigs, where more than one worker runs
+   * in the same network namespace and the fixed default collides).
+   */
+  AGENT_HTTP_PORT: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().int().min(0).max(65_535).default(8081),
+  ),
   /** How long to wait for the candidate to join or answer before giving up. */
 
   ANSWER_TIMEOUT_S: z.preprocess(

@@ -45,6 +45,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
       jobMemoryLimitMB: env.AGENT_JOB_MEMORY_LIMIT_MB,
       jobMemoryWarnMB: Math.floor(env.AGENT_JOB_MEMORY_LIMIT_MB / 2),
       initializeProcessTimeout: env.AGENT_PROCESS_START_TIMEOUT_S * 1_000,
+      port: env.AGENT_HTTP_PORT,
     }),
   );
 }

@@ -45,6 +45,7 @@ export async function startAgentWorker(options: StartAgentWorkerOptions): Promis
         OPENAI_API_KEY: 'local',
         // The suite's machine is busy (at 100% CPU a threshold of 1 is full): never full here.
         AGENT_LOAD_THRESHOLD: '1.5',
+        AGENT_HTTP_PORT: '0',
         NODE_ENV: 'production',
         ...options.extraEnv,
       },

@@ -255,6 +255,7 @@ async function startAgentWorker(
         // The machine is shared with other suites and often at 100% CPU, which at a threshold
         // of 1 still counts as full: never let the worker call itself full.
         AGENT_LOAD_THRESHOLD: '2',
+        AGENT_HTTP_PORT: '0',
         NODE_ENV: 'production',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
