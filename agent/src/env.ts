@@ -5,6 +5,11 @@ const optionalString = z.preprocess(
   z.string().optional(),
 );
 
+/** An empty `KEY=` in .env counts as unset, so the schema's default applies. */
+function blankIsUnset<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === '' ? undefined : value), schema);
+}
+
 /** Seconds of candidate silence before the engine prompts them, unless SILENCE_TIMEOUT_S says. */
 export const DEFAULT_SILENCE_TIMEOUT_S = 8;
 
@@ -12,22 +17,10 @@ const ZAgentEnv = z.object({
   LIVEKIT_URL: optionalString,
   LIVEKIT_API_KEY: optionalString,
   LIVEKIT_API_SECRET: optionalString,
-  AGENT_NAME: z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z.string().default('screenline-screener'),
-  ),
-  BACKEND_URL: z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z.url().default('http://127.0.0.1:3000'),
-  ),
-  LLM_MODE: z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z.enum(['scripted', 'llm']).default('scripted'),
-  ),
-  SPEECH: z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z.enum(['inference', 'openai']).default('inference'),
-  ),
+  AGENT_NAME: blankIsUnset(z.string().default('screenline-screener')),
+  BACKEND_URL: blankIsUnset(z.url().default('http://127.0.0.1:3000')),
+  LLM_MODE: blankIsUnset(z.enum(['scripted', 'llm']).default('scripted')),
+  SPEECH: blankIsUnset(z.enum(['inference', 'openai']).default('inference')),
   /** LiveKit Inference model strings (SPEECH=inference) or OpenAI model names (SPEECH=openai). */
   STT_MODEL: optionalString,
   TTS_MODEL: optionalString,
@@ -44,8 +37,7 @@ const ZAgentEnv = z.object({
   LLM_MODEL: optionalString,
   LLM_API_KEY: optionalString,
   /** Seconds of silence before the engine prompts the candidate (two prompts, then the call ends). */
-  SILENCE_TIMEOUT_S: z.preprocess(
-    (v) => (v === '' ? undefined : v),
+  SILENCE_TIMEOUT_S: blankIsUnset(
     z.coerce.number().min(3).max(120).default(DEFAULT_SILENCE_TIMEOUT_S),
   ),
   /**
@@ -55,39 +47,28 @@ const ZAgentEnv = z.object({
    * at all (never full, and never over LiveKit's own target load), for a shared test machine
    * whose CPU other work holds.
    */
-  AGENT_LOAD_THRESHOLD: z.preprocess(
-    (v) => (v === '' ? undefined : v),
+  AGENT_LOAD_THRESHOLD: blankIsUnset(
     // Above 1 the worker reports no load and is never full: test rigs on a shared, saturated machine
     // only (at 1 a CPU at 100% already counts as full, and livekit-server refuses the dispatch).
     z.coerce.number().gt(0).max(2).default(0.75),
   ),
   /** A call's process is stopped past this much memory (0: never); a warning comes at half. */
-  AGENT_JOB_MEMORY_LIMIT_MB: z.preprocess(
-    (v) => (v === '' ? undefined : v),
+  AGENT_JOB_MEMORY_LIMIT_MB: blankIsUnset(
     z.coerce.number().int().min(0).max(16_384).default(1_024),
   ),
   /**
    * How long a new call process may take to start (load the VAD, connect) before the worker gives
    * up on it. The framework's 10 s is too short on a loaded machine: every job then fails.
    */
-  AGENT_PROCESS_START_TIMEOUT_S: z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z.coerce.number().min(1).max(300).default(10),
-  ),
+  AGENT_PROCESS_START_TIMEOUT_S: blankIsUnset(z.coerce.number().min(1).max(300).default(10)),
   /**
    * The worker's health endpoint port. 0: any free port (test rigs, where more than one worker runs
    * in the same network namespace and the fixed default collides).
    */
-  AGENT_HTTP_PORT: z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z.coerce.number().int().min(0).max(65_535).default(8081),
-  ),
+  AGENT_HTTP_PORT: blankIsUnset(z.coerce.number().int().min(0).max(65_535).default(8081)),
   /** How long to wait for the candidate to join or answer before giving up. */
 
-  ANSWER_TIMEOUT_S: z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z.coerce.number().min(5).max(300).default(60),
-  ),
+  ANSWER_TIMEOUT_S: blankIsUnset(z.coerce.number().min(5).max(300).default(60)),
 });
 
 export type AgentEnv = z.infer<typeof ZAgentEnv> & {

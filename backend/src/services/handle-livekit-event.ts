@@ -7,11 +7,9 @@ import type { RecordingBucket } from '../recordings/recording-bucket.js';
 import type { FactResult, InterviewLifecycle } from './interview-lifecycle.js';
 import type { CallLog } from '../telephony/call-log.js';
 import { outcomeForDisconnectReason } from '../telephony/call-outcome.js';
+import { PARTICIPANT_KIND } from '../telephony/participant-kind.js';
 
-/** `ParticipantInfo.Kind` values (numbers on the wire; the SDK does not export the enum). */
-const KIND_STANDARD = 0;
-const KIND_SIP = 3;
-const KIND_AGENT = 4;
+const { STANDARD: KIND_STANDARD, SIP: KIND_SIP, AGENT: KIND_AGENT } = PARTICIPANT_KIND;
 
 /** `sip.callStatus` values that are facts of the call: the first 180/183, and the answer. */
 const SIP_CALL_STATUS_FACTS: Partial<Record<string, CallFact>> = {

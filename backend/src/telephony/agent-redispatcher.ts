@@ -1,9 +1,7 @@
 import type { AgentDispatchClient, RoomServiceClient } from 'livekit-server-sdk';
 import type { CallLog } from './call-log.js';
 import { isNotFound, outcomeForLiveKitError } from './livekit-errors.js';
-
-/** `ParticipantInfo.Kind.AGENT` on the wire (the SDK does not export the enum). */
-const KIND_AGENT = 4;
+import { isAgentParticipant } from './participant-kind.js';
 
 export interface AgentRedispatcherOptions {
   dispatch: Pick<AgentDispatchClient, 'createDispatch'>;
@@ -38,7 +36,7 @@ export class AgentRedispatcher {
       // An agent already in the room (the lost one came back on its own) needs no second one;
       // a room already gone has nobody to resume for (its room_finished ends the call).
       const participants = await options.rooms.listParticipants(roomName);
-      if (participants.some((participant) => (participant.kind as number) === KIND_AGENT)) {
+      if (participants.some((participant) => isAgentParticipant(participant))) {
         options.log.info({ interviewId, room: roomName }, 'agent back on its own; none sent');
         return 'agent_present';
       }

@@ -22,29 +22,17 @@ import {
   startAgentWorker,
   type AgentWorker,
 } from './agent-worker-rig.js';
+import { BACKEND_PORT, livekitHttpUrl, stackFromEnv, waitFor } from './stack-kit.js';
+import { isAgentParticipant } from '../participant-kind.js';
 
-const stackIp = process.env.STACK_IP ?? '';
-const url = process.env.LIVEKIT_URL ?? '';
-const key = process.env.LIVEKIT_API_KEY ?? '';
-const secret = process.env.LIVEKIT_API_SECRET ?? '';
-const speechBaseUrl = process.env.OPENAI_BASE_URL ?? '';
-const httpUrl = url.replace(/^ws/, 'http');
+const stack = stackFromEnv();
+const httpUrl = livekitHttpUrl(stack);
+const { apiKey: key, apiSecret: secret } = stack;
 const livekitPort = Number(new URL(httpUrl).port || 7880);
 const WORKER_LOG = path.join(tmpdir(), 'screenline-agent-crash-worker.log');
 const AGENT_NAME = `screenline-crash-test-${process.pid}`;
-/** The port the stack's livekit.yaml sends webhooks to (scripts/livekit-stack.mjs). */
-const BACKEND_PORT = 3900;
-/** ParticipantInfo.Kind.AGENT on the wire. */
-const KIND_AGENT = 4;
-
-async function waitFor<T>(read: () => Promise<T>, isDone: (value: T) => boolean, ms = 60_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (isDone(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** How long each step of the call may take on a loaded machine. */
+const STEP_MS = 60_000;
 
 describe('an agent job process killed mid-call on the real livekit-server', () => {
   let worker: AgentWorker | undefined;
@@ -58,7 +46,7 @@ describe('an agent job process killed mid-call on the real livekit-server', () =
     app = await buildApp({
       env: parseEnv({
         NODE_ENV: 'test',
-        LIVEKIT_URL: url,
+        LIVEKIT_URL: stack.livekitUrl,
         LIVEKIT_API_KEY: key,
         LIVEKIT_API_SECRET: secret,
         AGENT_NAME,
@@ -67,12 +55,11 @@ describe('an agent job process killed mid-call on the real livekit-server', () =
       database,
       frontendDir: '/nonexistent',
     });
-    await app.listen({ host: stackIp, port: BACKEND_PORT });
+    await app.listen({ host: stack.stackIp, port: BACKEND_PORT });
     worker = await startAgentWorker({
+      stack,
       agentName: AGENT_NAME,
-      backendUrl: `http://${stackIp}:${BACKEND_PORT}`,
-      livekit: { url, key, secret },
-      speechBaseUrl,
+      backendUrl: `http://${stack.stackIp}:${BACKEND_PORT}`,
       // The candidate here says nothing: no silence prompts may end the call under the test.
       // A shared test machine is loaded: give call processes time to start.
       extraEnv: { SILENCE_TIMEOUT_S: '120', AGENT_PROCESS_START_TIMEOUT_S: '60' },
@@ -83,7 +70,7 @@ describe('an agent job process killed mid-call on the real livekit-server', () =
     // The worker's whole output, for a failure's post-mortem (the assertion shows only its tail).
     if (worker !== undefined) await writeFile(WORKER_LOG, worker.log());
     await candidate?.disconnect();
-    worker?.stop();
+    await worker?.stop();
     await app?.close();
     await database?.close();
   });
@@ -122,19 +109,24 @@ describe('an agent job process killed mid-call on the real livekit-server', () =
         .orderBy('seq')
         .execute();
     // The first agent opened the call (its opening is saved as it is said).
-    const opened = await waitFor(turns, (rows) => rows.some((row) => row.speaker === 'agent'));
+    const opened = await waitFor(
+      turns,
+      (rows) => rows.some((row) => row.speaker === 'agent'),
+      STEP_MS,
+    );
     expect(opened.length, worker.log().slice(-3000)).toBeGreaterThan(0);
 
     const rooms = new RoomServiceClient(httpUrl, key, secret);
     const agents = async () =>
-      (await rooms.listParticipants(webCall.room)).filter(
-        (participant) => (participant.kind as number) === KIND_AGENT,
+      (await rooms.listParticipants(webCall.room)).filter((participant) =>
+        isAgentParticipant(participant),
       );
     const first = (await agents())[0];
     expect(first).toBeDefined();
     const busy = await waitFor(
       () => busyJobProcesses(rig, livekitPort),
       (pids) => pids.length === 1,
+      STEP_MS,
     );
     expect(busy).toHaveLength(1);
     const savedBeforeKill = await turns();
@@ -144,8 +136,10 @@ describe('an agent job process killed mid-call on the real livekit-server', () =
     const killedAt = Date.now();
 
     // A different agent comes into the room: only the backend sent one.
-    const replaced = await waitFor(agents, (list) =>
-      list.some((participant) => participant.identity !== first?.identity),
+    const replaced = await waitFor(
+      agents,
+      (list) => list.some((participant) => participant.identity !== first?.identity),
+      STEP_MS,
     );
     const second = replaced.find((participant) => participant.identity !== first?.identity);
     const trail = await db
@@ -164,8 +158,10 @@ describe('an agent job process killed mid-call on the real livekit-server', () =
     const joinedAfterMs = Date.now() - killedAt;
 
     // It resumes where the first stopped.
-    const resumed = await waitFor(turns, (rows) =>
-      rows.some((row) => row.seq > savedBeforeKill.length && /cut off/i.test(row.text)),
+    const resumed = await waitFor(
+      turns,
+      (rows) => rows.some((row) => row.seq > savedBeforeKill.length && /cut off/i.test(row.text)),
+      STEP_MS,
     );
     const after = resumed.filter((row) => row.seq > savedBeforeKill.length);
     expect(after[0]?.text, JSON.stringify(resumed)).toMatch(/^Sorry, we were cut off\./);

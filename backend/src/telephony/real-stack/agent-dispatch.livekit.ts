@@ -1,9 +1,6 @@
 // The real agent worker (agent/src/main.ts, the production entry) against LiveKit's own server
 // (`npm run test:livekit`): it registers under its name, takes the dispatch with the pinned
 // metadata, fetches its context from the backend, and says nothing while no candidate has answered.
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { AgentDispatchClient, RoomServiceClient } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,35 +11,19 @@ import { parseEnv } from '../../env.js';
 import { insertResume } from '../../test/interview-test-kit.js';
 import { openTestDatabase } from '../../test/test-database.js';
 import { prepareAgentMetadata } from '../../services/agent-token.js';
+import { isAgentParticipant } from '../participant-kind.js';
+import { startAgentWorker, type AgentWorker } from './agent-worker-rig.js';
+import { BACKEND_PORT, livekitHttpUrl, stackFromEnv, waitFor } from './stack-kit.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const stackIp = process.env.STACK_IP ?? '';
-const url = process.env.LIVEKIT_URL ?? '';
-const key = process.env.LIVEKIT_API_KEY ?? '';
-const secret = process.env.LIVEKIT_API_SECRET ?? '';
-const httpUrl = url.replace(/^ws/, 'http');
+const stack = stackFromEnv();
+const httpUrl = livekitHttpUrl(stack);
+const { apiKey: key, apiSecret: secret } = stack;
 const AGENT_NAME = `screenline-stack-test-${process.pid}`;
-/** The port the stack's livekit.yaml sends webhooks to (scripts/livekit-stack.mjs). */
-const BACKEND_PORT = 3900;
-/** ParticipantInfo.Kind.AGENT on the wire. */
-const KIND_AGENT = 4;
-/** The SDK's kind enum comes from its own protocol copy: compare the number on the wire. */
-const isAgent = (participant: { kind: unknown }): boolean => participant.kind === KIND_AGENT;
-
-async function waitFor<T>(read: () => Promise<T>, isDone: (value: T) => boolean, ms = 30_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (isDone(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 describe('the real agent worker on the real livekit-server', () => {
-  let worker: ChildProcess | undefined;
+  let worker: AgentWorker | undefined;
   let app: FastifyInstance | undefined;
   let database: DatabaseHandle | undefined;
-  let workerLog = '';
 
   beforeAll(async () => {
     database = await openTestDatabase('pglite');
@@ -50,7 +31,7 @@ describe('the real agent worker on the real livekit-server', () => {
     app = await buildApp({
       env: parseEnv({
         NODE_ENV: 'test',
-        LIVEKIT_URL: url,
+        LIVEKIT_URL: stack.livekitUrl,
         LIVEKIT_API_KEY: key,
         LIVEKIT_API_SECRET: secret,
         CALLING_HOURS: '00:00-24:00',
@@ -58,47 +39,16 @@ describe('the real agent worker on the real livekit-server', () => {
       database,
       frontendDir: '/nonexistent',
     });
-    await app.listen({ host: stackIp, port: BACKEND_PORT });
-    worker = spawn(
-      path.join(root, 'node_modules/.bin/tsx'),
-      ['--conditions=source', path.join(root, 'agent/src/main.ts'), 'start'],
-      {
-        cwd: path.join(root, 'agent'),
-        env: {
-          ...process.env,
-          LIVEKIT_URL: url,
-          LIVEKIT_API_KEY: key,
-          LIVEKIT_API_SECRET: secret,
-          AGENT_NAME,
-          BACKEND_URL: `http://${stackIp}:${BACKEND_PORT}`,
-          // The suite's machine is busy: do not let the worker call itself full.
-          AGENT_LOAD_THRESHOLD: '1.5',
-          AGENT_HTTP_PORT: '0',
-          NODE_ENV: 'production',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-        // Its own process group, so the job processes it forks stop with it.
-        detached: true,
-      },
-    );
-    const collect = (chunk: Buffer): void => {
-      workerLog += chunk.toString();
-    };
-    worker.stdout?.on('data', collect);
-    worker.stderr?.on('data', collect);
-    // A dispatch made before the worker registers is dropped silently: wait for the registration.
-    await waitFor(
-      () => Promise.resolve(workerLog),
-      (log) => log.includes('registered worker'),
-      100_000,
-    );
-    if (!workerLog.includes('registered worker')) {
-      throw new Error(`the agent worker did not register:\n${workerLog.slice(-2000)}`);
-    }
-  }, 120_000);
+    await app.listen({ host: stack.stackIp, port: BACKEND_PORT });
+    worker = await startAgentWorker({
+      stack,
+      agentName: AGENT_NAME,
+      backendUrl: `http://${stack.stackIp}:${BACKEND_PORT}`,
+    });
+  }, 150_000);
 
   afterAll(async () => {
-    if (worker?.pid !== undefined) process.kill(-worker.pid, 'SIGTERM');
+    await worker?.stop();
     await app?.close();
     await database?.close();
   });
@@ -144,16 +94,19 @@ describe('the real agent worker on the real livekit-server', () => {
     const rooms = new RoomServiceClient(httpUrl, key, secret);
     const participants = await waitFor(
       () => rooms.listParticipants(roomName),
-      (list) => list.some((participant) => isAgent(participant)),
+      (list) => list.some((participant) => isAgentParticipant(participant)),
+      30_000,
+      200,
     );
-    const agent = participants.find((participant) => isAgent(participant));
+    const agent = participants.find((participant) => isAgentParticipant(participant));
+    const workerLog = worker?.log() ?? '';
     expect(agent, workerLog.slice(-2000)).toBeDefined();
     // Still there a few seconds on, waiting for `sip.callStatus = active`, and silent meanwhile.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     const later = await rooms.listParticipants(roomName);
     const stillThere = later.find((participant) => participant.identity === agent?.identity);
     expect(stillThere?.tracks ?? []).toEqual([]);
-    expect(workerLog).not.toContain('dispatch metadata is not a Screenline interview');
+    expect(worker?.log()).not.toContain('dispatch metadata is not a Screenline interview');
     await rooms.deleteRoom(roomName);
   });
 });

@@ -4,47 +4,59 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { REPO_ROOT, sleep, waitFor, type StackSettings } from './stack-kit.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const run = promisify(execFile);
 
 export interface AgentWorker {
   readonly process: ChildProcess;
-  /** Everything the worker and its jobs printed so far. */
+  /** Everything the worker and its jobs printed so far (the agent logs no transcript text). */
   log(): string;
-  stop(): void;
+  /** SIGTERM to the worker's process group, then SIGKILL to whatever did not stop in 10 s. */
+  stop(): Promise<void>;
 }
 
 export interface StartAgentWorkerOptions {
+  stack: StackSettings;
   agentName: string;
   backendUrl: string;
-  livekit: { url: string; key: string; secret: string };
-  /** The offline speech endpoint the stack runs (`OPENAI_BASE_URL`); the agent speaks through it. */
-  speechBaseUrl: string;
+  /** Settings a test needs on top (a longer silence timeout, a longer job start limit...). */
   extraEnv?: Record<string, string>;
 }
 
-/** Starts the worker and waits for LiveKit to register it (a dispatch before that is dropped). */
+/**
+ * The production agent entry with the stack's offline speech and the scripted engine (no LLM on
+ * the stack). Waits for LiveKit to register it: a dispatch made before that is dropped silently.
+ */
 export async function startAgentWorker(options: StartAgentWorkerOptions): Promise<AgentWorker> {
+  const { stack } = options;
   const child = spawn(
-    path.join(root, 'node_modules/.bin/tsx'),
-    ['--conditions=source', path.join(root, 'agent/src/main.ts'), 'start'],
+    process.execPath,
+    [
+      path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'),
+      '--conditions=source',
+      path.join(REPO_ROOT, 'agent/src/main.ts'),
+      'start',
+    ],
     {
-      cwd: path.join(root, 'agent'),
+      cwd: path.join(REPO_ROOT, 'agent'),
       env: {
         ...process.env,
-        LIVEKIT_URL: options.livekit.url,
-        LIVEKIT_API_KEY: options.livekit.key,
-        LIVEKIT_API_SECRET: options.livekit.secret,
+        LIVEKIT_URL: stack.livekitUrl,
+        LIVEKIT_API_KEY: stack.apiKey,
+        LIVEKIT_API_SECRET: stack.apiSecret,
         AGENT_NAME: options.agentName,
         BACKEND_URL: options.backendUrl,
+        LLM_MODE: 'scripted',
         SPEECH: 'openai',
-        OPENAI_BASE_URL: options.speechBaseUrl,
-        OPENAI_API_KEY: 'local',
-        // The suite's machine is busy (at 100% CPU a threshold of 1 is full): never full here.
+        OPENAI_BASE_URL: stack.speechBaseUrl,
+        // local-speech takes any key; the OpenAI client insists on one.
+        OPENAI_API_KEY: 'local-speech',
+        // The machine is shared with other suites and often at 100% CPU, which at a threshold of 1
+        // already counts as full: above 1 the worker reports no load and is never full.
         AGENT_LOAD_THRESHOLD: '1.5',
+        // Any free port: more than one worker may run in the namespace, and 8081 would collide.
         AGENT_HTTP_PORT: '0',
         NODE_ENV: 'production',
         ...options.extraEnv,
@@ -60,28 +72,27 @@ export async function startAgentWorker(options: StartAgentWorkerOptions): Promis
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
-  const worker: AgentWorker = {
-    process: child,
-    log: () => output,
-    stop: () => {
-      if (child.pid !== undefined && child.exitCode === null) {
-        try {
-          process.kill(-child.pid, 'SIGTERM');
-        } catch {
-          // Already gone with its group.
-        }
-      }
-    },
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // A call, not a field read: the checks around an await must read it afresh.
+  const hasExited = (): boolean => child.exitCode !== null || child.signalCode !== null;
+  const stop = async (): Promise<void> => {
+    if (child.pid === undefined || hasExited()) return;
+    process.kill(-child.pid, 'SIGTERM');
+    await Promise.race([exited, sleep(10_000)]);
+    // The job processes are in its group: whatever did not stop on TERM stops now.
+    if (!hasExited()) process.kill(-child.pid, 'SIGKILL');
   };
-  const deadline = Date.now() + 100_000;
-  while (!output.includes('registered worker')) {
-    if (Date.now() > deadline || child.exitCode !== null) {
-      worker.stop();
-      throw new Error(`the agent worker did not register:\n${output.slice(-2000)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  const registered = await waitFor(
+    () => Promise.resolve(output),
+    (log) => log.includes('registered worker') || hasExited(),
+    120_000,
+    200,
+  );
+  if (!registered.includes('registered worker')) {
+    await stop();
+    throw new Error(`the agent worker did not register:\n${output.slice(-2000)}`);
   }
-  return worker;
+  return { process: child, log: () => output, stop };
 }
 
 /** Every process below `pid` (children, their children...). */

@@ -5,7 +5,8 @@
 //   - end of each candidate clip (its last sample sent) to the agent's first audio heard after.
 import { parseArgs } from 'node:util';
 import { isPersonaName } from '@screenline/core';
-import { runWebCall, stackFromEnv, type AgentMetricLine } from './web-call-rig.js';
+import { stackFromEnv } from './stack-kit.js';
+import { runWebCall, type AgentMetricLine } from './web-call-rig.js';
 
 const { values } = parseArgs({ options: { persona: { type: 'string', default: 'qualified' } } });
 if (!isPersonaName(values.persona)) {

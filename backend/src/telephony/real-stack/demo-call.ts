@@ -4,7 +4,8 @@
 // Progress goes to stderr; stdout gets KEY=value lines.
 import { parseArgs } from 'node:util';
 import { PERSONA_NAMES, isPersonaName } from '@screenline/core';
-import { runWebCall, stackFromEnv } from './web-call-rig.js';
+import { stackFromEnv } from './stack-kit.js';
+import { runWebCall } from './web-call-rig.js';
 
 const { values } = parseArgs({
   options: { persona: { type: 'string', default: 'qualified' } },

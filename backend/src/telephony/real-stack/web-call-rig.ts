@@ -3,11 +3,14 @@
 // offline speech server (SPEECH=openai against local-speech) and the scripted engine (no LLM), and
 // a scripted candidate (web-candidate.ts) speaking a persona's clips. Used by the web-call test,
 // `npm run demo:call` and `npm run bench:voice`; all three run inside the stack's namespace.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { PersonaName, Scorecard, StartPhoneScreenResponse } from '@screenline/core';
+import {
+  isFinalStatus,
+  type PersonaName,
+  type Scorecard,
+  type StartPhoneScreenResponse,
+} from '@screenline/core';
 import { decodeWav, encodeWav, makePersonaClips } from '@screenline/local-speech';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../app.js';
@@ -16,47 +19,12 @@ import { seedDemoData } from '../../db/seed.js';
 import { parseEnv } from '../../env.js';
 import { insertResume } from '../../test/interview-test-kit.js';
 import { openTestDatabase } from '../../test/test-database.js';
+import { startAgentWorker, type AgentWorker } from './agent-worker-rig.js';
+import { BACKEND_PORT, REPO_ROOT, sleep, waitFor, type StackSettings } from './stack-kit.js';
 import { runWebCandidate, type CandidateTimeline } from './web-candidate.js';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-/** The port the stack's livekit.yaml sends webhooks to (scripts/livekit-stack.mjs). */
-const BACKEND_PORT = 3900;
 /** A screen with the sample persona takes about three minutes of speech, much longer on a saturated machine; this is the ceiling. */
 const CALL_TIMEOUT_MS = 10 * 60_000;
-const TERMINAL = new Set([
-  'evaluated',
-  'completed',
-  'failed',
-  'no_answer',
-  'cancelled',
-  'voicemail',
-]);
-
-export interface StackSettings {
-  stackIp: string;
-  livekitUrl: string;
-  apiKey: string;
-  apiSecret: string;
-  speechBaseUrl: string;
-}
-
-/** The stack's settings from the environment `scripts/in-livekit-stack.mjs` gives; throws if absent. */
-export function stackFromEnv(env: NodeJS.ProcessEnv = process.env): StackSettings {
-  const settings = {
-    stackIp: env.STACK_IP ?? '',
-    livekitUrl: env.LIVEKIT_URL ?? '',
-    apiKey: env.LIVEKIT_API_KEY ?? '',
-    apiSecret: env.LIVEKIT_API_SECRET ?? '',
-    speechBaseUrl: env.OPENAI_BASE_URL ?? '',
-  };
-  const missing = Object.entries(settings).filter(([, value]) => value === '');
-  if (missing.length > 0) {
-    throw new Error(
-      `not inside the local stack (missing ${missing.map(([k]) => k).join(', ')}): run through scripts/in-livekit-stack.mjs`,
-    );
-  }
-  return settings;
-}
 
 /** One structured metrics line the agent logged (call-controller.ts): figures only, no words. */
 export interface AgentMetricLine {
@@ -127,7 +95,7 @@ export async function runWebCall(
       frontendDir: '/nonexistent',
     });
     await app.listen({ host: stack.stackIp, port: BACKEND_PORT });
-    worker = await startAgentWorker(stack, agentName, backendUrl);
+    worker = await startAgentWorker({ stack, agentName, backendUrl });
     progress('agent worker registered');
 
     const job = await database.db.selectFrom('jobs').select('id').executeTakeFirstOrThrow();
@@ -167,8 +135,9 @@ export async function runWebCall(
           .select('status')
           .where('id', '=', interviewId)
           .executeTakeFirstOrThrow()
-          .then((row) => row.status as string),
-      (value) => value === 'evaluated' || (TERMINAL.has(value) && value !== 'completed'),
+          .then((row) => row.status),
+      // Scored, or over with nothing to score: `completed` still waits for its scorecard.
+      (value) => isFinalStatus(value),
       30_000,
     );
     const turns = await db
@@ -208,7 +177,7 @@ export async function runWebCall(
       heardWav,
       callWav,
       transcriptFile,
-      agentMetrics: worker.metrics(),
+      agentMetrics: parseMetricLines(worker.log()),
       workerLog: worker.log(),
     };
   } finally {
@@ -216,84 +185,6 @@ export async function runWebCall(
     await app?.close();
     await database?.close();
   }
-}
-
-interface AgentWorker {
-  log(): string;
-  metrics(): AgentMetricLine[];
-  stop(): Promise<void>;
-}
-
-/** The production agent entry, with the offline speech and the scripted engine. */
-async function startAgentWorker(
-  stack: StackSettings,
-  agentName: string,
-  backendUrl: string,
-): Promise<AgentWorker> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'),
-      '--conditions=source',
-      path.join(REPO_ROOT, 'agent/src/main.ts'),
-      'start',
-    ],
-    {
-      cwd: path.join(REPO_ROOT, 'agent'),
-      env: {
-        ...process.env,
-        LIVEKIT_URL: stack.livekitUrl,
-        LIVEKIT_API_KEY: stack.apiKey,
-        LIVEKIT_API_SECRET: stack.apiSecret,
-        AGENT_NAME: agentName,
-        BACKEND_URL: backendUrl,
-        LLM_MODE: 'scripted',
-        SPEECH: 'openai',
-        OPENAI_BASE_URL: stack.speechBaseUrl,
-        // local-speech takes any key; the OpenAI client insists on one.
-        OPENAI_API_KEY: 'local-speech',
-        // The machine is shared with other suites and often at 100% CPU, which at a threshold
-        // of 1 still counts as full: never let the worker call itself full.
-        AGENT_LOAD_THRESHOLD: '2',
-        AGENT_HTTP_PORT: '0',
-        NODE_ENV: 'production',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      // Its own process group, so the job processes it forks stop with it.
-      detached: true,
-    },
-  );
-  let output = '';
-  const collect = (chunk: Buffer): void => {
-    output += chunk.toString();
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  // A call, not a field read: the checks around an await must read it afresh.
-  const hasExited = (): boolean => child.exitCode !== null || child.signalCode !== null;
-  const stop = async (): Promise<void> => {
-    if (child.pid === undefined || hasExited()) return;
-    process.kill(-child.pid, 'SIGTERM');
-    await Promise.race([exited, sleep(10_000)]);
-    // The job processes are in its group: whatever did not stop on TERM stops now.
-    if (!hasExited()) process.kill(-child.pid, 'SIGKILL');
-  };
-  // A dispatch made before the worker registers is dropped silently: wait for the registration.
-  const registered = await waitFor(
-    () => Promise.resolve(output),
-    (log) => log.includes('registered worker'),
-    120_000,
-  );
-  if (!registered.includes('registered worker')) {
-    await stop();
-    throw new Error(`the agent worker did not register:\n${output.slice(-2000)}`);
-  }
-  return {
-    log: () => output,
-    metrics: () => parseMetricLines(output),
-    stop,
-  };
 }
 
 /** The agent's `voice metrics` lines (JSON, one per metric event) from the worker's output. */
@@ -334,17 +225,4 @@ function parseJson(text: unknown): unknown {
   } catch {
     return undefined;
   }
-}
-
-async function waitFor<T>(read: () => Promise<T>, isDone: (value: T) => boolean, ms: number) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (isDone(value) || Date.now() > deadline) return value;
-    await sleep(200);
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

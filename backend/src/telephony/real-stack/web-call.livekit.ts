@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { PocketsphinxRecogniser, decodeWav, rmsLevel } from '@screenline/local-speech';
 import { describe, expect, it } from 'vitest';
-import { runWebCall, stackFromEnv, type WebCallResult } from './web-call-rig.js';
+import { stackFromEnv } from './stack-kit.js';
+import { runWebCall, type WebCallResult } from './web-call-rig.js';
 
 describe('a real web-leg screening call on the local stack', () => {
   it('the agent speaks the opening, hears every answer, closes, and the interview is evaluated', async () => {

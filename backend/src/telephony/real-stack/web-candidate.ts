@@ -17,6 +17,7 @@ import {
   type RemoteTrack,
 } from '@livekit/rtc-node';
 import { rmsLevel, type Pcm16 } from '@screenline/local-speech';
+import { sleep } from './stack-kit.js';
 
 /** WebRTC's own rate; the clips are made at it (local-speech CLIP_WAV_RATE). */
 export const CANDIDATE_SAMPLE_RATE = 48_000;
@@ -282,8 +283,4 @@ class WebCandidate {
 
 function clamp(value: number): number {
   return Math.max(-32768, Math.min(32767, value));
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -11,19 +11,11 @@ import { seedDemoData } from '../../db/seed.js';
 import { parseEnv } from '../../env.js';
 import { insertResume } from '../../test/interview-test-kit.js';
 import { openTestDatabase } from '../../test/test-database.js';
+import { BACKEND_PORT, waitFor } from './stack-kit.js';
 
-/** The port the stack's livekit.yaml sends webhooks to (scripts/livekit-stack.mjs). */
-const WEBHOOK_PORT = 3900;
 const stackIp = process.env.STACK_IP ?? '';
-
-async function waitFor<T>(read: () => Promise<T>, isDone: (value: T) => boolean, ms = 20_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (isDone(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** Settling time for each webhook the server sends. */
+const WEBHOOK_MS = 20_000;
 
 describe('web mode against the real livekit-server', () => {
   let app: FastifyInstance | undefined;
@@ -60,7 +52,7 @@ describe('web mode against the real livekit-server', () => {
         deliveries.push({ body: request.body, authorization: request.headers.authorization ?? '' });
       }
     });
-    await app.listen({ host: stackIp, port: WEBHOOK_PORT });
+    await app.listen({ host: stackIp, port: BACKEND_PORT });
     const job = await database.db.selectFrom('jobs').select('id').executeTakeFirstOrThrow();
     const response = await app.inject({
       method: 'POST',
@@ -89,11 +81,13 @@ describe('web mode against the real livekit-server', () => {
         .where('id', '=', answer.interview.id)
         .executeTakeFirstOrThrow()
         .then((row) => row.status);
-    expect(await waitFor(status, (value) => value === 'in_progress')).toBe('in_progress');
+    expect(await waitFor(status, (value) => value === 'in_progress', WEBHOOK_MS)).toBe(
+      'in_progress',
+    );
 
     await room.disconnect();
     room = undefined;
-    expect(await waitFor(status, (value) => value === 'completed')).toBe('completed');
+    expect(await waitFor(status, (value) => value === 'completed', WEBHOOK_MS)).toBe('completed');
     const events = await db
       .selectFrom('interview_events')
       .select(['type', 'external_id'])

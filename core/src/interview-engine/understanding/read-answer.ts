@@ -272,9 +272,9 @@ export function readYesNo(question: string, text: string, context: ReadingContex
   const touches = reading.tokens.filter(
     (token) => topics.has(token.lemma) || topics.has(token.text),
   );
-  const negators = reading.tokens.filter(
-    (token) => NEGATORS.has(token.text) || NEGATORS.has(token.lemma),
-  );
+  const negators = reading.tokens.filter(isNegator);
+  // Read only when a negation needs placing: each clause is tokenised once, for both uses below.
+  const topicClauses = negators.length > 0 ? clausesAbout(positive, topics) : [];
   // "not Sundays, but any other day": the clause about the topic decides.
   if (
     touches.some((token) => token.isNegated) ||
@@ -284,7 +284,9 @@ export function readYesNo(question: string, text: string, context: ReadingContex
   if (/\bpositive\b/.test(positive)) return true;
   if (
     negators.length > 0 &&
-    (negatorInClauseOf(positive, topics) ||
+    // A negation in the same clause as the topic: "not sundays, I need one day off" is a no, but
+    // in "sunday's fine, I'm not religious or anything" the "not" is about something else.
+    (topicClauses.some((clause) => clause.tokens.some(isNegator)) ||
       /\bi (can'?t|cannot|can not|won'?t|couldn'?t|will not)\b|\bi('m| am) (not able|unable)\b|\bi (don'?t|do not|haven'?t|have not|never) (have|hold|got|had|do|did|work|worked|own)\b/.test(
         positive,
       ))
@@ -306,7 +308,7 @@ export function readYesNo(question: string, text: string, context: ReadingContex
   if (negators.length > 0) {
     // The negation is about something else ("sunday's fine, I'm not religious"): only the clauses
     // about the topic may say yes.
-    const aboutTopic = clausesAbout(positive, topics).join(', ');
+    const aboutTopic = topicClauses.map((clause) => clause.text).join(', ');
     return aboutTopic !== '' &&
       !isQuestionLike(said) &&
       /\b(fine|ok|okay|good|great|no problem|positive|works?|suits?|available|happy|glad)\b/.test(
@@ -358,22 +360,17 @@ const NEGATORS = new Set([
   'nor',
 ]);
 
-/**
- * A negation in the same clause as a word of the topic: "not sundays, I need one day off" is a no,
- * but in "sunday's fine, I'm not religious or anything" the "not" is about something else.
- */
-function negatorInClauseOf(said: string, topics: Set<string>): boolean {
-  return clausesAbout(said, topics).some((clause) =>
-    readText(clause).tokens.some((token) => NEGATORS.has(token.text) || NEGATORS.has(token.lemma)),
-  );
+function isNegator(token: Token): boolean {
+  return NEGATORS.has(token.text) || NEGATORS.has(token.lemma);
 }
 
-/** The clauses of an answer that mention a word of the topic. */
-function clausesAbout(said: string, topics: Set<string>): string[] {
+/** The clauses of an answer that mention a word of the topic, each with its tokens. */
+function clausesAbout(said: string, topics: Set<string>): { text: string; tokens: Token[] }[] {
   return said
     .split(/[,.;!?]|\b(?:but|so|because|cause|'cause|though|although)\b/)
+    .map((text) => ({ text, tokens: readText(text).tokens }))
     .filter((clause) =>
-      readText(clause).tokens.some((token) => topics.has(token.lemma) || topics.has(token.text)),
+      clause.tokens.some((token) => topics.has(token.lemma) || topics.has(token.text)),
     );
 }
 
