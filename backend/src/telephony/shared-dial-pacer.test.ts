@@ -29,9 +29,10 @@ describe.each(TEST_ENGINES)('SharedDialPacer (%s)', (engine) => {
       }),
     );
     const sorted = [...times].sort((a, b) => a - b);
-    const gaps = sorted.slice(1).map((time, index) => time - (sorted[index] ?? 0));
-    // Timers fire a few milliseconds early or late; no two dials share a slot.
-    expect(Math.min(...gaps)).toBeGreaterThan(60);
+    // No two dials share a slot: the n-th dial goes no earlier than n slots after the first. Only
+    // the lower bound is the pacer's: on a loaded machine a timer fires late, and two late dials
+    // can land close together, which the gap between them would wrongly blame on the pacer.
+    sorted.forEach((time, rank) => expect(time, `dial ${rank}`).toBeGreaterThan(rank * 100 - 10));
     expect(sorted.at(-1)).toBeGreaterThan(1_800);
   });
 
