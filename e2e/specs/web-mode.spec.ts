@@ -94,6 +94,8 @@ describe('candidate flow in web mode: no phone number', () => {
     };
     expect(interview.mode).toBe('web');
     await page.getByRole('heading', { name: 'Your screening call' }).waitFor();
+    // The agent's own voice speaks in the room: no second, synthesised reading of its lines.
+    expect(await page.getByRole('button', { name: /^Sound o/ }).count()).toBe(0);
 
     // The room was made with the agent dispatched into it, and nothing dialled.
     expect(webCall?.room).toBe(`screen-${interview.id}-1`);

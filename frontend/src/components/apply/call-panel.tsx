@@ -40,7 +40,7 @@ export function CallPanel({
   const token = started.candidateToken;
   const live = useInterviewEvents(id, token, started.interview.status);
   const [isSoundOn, setIsSoundOn] = useState(false);
-  useSpokenAgentTurns(live.turns, isSoundOn);
+  useSpokenAgentTurns(live.turns, isSoundOn && mode === 'simulated');
   const deferredTo =
     started.callingHours?.isScheduled === true ? started.callingHours.nextCallAt : null;
   const scheduledFor = useScheduledFor(id, token, live.status, deferredTo);
@@ -97,7 +97,8 @@ export function CallPanel({
             <WebCallRoom url={started.webCall.url} token={started.webCall.token} />
           </Suspense>
         )}
-        {canSpeak && !isOver && (
+        {/* Only a simulated screen is read aloud: on a phone or web call the agent's own voice speaks. */}
+        {mode === 'simulated' && canSpeak && !isOver && (
           <button
             type="button"
             className="secondary sound-toggle"
