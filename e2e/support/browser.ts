@@ -9,8 +9,8 @@ export const ARTIFACTS_DIR = path.resolve(
   '../artifacts',
 );
 
-/** Debian's Chromium, headless, with the flags that keep it off the network. */
-export async function launchBrowser(): Promise<Browser> {
+/** Debian's Chromium, headless, with the flags that keep it off the network (and any a test adds). */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -22,6 +22,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

@@ -15,13 +15,26 @@ export interface ProductServer {
   stop(): Promise<void>;
 }
 
-/** Runs the built product (`backend/dist/server.js`) on a free port with a fresh data folder. */
-export async function startProductServer(env: Record<string, string> = {}): Promise<ProductServer> {
+export interface ListenOptions {
+  /** The address the server binds; default loopback. */
+  host?: string;
+  /** A fixed port (the real stack sends its webhooks to one); default a free one. */
+  port?: number;
+}
+
+/**
+ * Runs the built product (`backend/dist/server.js`) with a fresh data folder. The browser opens it
+ * on loopback whatever it binds: only there is an http page a secure context (the microphone).
+ */
+export async function startProductServer(
+  env: Record<string, string> = {},
+  listen: ListenOptions = {},
+): Promise<ProductServer> {
   const serverFile = path.join(repositoryRoot, 'backend/dist/server.js');
   if (!existsSync(serverFile)) {
     throw new Error('The product is not built: run `npm run build` before the browser tests.');
   }
-  const port = await findFreePort();
+  const port = listen.port ?? (await findFreePort());
   const dataDir = mkdtempSync(path.join(tmpdir(), 'screenline-e2e-'));
   const child = spawn(process.execPath, [serverFile], {
     cwd: repositoryRoot,
@@ -29,6 +42,7 @@ export async function startProductServer(env: Record<string, string> = {}): Prom
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
       PORT: String(port),
+      ...(listen.host === undefined ? {} : { HOST: listen.host }),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',

@@ -1,0 +1,251 @@
+// Web mode in a real browser on the local stack (`npm run test:livekit`): Debian's Chromium opens
+// the built product, the candidate applies and starts the screen in the page, the page joins
+// livekit-server with its microphone (candidate-microphone.ts: the persona's answers, spoken when
+// the agent has asked), and the production agent worker holds the screen with the offline speech
+// server. What the page shows is what a candidate sees; what the recruiter's page shows after is
+// what a recruiter sees. Nothing is simulated between the page and the agent.
+import { mkdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  SAMPLE_JOB,
+  buildInterviewPlan,
+  createPersona,
+  type SimulatedCandidate,
+  type UploadResumeResponse,
+} from '@screenline/core';
+import { makeClip } from '@screenline/local-speech';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  startAgentWorker,
+  type AgentWorker,
+} from '../../backend/src/telephony/real-stack/agent-worker-rig.js';
+import {
+  BACKEND_PORT,
+  REPO_ROOT,
+  sleep,
+  stackFromEnv,
+} from '../../backend/src/telephony/real-stack/stack-kit.js';
+import { collectConsoleErrors, launchBrowser, saveScreenshot } from '../support/browser.js';
+import {
+  MICROPHONE_ARGS,
+  installCandidateMicrophone,
+  speakInto,
+} from '../support/candidate-microphone.js';
+import { signInAsRecruiter } from '../support/pages.js';
+import { ADMIN_ENV } from '../support/product.js';
+import { startProductServer, type ProductServer } from '../support/product-server.js';
+
+const RESUME = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../fixtures/jordan-resume.txt',
+);
+const CLIPS_DIR = path.join(REPO_ROOT, '.livekit/clips/browser');
+/** A whole screen is about three minutes of speech; far longer on a saturated machine. */
+const CALL_TIMEOUT_MS = 10 * 60_000;
+/** The agent's turn is over after this long in `listening` (its reply may come in two lines). */
+const TURN_END_QUIET_MS = 1_200;
+
+interface TranscriptRow {
+  speaker: 'agent' | 'candidate';
+  text: string;
+}
+
+describe('web mode in Chromium on the local stack', () => {
+  let server: ProductServer | undefined;
+  let worker: AgentWorker | undefined;
+  let browser: Browser | undefined;
+  afterAll(async () => {
+    await browser?.close();
+    await worker?.stop();
+    await server?.stop();
+  });
+
+  it('the candidate takes the screen in the page: the agent speaks and hears, the page and the recruiter show the same transcript', async () => {
+    const stack = stackFromEnv();
+    const agentName = `screenline-browser-${process.pid}-${Date.now()}`;
+    // Bound to every address of the namespace: LiveKit's webhooks come to the stack's address, the
+    // browser opens loopback (the only http origin where a page may use a microphone).
+    server = await startProductServer(
+      {
+        ...ADMIN_ENV,
+        LIVEKIT_URL: stack.livekitUrl,
+        LIVEKIT_API_KEY: stack.apiKey,
+        LIVEKIT_API_SECRET: stack.apiSecret,
+        AGENT_NAME: agentName,
+        CALLING_HOURS: '00:00-24:00',
+      },
+      { host: '0.0.0.0', port: BACKEND_PORT },
+    );
+    worker = await startAgentWorker({
+      stack,
+      agentName,
+      backendUrl: `http://${stack.stackIp}:${BACKEND_PORT}`,
+    });
+    browser = await launchBrowser(MICROPHONE_ARGS);
+
+    const page = await browser.newPage();
+    const errors = collectConsoleErrors(page);
+    await installCandidateMicrophone(page);
+    await page.goto(server.url);
+    await page.getByText('Mode: Web call').first().waitFor();
+    await page.getByRole('link', { name: 'Apply for Senior Backend Engineer' }).click();
+    const uploaded = page.waitForResponse((response) => response.url().endsWith('/api/resumes'));
+    await page.getByLabel('Resume').setInputFiles(RESUME);
+    const { resume } = (await (await uploaded).json()) as UploadResumeResponse;
+    await page.getByRole('group', { name: 'From your resume' }).waitFor();
+    expect(await page.locator('input[type="tel"]').count()).toBe(0);
+    await page.getByRole('checkbox', { name: /^I agree/ }).check();
+    await page.getByRole('button', { name: 'Start My Screen' }).click();
+    await page.getByRole('heading', { name: 'Your screening call' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Sound o/ }).count()).toBe(0);
+
+    // The candidate: the persona answers what the page's transcript says the agent asked.
+    await mkdir(CLIPS_DIR, { recursive: true });
+    const persona = createPersona(
+      'qualified',
+      buildInterviewPlan(SAMPLE_JOB, resume.parsed),
+      resume.parsed,
+    );
+    const call = await holdScreen(page, persona);
+    await saveScreenshot(page, 'web-call-ended');
+    const candidateView = await transcriptRows(page);
+    const failure = `answers ${call.answers}, ended ${call.isEnded}\n${JSON.stringify(
+      candidateView.map((row) => `${row.speaker}: ${row.text.length} chars`),
+    )}\n${worker.log().slice(-3000)}`;
+
+    expect(call.isEnded, failure).toBe(true);
+    expect(call.answers, failure).toBeGreaterThanOrEqual(5);
+    // The page showed the live conversation: the agent's lines, with the disclosures, and the
+    // candidate's words as the agent's speech recogniser heard them through WebRTC.
+    const agentLines = candidateView.filter((row) => row.speaker === 'agent');
+    const candidateLines = candidateView.filter((row) => row.speaker === 'candidate');
+    expect(agentLines[0]?.text, failure).toMatch(/AI assistant/);
+    expect(agentLines.map((row) => row.text).join(' '), failure).toMatch(/record/i);
+    expect(candidateLines.length, failure).toBeGreaterThanOrEqual(call.answers - 1);
+    expect(
+      candidateLines.every((row) => row.text.trim() !== ''),
+      failure,
+    ).toBe(true);
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Call status:' }).textContent(),
+    ).resolves.toMatch(/Completed/);
+
+    // The recruiter's page: evaluated, with a scorecard, and the same conversation turn for turn.
+    const recruiter = await browser.newPage();
+    await signInAsRecruiter(recruiter, server.url);
+    await recruiter.getByRole('link', { name: 'Jordan Rivera' }).click();
+    await recruiter.getByRole('heading', { level: 1, name: 'Jordan Rivera' }).waitFor();
+    await reloadUntil(recruiter, async () => (await recruiter.getByText('Evaluated').count()) > 0);
+    await recruiter.getByText(/· Web call/).waitFor();
+    expect(await recruiter.getByText('No scorecard yet').count()).toBe(0);
+    expect(await transcriptRows(recruiter)).toEqual(candidateView);
+    await saveScreenshot(recruiter, 'web-call-recruiter');
+
+    expect(errors).toEqual([]);
+  }, 900_000);
+});
+
+/**
+ * The candidate's side of the call: waits for each of the agent's turns to end, answers it with
+ * the persona's line (made into speech with espeak-ng, as every clip of the suite is), and returns
+ * when the page shows the call over.
+ */
+async function holdScreen(
+  page: Page,
+  persona: SimulatedCandidate,
+): Promise<{ answers: number; isEnded: boolean }> {
+  const deadline = Date.now() + CALL_TIMEOUT_MS;
+  let answers = 0;
+  let agentLinesHeard = 0;
+  while (Date.now() < deadline) {
+    const turn = await nextAgentTurn(page, agentLinesHeard, deadline);
+    if (turn === 'ended') return { answers, isEnded: true };
+    if (turn === 'timeout') break;
+    const said = turn.slice(agentLinesHeard).join(' ');
+    agentLinesHeard = turn.length;
+    const reply = persona.reply(said);
+    if (reply === null) continue;
+    const clip = await makeClip(reply, CLIPS_DIR);
+    await speakInto(page, await readFile(path.join(CLIPS_DIR, clip.wav)));
+    answers += 1;
+  }
+  return { answers, isEnded: false };
+}
+
+/**
+ * Polls the page until the agent has said something new and then stayed `listening` for a moment
+ * (its turn is over), or the call is over. Returns the agent's lines so far.
+ */
+async function nextAgentTurn(
+  page: Page,
+  linesHeard: number,
+  deadline: number,
+): Promise<string[] | 'ended' | 'timeout'> {
+  let hasSpoken = false;
+  let listeningSince: number | null = null;
+  let wasInRoom = false;
+  while (Date.now() < deadline) {
+    // Read in one step: the room (and its label) goes from the page when the call ends.
+    const state = await page.evaluate(
+      () =>
+        document
+          .querySelector('[role="img"][aria-label^="The assistant is"]')
+          ?.getAttribute('aria-label') ?? null,
+    );
+    if (state === null) {
+      // The room is gone from the page once the call has ended.
+      if (wasInRoom && (await page.getByText('Call status: In progress').count()) === 0) {
+        return 'ended';
+      }
+    } else {
+      wasInRoom = true;
+    }
+    if (state?.endsWith('speaking') === true) {
+      hasSpoken = true;
+      listeningSince = null;
+    } else if (state?.endsWith('listening') === true) {
+      listeningSince ??= Date.now();
+    } else {
+      listeningSince = null;
+    }
+    const agentLines = (await transcriptRows(page))
+      .filter((row) => row.speaker === 'agent')
+      .map((row) => row.text);
+    if (
+      hasSpoken &&
+      agentLines.length > linesHeard &&
+      listeningSince !== null &&
+      Date.now() - listeningSince >= TURN_END_QUIET_MS
+    ) {
+      return agentLines;
+    }
+    await sleep(100);
+  }
+  return 'timeout';
+}
+
+/** The conversation as a page's "Transcript" region shows it. */
+async function transcriptRows(page: Page): Promise<TranscriptRow[]> {
+  return page
+    .getByRole('region', { name: 'Transcript' })
+    .locator('li')
+    .evaluateAll((items) =>
+      items.map((item) => ({
+        speaker: item.classList.contains('turn-agent')
+          ? ('agent' as const)
+          : ('candidate' as const),
+        text: item.querySelector('.turn-text')?.textContent ?? '',
+      })),
+    );
+}
+
+/** Reloads the page every second until `isDone` holds (a minute at most). */
+async function reloadUntil(page: Page, isDone: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; attempt < 60; attempt += 1) {
+    if (await isDone()) return;
+    await sleep(1_000);
+    await page.reload();
+  }
+}
