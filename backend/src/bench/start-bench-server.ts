@@ -9,7 +9,7 @@
  * The call placer answers "placed" and never rings: the ringing and the conversation come seconds
  * later and are not the start's work, and a ring firing inside a later round would blur it.
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
@@ -104,9 +104,13 @@ async function main(): Promise<void> {
     if (message.type === 'profile-end' && profileDir !== undefined) {
       void profiler
         .post('Profiler.stop')
-        .then(({ profile }) =>
-          writeFile(path.join(profileDir, `start-${engine}.cpuprofile`), JSON.stringify(profile)),
-        );
+        .then(async ({ profile }) => {
+          await mkdir(profileDir, { recursive: true });
+          await writeFile(
+            path.join(profileDir, `start-${engine}.cpuprofile`),
+            JSON.stringify(profile),
+          );
+        });
     }
     if (message.type === 'count') {
       const cpu = process.cpuUsage();
