@@ -30,6 +30,11 @@ export async function runInterviewCall(ctx: JobContext, env: AgentEnv): Promise<
     interviewId: metadata.interviewId,
     token: metadata.backendToken,
     onRejected: (path, status) => logger.warn({ path, status }, 'backend refused a report'),
+    onTurnQueued: (turn) =>
+      logger.info(
+        { interviewId: metadata.interviewId, turnId: turn.id, speaker: turn.speaker },
+        'turn queued for the backend',
+      ),
   });
   const context = await backend.fetchContext();
 

@@ -10,8 +10,12 @@ const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url))
 export interface ProductServer {
   url: string;
   dataDir: string;
-  /** Everything the server printed so far (the operator's terminal). */
+  /** Everything the server printed so far (the operator's terminal), over every run. */
   output(): string;
+  /** Kills the server as a crash or an out-of-memory kill would (SIGKILL): no shutdown runs. */
+  kill(): Promise<void>;
+  /** Starts it again on the same port and data folder, and waits until it is ready. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -36,35 +40,45 @@ export async function startProductServer(
   }
   const port = listen.port ?? (await findFreePort());
   const dataDir = mkdtempSync(path.join(tmpdir(), 'screenline-e2e-'));
-  const child = spawn(process.execPath, [serverFile], {
-    cwd: repositoryRoot,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      PORT: String(port),
-      ...(listen.host === undefined ? {} : { HOST: listen.host }),
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
   let printed = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    printed += chunk.toString();
-  });
-  await waitForReady(child);
+  const launch = async (): Promise<ChildProcess> => {
+    const started = spawn(process.execPath, [serverFile], {
+      cwd: repositoryRoot,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        PORT: String(port),
+        ...(listen.host === undefined ? {} : { HOST: listen.host }),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    started.stdout?.on('data', (chunk: Buffer) => {
+      printed += chunk.toString();
+    });
+    await waitForReady(started);
+    return started;
+  };
+  const end = async (child: ChildProcess, signal: NodeJS.Signals): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await exited;
+  };
+  let child = await launch();
   return {
     url: `http://127.0.0.1:${port}`,
     dataDir,
     output: () => printed,
+    kill: () => end(child, 'SIGKILL'),
+    restart: async () => {
+      child = await launch();
+    },
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await end(child, 'SIGTERM');
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

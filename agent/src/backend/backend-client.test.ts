@@ -77,6 +77,26 @@ describe('BackendClient against a flaky backend', () => {
     );
   });
 
+  it('tells of each queued turn by id and speaker only, never its words', async () => {
+    const backend = await startBackend((_received, response) => response.writeHead(200).end('{}'));
+    servers.push(backend.server);
+    const queued: unknown[] = [];
+    const client = new BackendClient({
+      baseUrl: backend.url,
+      interviewId: '7f1c1b9e-4f0a-4e43-9a55-2f4a1c0d9e11',
+      token: 'agent-token-123456',
+      sleep: noSleep,
+      onTurnQueued: (turn) => queued.push(turn),
+    });
+    client.reportTurn({ id: 'a', speaker: 'agent', text: 'Hello, is this Jordan?' });
+    client.reportTurn({ id: 'b', speaker: 'candidate', text: 'Yes, speaking.' });
+    expect(queued).toEqual([
+      { id: 'a', speaker: 'agent' },
+      { id: 'b', speaker: 'candidate' },
+    ]);
+    expect(await client.flush(5_000)).toBe(true);
+  });
+
   it('keeps turns while nothing listens, and delivers them when the backend comes up', async () => {
     const probe = await startBackend((_received, response) => response.writeHead(200).end('{}'));
     const url = probe.url;

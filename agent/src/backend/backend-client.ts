@@ -17,6 +17,11 @@ export interface BackendClientOptions {
   requestTimeoutMs?: number;
   /** Told (without personal data) when the backend refused a report as invalid. */
   onRejected?: (path: string, status: number) => void;
+  /**
+   * Told (ids only) of each turn put in the outbox: with the saved turns, it shows whether a turn
+   * the agent took in ever reached the transcript (the crash bench counts on it).
+   */
+  onTurnQueued?: (turn: Pick<AgentTurnReport, 'id' | 'speaker'>) => void;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -66,6 +71,7 @@ export class BackendClient {
       path: AGENT_API.turns(this.options.interviewId),
       body: turn,
     });
+    this.options.onTurnQueued?.({ id: turn.id, speaker: turn.speaker });
   }
 
   reportCall(event: AgentCallReport): void {

@@ -19,8 +19,20 @@ import { seedDemoData } from '../../db/seed.js';
 import { parseEnv } from '../../env.js';
 import { insertResume } from '../../test/interview-test-kit.js';
 import { openTestDatabase } from '../../test/test-database.js';
-import { startAgentWorker, type AgentWorker } from './agent-worker-rig.js';
-import { BACKEND_PORT, REPO_ROOT, sleep, waitFor, type StackSettings } from './stack-kit.js';
+import {
+  busyJobProcesses,
+  killJobProcess,
+  startAgentWorker,
+  type AgentWorker,
+} from './agent-worker-rig.js';
+import {
+  BACKEND_PORT,
+  REPO_ROOT,
+  livekitHttpUrl,
+  sleep,
+  waitFor,
+  type StackSettings,
+} from './stack-kit.js';
 import { runWebCandidate, type CandidateTimeline } from './web-candidate.js';
 
 /** A screen with the sample persona takes about three minutes of speech, much longer on a saturated machine; this is the ceiling. */
@@ -36,7 +48,7 @@ export interface WebCallResult {
   interviewId: string;
   status: string;
   scorecard: Scorecard | null;
-  turns: { speaker: 'agent' | 'candidate'; text: string; metrics: unknown }[];
+  turns: { id: string; speaker: 'agent' | 'candidate'; text: string; metrics: unknown }[];
   timeline: CandidateTimeline;
   clipsPlayed: number;
   clipCount: number;
@@ -54,6 +66,16 @@ export interface WebCallOptions {
   /** Where the recordings and the transcript go; default `.livekit/calls/<interview id>`. */
   outputDir?: string;
   onProgress?: (line: string) => void;
+  /** Settings the agent worker needs on top (a longer job start limit...). */
+  workerEnv?: Record<string, string>;
+  /** Told as each candidate clip has been said, with what a test may do to the call then. */
+  afterClip?: (index: number, call: CallControls) => void;
+}
+
+/** What a test or bench may do to a call under way. */
+export interface CallControls {
+  /** Kills the agent's job process that holds the call (a crash); false when none holds it. */
+  killAgentJob(): Promise<boolean>;
 }
 
 /** Places one web-leg call with a persona and returns once the interview has settled. */
@@ -95,7 +117,22 @@ export async function runWebCall(
       frontendDir: '/nonexistent',
     });
     await app.listen({ host: stack.stackIp, port: BACKEND_PORT });
-    worker = await startAgentWorker({ stack, agentName, backendUrl });
+    worker = await startAgentWorker({
+      stack,
+      agentName,
+      backendUrl,
+      ...(options.workerEnv === undefined ? {} : { extraEnv: options.workerEnv }),
+    });
+    const running = worker;
+    const livekitPort = Number(new URL(livekitHttpUrl(stack)).port || 7880);
+    const controls: CallControls = {
+      killAgentJob: async () => {
+        const [job] = await busyJobProcesses(running, livekitPort);
+        if (job === undefined) return false;
+        killJobProcess(job);
+        return true;
+      },
+    };
     progress('agent worker registered');
 
     const job = await database.db.selectFrom('jobs').select('id').executeTakeFirstOrThrow();
@@ -125,6 +162,7 @@ export async function runWebCall(
       clips,
       timeoutMs: CALL_TIMEOUT_MS,
       onProgress: progress,
+      onClipEnd: (index) => options.afterClip?.(index, controls),
     });
     progress('call over; waiting for the scorecard');
     const db = database.db;
@@ -142,7 +180,7 @@ export async function runWebCall(
     );
     const turns = await db
       .selectFrom('transcript_turns')
-      .select(['speaker', 'text', 'metrics'])
+      .select(['id', 'speaker', 'text', 'metrics'])
       .where('interview_id', '=', interviewId)
       .orderBy('seq')
       .execute();

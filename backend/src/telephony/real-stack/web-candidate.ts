@@ -72,6 +72,8 @@ export interface RunCandidateOptions {
   timeoutMs: number;
   /** Progress lines for a person watching (no words: they are the candidate's answers). */
   onProgress?: (line: string) => void;
+  /** Told as each clip has been said (its index), while the call goes on. */
+  onClipEnd?: (index: number) => void;
 }
 
 /** Joins, answers each agent turn with the next clip, and returns when the agent hangs up. */
@@ -152,6 +154,7 @@ class WebCandidate {
       const endMs = await this.#play(clip.audio.samples);
       await sleep(Math.max(0, endMs - this.now()));
       clips.push({ index, startMs, endMs, agentReplyMs: null });
+      options.onClipEnd?.(index);
     }
     progress('waiting for the agent to close the call');
     while (this.#disconnectedMs === null && Date.now() < deadline) await sleep(100);
