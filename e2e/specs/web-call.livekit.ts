@@ -26,6 +26,7 @@ import {
 import {
   BACKEND_PORT,
   REPO_ROOT,
+  TURN_END_QUIET_MS,
   sleep,
   stackFromEnv,
 } from '../../backend/src/telephony/real-stack/stack-kit.js';
@@ -46,8 +47,6 @@ const RESUME = path.resolve(
 const CLIPS_DIR = path.join(REPO_ROOT, '.livekit/clips/browser');
 /** A whole screen is about three minutes of speech; far longer on a saturated machine. */
 const CALL_TIMEOUT_MS = 10 * 60_000;
-/** The agent's turn is over after this long in `listening` (its reply may come in two lines). */
-const TURN_END_QUIET_MS = 1_200;
 /** After this answer the backend process is killed, and it is back this long after. */
 const KILL_BACKEND_AFTER_ANSWER = 3;
 const BACKEND_DOWN_MS = 8_000;

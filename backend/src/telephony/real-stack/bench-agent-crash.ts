@@ -7,7 +7,7 @@
 // transcript. Beside it, the same count on a call with no kill, in the same run.
 import { parseArgs } from 'node:util';
 import { stackFromEnv } from './stack-kit.js';
-import { runWebCall, type CallControls } from './web-call-rig.js';
+import { agentLogLines, runWebCall, type CallControls } from './web-call-rig.js';
 
 const { values } = parseArgs({
   options: {
@@ -38,7 +38,8 @@ interface CallCount {
   queued: number;
   kept: number;
   status: string;
-  answers: string;
+  clipsPlayed: number;
+  clipCount: number;
 }
 
 const stack = stackFromEnv();
@@ -77,26 +78,18 @@ async function measureCall(label: string, kills: number, clipCount: number): Pro
     queued: queued.size,
     kept: [...queued].filter((id) => saved.has(id)).length,
     status: result.status,
-    answers: `${result.clipsPlayed}/${result.clipCount}`,
+    clipsPlayed: result.clipsPlayed,
+    clipCount: result.clipCount,
   };
 }
 
 /** The ids of the turns the call's agents queued for the backend, from the worker's output. */
 function queuedTurnIds(workerLog: string, interviewId: string): Set<string> {
-  const ids = new Set<string>();
-  for (const line of workerLog.split('\n')) {
-    if (!line.includes('"turn queued for the backend"')) continue;
-    try {
-      const entry = JSON.parse(line.slice(line.indexOf('{'))) as {
-        interviewId?: string;
-        turnId?: string;
-      };
-      if (entry.interviewId === interviewId && entry.turnId !== undefined) ids.add(entry.turnId);
-    } catch {
-      // Not a log line of ours.
-    }
-  }
-  return ids;
+  return new Set(
+    agentLogLines(workerLog, 'turn queued for the backend')
+      .filter((entry) => entry.interviewId === interviewId && typeof entry.turnId === 'string')
+      .map((entry) => String(entry.turnId)),
+  );
 }
 
 /** `count` distinct answer indexes between the identity answer and the close, at random. */
@@ -117,7 +110,7 @@ process.stdout.write(
 );
 // The persona's clip count is known once the first call has made its clips.
 const baseline = await measureCall('baseline', 0, 0);
-const clipCount = Number(baseline.answers.split('/')[1]);
+const { clipCount } = baseline;
 const counts: CallCount[] = [baseline];
 for (let call = 1; call <= CALLS; call += 1) {
   counts.push(await measureCall(`call ${call}`, KILLS, clipCount));
@@ -130,7 +123,7 @@ const rows = counts.map((count) =>
     String(count.queued).padStart(7),
     String(count.kept).padStart(5),
     String(count.queued - count.kept).padStart(5),
-    count.answers.padStart(8),
+    `${count.clipsPlayed}/${count.clipCount}`.padStart(8),
     `  ${count.status}`,
   ].join(''),
 );

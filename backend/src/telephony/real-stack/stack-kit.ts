@@ -40,6 +40,12 @@ export function livekitHttpUrl(stack: StackSettings): string {
   return stack.livekitUrl.replace(/^ws/, 'http');
 }
 
+/**
+ * A scripted candidate (the WebRTC one and the browser's) takes the agent's turn as over once it
+ * has been quiet this long with its state back at `listening`: its reply may come in two lines.
+ */
+export const TURN_END_QUIET_MS = 1_200;
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -225,17 +225,23 @@ export async function runWebCall(
   }
 }
 
-/** The agent's `voice metrics` lines (JSON, one per metric event) from the worker's output. */
-export function parseMetricLines(output: string): AgentMetricLine[] {
-  const lines: AgentMetricLine[] = [];
+/** The worker's JSON log lines with this message, parsed (the agent logs figures and ids, no words). */
+export function agentLogLines(output: string, message: string): Record<string, unknown>[] {
+  const lines: Record<string, unknown>[] = [];
   for (const line of output.split('\n')) {
-    if (!line.includes('"voice metrics"')) continue;
+    if (!line.includes(`"${message}"`)) continue;
     const parsed = parseJson(line.slice(line.indexOf('{')));
-    if (typeof parsed === 'object' && parsed !== null && 'metric' in parsed) {
-      lines.push(parsed as AgentMetricLine);
-    }
+    if (typeof parsed === 'object' && parsed !== null)
+      lines.push(parsed as Record<string, unknown>);
   }
   return lines;
+}
+
+/** The agent's `voice metrics` lines (one per metric event) from the worker's output. */
+export function parseMetricLines(output: string): AgentMetricLine[] {
+  return agentLogLines(output, 'voice metrics').filter(
+    (line): line is AgentMetricLine => typeof line.metric === 'string',
+  );
 }
 
 function transcriptText(

@@ -17,7 +17,7 @@ import {
   type RemoteTrack,
 } from '@livekit/rtc-node';
 import { rmsLevel, type Pcm16 } from '@screenline/local-speech';
-import { sleep } from './stack-kit.js';
+import { TURN_END_QUIET_MS, sleep } from './stack-kit.js';
 
 /** WebRTC's own rate; the clips are made at it (local-speech CLIP_WAV_RATE). */
 export const CANDIDATE_SAMPLE_RATE = 48_000;
@@ -25,8 +25,6 @@ const FRAME_MS = 10;
 const FRAME_SAMPLES = (CANDIDATE_SAMPLE_RATE * FRAME_MS) / 1000;
 /** A heard frame louder than this (about -40 dBFS) is the agent speaking; decoded silence is ~0. */
 const SPEECH_RMS = 0.01;
-/** The agent has finished its turn after this much quiet with its state back at `listening`. */
-const TURN_END_QUIET_MS = 1_200;
 /** The outgoing queue is kept short, so a clip's end is known to within this. */
 const SOURCE_QUEUE_MS = 100;
 /** lk.agent.state, the attribute LiveKit agents publish: initializing, listening, thinking, speaking. */
