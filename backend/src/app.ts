@@ -190,8 +190,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(resumesRoutes, resumesRoutesOptions(env, database, jobs));
   // Telephony by mode: LiveKit SIP (phone), a LiveKit room (web), in-process (simulated).
   const callDb = database.db;
+  const candidateLinks = new CandidateLinks(database.db);
   const callQueue: ScheduledCallQueue = {
     enqueue: async ({ interviewId, attempt, at }) => {
+      // The candidate's link stays good past the next call: in web mode it is the only way back.
+      await candidateLinks.extend(interviewId, at);
       if (runtimeRef.current === undefined) throw new Error('the interview runtime is not ready');
       await runtimeRef.current.queue.send(
         CALLBACK_QUEUE,
@@ -273,7 +276,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           },
         }),
   });
-  const candidateLinks = new CandidateLinks(database.db);
   const authorizeCandidate = createCandidateAccess(interviewRuntime.store, auth);
   await app.register(interviewsRoutes, {
     runtime: interviewRuntime,
@@ -288,6 +290,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     db: callDb,
     lifecycle,
     callingHours: env.CALLING_HOURS,
+    screens: { callPlacer: interviewRuntime.callPlacer, dialPolicy },
   });
   const webhookPolicy = {
     allowPrivate: env.WEBHOOK_ALLOW_PRIVATE_URLS,

@@ -15,10 +15,9 @@ import { signInAsRecruiter } from '../support/pages.js';
 import { ADMIN_ENV } from '../support/product.js';
 import { startProductServer, type ProductServer } from '../support/product-server.js';
 
-const RESUME = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../fixtures/ada-resume.txt',
-);
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
+const RESUME = path.join(FIXTURES, 'ada-resume.txt');
+const SECOND_RESUME = path.join(FIXTURES, 'jordan-resume.txt');
 const API_KEY = 'APIe2eweb';
 const API_SECRET = 'e2e-web-mode-secret-e2e-web-mode-secret-01';
 
@@ -123,5 +122,85 @@ describe('candidate flow in web mode: no phone number', () => {
           !(failedUrls.length > 0 && error === 'Failed to load resource: net::ERR_FAILED'),
       ),
     ).toEqual([]);
+  });
+  it("a screen put off on the call waits on the candidate's link, and starts from it in the browser", async () => {
+    const page = await browser.newPage();
+    const errors = collectConsoleErrors(page);
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'Apply for Senior Backend Engineer' }).click();
+    await page.getByLabel('Resume').setInputFiles(SECOND_RESUME);
+    await page.getByRole('group', { name: 'From your resume' }).waitFor();
+    await page.getByRole('checkbox', { name: /^I agree/ }).check();
+    const startResponse = page.waitForResponse((response) =>
+      response.url().endsWith('/api/interview/start-phone-screen'),
+    );
+    await page.getByRole('button', { name: 'Start My Screen' }).click();
+    const { interview } = (await (await startResponse).json()) as { interview: { id: string } };
+    const firstRoom = `screen-${interview.id}-1`;
+
+    // The agent, as the real one does with the token in its dispatch: the candidate is there,
+    // then asks on the call to take the screen tomorrow instead.
+    const dispatch = emulator.dispatches.find((item) => item.room === firstRoom);
+    const { backendToken } = JSON.parse(dispatch?.metadata ?? '{}') as { backendToken?: string };
+    const report = async (body: Record<string, unknown>) => {
+      const response = await fetch(`${server.url}/api/agent/interviews/${interview.id}/events`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${backendToken ?? ''}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify(body),
+      });
+      expect(response.status).toBe(200);
+    };
+    await report({ event: 'answered' });
+    const tomorrow = new Date(Date.now() + 26 * 3_600_000);
+    tomorrow.setUTCSeconds(0, 0);
+    await report({
+      event: 'ended',
+      reason: 'callback_requested',
+      callback: { requestedText: 'tomorrow afternoon', requestedAt: tomorrow.toISOString() },
+    });
+
+    // The call page says where the screen is now, and never that someone will call.
+    await page.getByRole('heading', { name: 'Your screen is waiting for you.' }).waitFor();
+    expect(await page.getByText(/call you/i).count()).toBe(0);
+    const linkHref = await page
+      .getByRole('link', { name: 'your link to this call' })
+      .getAttribute('href');
+    expect(linkHref).toMatch(/#token=/);
+
+    // Later, from the link: the screen is there to start, with nothing to move.
+    const later = await browser.newPage();
+    const laterErrors = collectConsoleErrors(later);
+    await later.goto(new URL(linkHref ?? '', server.url).toString());
+    const startNow = later.getByRole('button', { name: 'Start my screen now' });
+    await startNow.waitFor();
+    await later.getByText(/Your screen is waiting for you in this browser/).waitFor();
+    expect(await later.getByRole('button', { name: 'Move the call' }).count()).toBe(0);
+    expect(await later.getByText(/We will call you/).count()).toBe(0);
+    await saveScreenshot(later, 'my-call-web-waiting');
+    const joined = later.waitForResponse((response) =>
+      response.url().endsWith('/api/my-call/join'),
+    );
+    await startNow.click();
+    expect((await joined).status()).toBe(201);
+    await later.getByRole('heading', { name: 'Your screening call' }).waitFor();
+    await later.getByText(/Call status: (Dialing|Ringing|In progress)/).waitFor();
+    // The new attempt's room, with the agent dispatched into it, and still nothing dialled.
+    expect(emulator.dispatches.map((item) => item.room)).toContain(`screen-${interview.id}-2`);
+    expect(emulator.callsTo('CreateSIPParticipant')).toHaveLength(0);
+    await saveScreenshot(later, 'my-call-web-started');
+
+    const emulatorHost = new URL(emulator.url).host;
+    const unexpected = (list: string[]) =>
+      list.filter(
+        (error) =>
+          !error.includes(emulatorHost) &&
+          !/signal|websocket/i.test(error) &&
+          error !== 'Failed to load resource: net::ERR_FAILED',
+      );
+    expect(unexpected(errors)).toEqual([]);
+    expect(unexpected(laterErrors)).toEqual([]);
   });
 });

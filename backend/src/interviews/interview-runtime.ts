@@ -12,8 +12,6 @@ import { evaluateInterview, type InterviewScorer } from '../services/evaluate-in
 import {
   CALLBACK_QUEUE,
   InterviewConversations,
-  newStoredConversation,
-  readStoredConversation,
   SCORE_QUEUE,
 } from '../services/interview-conversations.js';
 import { startPhoneScreen, type StartPhoneScreenInput } from '../services/start-phone-screen.js';
@@ -23,6 +21,7 @@ import { SimulatedCallPlacer } from '../telephony/simulated-call-placer.js';
 import { createInterviewBus, type InterviewBus } from './interview-bus.js';
 import { InterviewStore } from '../db/repositories/interview-store.js';
 import { dialAttempt } from '../services/dial-attempt.js';
+import { startNextAttempt } from '../services/start-next-attempt.js';
 import { requeueLostCallbacks } from '../services/lost-callback-sweep.js';
 import { BackgroundTasks } from '../lib/background-tasks.js';
 import { InterviewLifecycle } from '../services/interview-lifecycle.js';
@@ -130,6 +129,9 @@ export async function createInterviewRuntime(
     async ({ interviewId, attempt, scheduledFor }) => {
       const interview = await store.find(interviewId);
       if (interview?.status !== 'scheduled' || interview.attempt !== attempt) return;
+      // In the browser nobody can be called: a web screen put off waits for the candidate to
+      // start it from their link (POST /api/my-call/join). A room made now would wait empty.
+      if (interview.mode === 'web') return;
       // The candidate moved the call from their link: a job queued for another time, while the
       // call's own time is still ahead, gives way to the job queued for that time. (A job without
       // a time, or one running after the call's time, goes ahead as before.)
@@ -156,29 +158,12 @@ export async function createInterviewRuntime(
           return;
         }
       }
-      const { plan } = readStoredConversation(interview.engineState);
-      const next = attempt + 1;
-      const roomName = `screen-${interviewId}-${next}`;
-      await store.saveEngineState(interviewId, newStoredConversation(plan));
-      const moved = await lifecycle
-        .apply(
-          interviewId,
-          { type: 'dial_started', attempt: next, roomName },
-          { eventType: 'dial_started', data: { attempt: next } },
-        )
-        .catch((error: unknown) => {
-          // Another call for the same application is active: this callback gives way to it.
-          log.warn({ err: error, interviewId }, 'callback not placed');
-          return undefined;
-        });
-      if (moved?.result !== 'applied') return;
+      const next = await startNextAttempt({ store, lifecycle, log }, interview);
+      if (next === undefined) return;
       // The dial waits for the answer: the job is done once it is placed, so due callbacks
       // ring side by side rather than one ring after another.
       background.run('callback dial', () =>
-        dialAttempt(
-          { store, lifecycle, callPlacer, dialPolicy: options.dialPolicy },
-          { interviewId, attempt: next, roomName, phoneE164: interview.phoneE164 },
-        ),
+        dialAttempt({ store, lifecycle, callPlacer, dialPolicy: options.dialPolicy }, next),
       );
     },
   );

@@ -25,6 +25,8 @@ export async function requeueLostCallbacks(deps: LostCallbackSweepDeps): Promise
     .selectFrom('interviews')
     .select(['id', 'attempt'])
     .where('status', '=', 'scheduled')
+    // A web screen put off waits for its candidate, who starts it from their link: no job to lose.
+    .where('mode', '!=', 'web')
     .where('scheduled_for', '<', sql<Date>`now() - make_interval(secs => ${LOST_AFTER_S})`)
     .limit(100)
     .execute();

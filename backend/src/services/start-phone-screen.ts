@@ -204,7 +204,10 @@ export async function startPhoneScreen(
   const parsed = ZParsedResume.safeParse(resume.parsed);
   const parsedResume = parsed.success ? parsed.data : EMPTY_PARSED_RESUME;
   const candidateName = body.name ?? parsedResume.name;
-  const plan = buildInterviewPlan(job, parsedResume, { candidateName });
+  const plan = buildInterviewPlan(job, parsedResume, {
+    candidateName,
+    channel: deps.mode === 'web' ? 'web' : 'phone',
+  });
   const rules = rateLimitRules(deps.limits, input.ip, phone.dialled ?? { resumeId: resume.id });
 
   // 3. Persist the interview, its first event and the consent before anything leaves the building.

@@ -152,6 +152,27 @@ describe('InterviewEngine policy', () => {
     expect(end.actions).toContainEqual({ type: 'endCall', reason: 'callback_requested' });
   });
 
+  it('in the browser (web mode) promises no call back: the candidate returns to their link', async () => {
+    const webPlan = buildInterviewPlan(SAMPLE_JOB, SAMPLE_RESUME, { channel: 'web' });
+    expect(webPlan.channel).toBe('web');
+    const opening = webPlan.steps[1]!.prompt;
+    for (const part of ['Northwind Labs', 'recorded', 'come back to it later', 'good time'])
+      expect(opening).toContain(part);
+    const engine = new InterviewEngine(webPlan, { now: () => NOW });
+    const first = await engine.start();
+    expect(first.utterance).toContain('AI assistant');
+    await engine.onCandidateTurn('Yes, this is Jordan.', 'c0');
+    const offer = await engine.onCandidateTurn("Can we do this another time? I'm at work.", 'c1');
+    expect(offer.utterance).toBe(
+      'No problem. When would be a better time for you to come back to this screen?',
+    );
+    const end = await engine.onCandidateTurn('Friday at 10 am.', 'c2');
+    expect(end.actions).toContainEqual({ type: 'endCall', reason: 'callback_requested' });
+    expect(end.utterance).toContain('Open the link to this screen at that time');
+    for (const said of [first.utterance, offer.utterance, end.utterance])
+      expect(said).not.toMatch(/call you/);
+  });
+
   it('schedules at once when the time comes with the request', async () => {
     const engine = newEngine();
     await engine.start();

@@ -258,7 +258,9 @@ export class InterviewEngine {
         return this.say('Sorry, which day and time would suit you best?', []);
       }
       return this.end(
-        'Thank you. I have noted that, and we will call you back then. Goodbye.',
+        this.isWebScreen()
+          ? 'Thank you. I have noted that. Open the link to this screen at that time to take it. Goodbye.'
+          : 'Thank you. I have noted that, and we will call you back then. Goodbye.',
         'callback_requested',
         [{ type: 'scheduleCallback', callback, turnId }],
       );
@@ -266,7 +268,12 @@ export class InterviewEngine {
     if (reply.intent === 'not_good_time') {
       this.state.isAwaitingCallbackTime = true;
       this.state.followUpsUsed = 0;
-      return this.say('No problem. When would be a better time for us to call you back?', []);
+      return this.say(
+        this.isWebScreen()
+          ? 'No problem. When would be a better time for you to come back to this screen?'
+          : 'No problem. When would be a better time for us to call you back?',
+        [],
+      );
     }
     if (reply.intent === 'repeat') {
       return this.reask(`Of course. ${step.prompt}`, () =>
@@ -368,6 +375,11 @@ export class InterviewEngine {
       step.kind === 'tailored' ? this.ack(reply ?? null) : 'Let us carry on.',
       actions,
     );
+  }
+
+  /** In the browser nobody calls back: the candidate returns to their link (web mode). */
+  private isWebScreen(): boolean {
+    return this.plan.channel === 'web';
   }
 
   private endWrongPerson(): EngineOutput {

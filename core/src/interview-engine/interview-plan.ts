@@ -29,12 +29,20 @@ export interface InterviewPlan {
   /** Where the job is (the job's own field); plans saved before it was kept have none. */
   location?: string;
   candidateFirstName: string | null;
+  /**
+   * How the candidate takes the screen: on the phone, or in their browser (web mode), where no
+   * one calls back and a screen put off is taken again from the candidate's link. Plans saved
+   * before it was kept have none and are phone plans.
+   */
+  channel?: ScreenChannel;
   jobDescription: string;
   requirements: string[];
   knockouts: Knockout[];
   rubric: RubricCriterion[];
   steps: PlanStep[];
 }
+
+export type ScreenChannel = 'phone' | 'web';
 
 /** The job fields the plan reads (a full `Job` fits). */
 export type PlanJob = Pick<
@@ -88,9 +96,10 @@ const TAILORED_FOLLOW_UP = 'Could you give me one concrete example, with what yo
 export function buildInterviewPlan(
   job: PlanJob,
   resume: ParsedResume,
-  options: { candidateName?: string | null; now?: Date } = {},
+  options: { candidateName?: string | null; now?: Date; channel?: ScreenChannel } = {},
 ): InterviewPlan {
   const candidateFirstName = firstName(options.candidateName ?? resume.name);
+  const isWeb = options.channel === 'web';
   const values = { company: job.company, role: job.title, name: candidateFirstName ?? '' };
   // Identity first: whoever answers hears that an AI assistant is calling about a job application,
   // and nothing more (employer, role, recording) until they say they are the candidate.
@@ -100,7 +109,9 @@ export function buildInterviewPlan(
       id: 'identity',
       kind: 'identity',
       prompt: say(
-        'Hello, this is an AI assistant calling about a job application. Am I speaking with {who}?',
+        isWeb
+          ? 'Hello, this is an AI assistant for a job application screen. Am I speaking with {who}?'
+          : 'Hello, this is an AI assistant calling about a job application. Am I speaking with {who}?',
         { who },
       ),
       followUp: say('Sorry, just to be sure I have the right person: am I speaking with {who}?', {
@@ -111,14 +122,21 @@ export function buildInterviewPlan(
     {
       id: 'opening',
       kind: 'opening',
+      // In the browser nobody calls back: a screen put off is taken later from the candidate's link.
       prompt: say(
-        'I am calling for {company} about your application for the {role} role. ' +
-          'This call is recorded and transcribed, and it takes about ten minutes. ' +
-          'If now is not convenient, I can call you back later. Is now a good time to talk?',
+        isWeb
+          ? 'I am here for {company} about your application for the {role} role. ' +
+              'This conversation is recorded and transcribed, and it takes about ten minutes. ' +
+              'If now is not convenient, you can come back to it later. Is now a good time to talk?'
+          : 'I am calling for {company} about your application for the {role} role. ' +
+              'This call is recorded and transcribed, and it takes about ten minutes. ' +
+              'If now is not convenient, I can call you back later. Is now a good time to talk?',
         values,
       ),
       followUp: say(
-        'Sorry, I did not catch that. Is now a good time to talk for about ten minutes, or shall I call you back later?',
+        isWeb
+          ? 'Sorry, I did not catch that. Is now a good time to talk for about ten minutes, or would you rather come back to it later?'
+          : 'Sorry, I did not catch that. Is now a good time to talk for about ten minutes, or shall I call you back later?',
       ),
       resumeMentions: [],
     },
@@ -167,6 +185,7 @@ export function buildInterviewPlan(
     role: job.title,
     ...(job.location === undefined || job.location === '' ? {} : { location: job.location }),
     candidateFirstName,
+    ...(options.channel === undefined ? {} : { channel: options.channel }),
     jobDescription: job.description,
     requirements: job.requirements,
     knockouts: job.knockouts,

@@ -1,3 +1,4 @@
+import { ZStartPhoneScreenResponse, type StartPhoneScreenResponse } from '@screenline/core';
 import { z } from 'zod';
 import { requestJson } from './api';
 
@@ -13,6 +14,8 @@ const ZMyCall = z.object({
   callingHours: z.object({ start: z.string(), end: z.string(), timeZones: z.array(z.string()) }),
   canMove: z.boolean(),
   canCancel: z.boolean(),
+  /** A web screen put off: it starts from this page, now. */
+  canJoin: z.boolean(),
 });
 export type MyCall = z.infer<typeof ZMyCall>;
 
@@ -24,7 +27,7 @@ const withToken = (
   headers: { ...init.headers, authorization: `Bearer ${token}` },
 });
 
-/** The candidate's own link: their call's status and time, and moving or canceling it. */
+/** The candidate's own link: their call's status and time, moving or canceling it, or starting a web screen. */
 export const myCallApi = {
   get: (token: string): Promise<MyCall> => requestJson('/api/my-call', ZMyCall, withToken(token)),
   reschedule: (token: string, at: string): Promise<MyCall> =>
@@ -39,4 +42,11 @@ export const myCallApi = {
     ),
   cancel: (token: string): Promise<MyCall> =>
     requestJson('/api/my-call/cancel', ZMyCall, withToken(token, { method: 'POST' })),
+  /** Answers as the start does: the room to join and a token to follow the screen live. */
+  join: (token: string): Promise<StartPhoneScreenResponse> =>
+    requestJson(
+      '/api/my-call/join',
+      ZStartPhoneScreenResponse,
+      withToken(token, { method: 'POST' }),
+    ),
 };

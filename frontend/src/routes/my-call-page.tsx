@@ -1,7 +1,14 @@
-import { useEffect, useState, type SubmitEvent } from 'react';
+import type { StartPhoneScreenResponse } from '@screenline/core';
+import { useCallback, useEffect, useState, type SubmitEvent } from 'react';
+import { CallPanel } from '../components/apply/call-panel';
 import { errorMessage } from '../lib/api';
 import { STATUS_LABELS } from '../lib/labels';
 import { myCallApi, type MyCall } from '../lib/my-call-api';
+
+/** "Sunday, December 6, 2026 at 12:56 AM": the reader's own zone and words. */
+function longTime(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'full', timeStyle: 'short' });
+}
 
 function statusLabel(status: string): string {
   const known = Object.entries(STATUS_LABELS).find(([key]) => key === status);
@@ -11,7 +18,8 @@ function statusLabel(status: string): string {
 /**
  * The candidate's own page for their call, from the link they got when they applied (the token
  * in the fragment never reaches a server log). It shows the status and time, and lets them move a
- * scheduled call inside calling hours or cancel it.
+ * scheduled call inside calling hours or cancel it. A web screen put off (nobody can ring a
+ * browser) starts here, when the candidate is ready, and runs on this page as it did on the first.
  */
 export function MyCallPage() {
   const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? '';
@@ -21,11 +29,43 @@ export function MyCallPage() {
   );
   const [when, setWhen] = useState('');
   const [isBusy, setIsBusy] = useState(false);
+  const [started, setStarted] = useState<StartPhoneScreenResponse | undefined>();
 
-  useEffect(() => {
+  const load = useCallback(() => {
     if (token === '') return;
     myCallApi.get(token).then(setCall, (failure: unknown) => setError(errorMessage(failure)));
   }, [token]);
+  useEffect(load, [load]);
+
+  const onJoin = (): void => {
+    setIsBusy(true);
+    setError(undefined);
+    myCallApi.join(token).then(
+      (answer) => {
+        setIsBusy(false);
+        setStarted(answer);
+      },
+      (failure: unknown) => {
+        setIsBusy(false);
+        setError(errorMessage(failure));
+        load();
+      },
+    );
+  };
+
+  if (started !== undefined && call !== undefined) {
+    // The screen runs here as on the apply page; after it, the page shows where the call stands.
+    return (
+      <CallPanel
+        started={started}
+        company={call.job.company}
+        onRetry={() => {
+          setStarted(undefined);
+          load();
+        }}
+      />
+    );
+  }
 
   const run = (action: () => Promise<MyCall>): void => {
     setIsBusy(true);
@@ -61,8 +101,20 @@ export function MyCallPage() {
               Call status: {statusLabel(call.interview.status)}
             </span>
           </p>
-          {call.interview.scheduledFor !== null && call.interview.status === 'scheduled' && (
-            <p>We will call you on {new Date(call.interview.scheduledFor).toLocaleString()}.</p>
+          {call.interview.scheduledFor !== null &&
+            call.interview.status === 'scheduled' &&
+            !call.canJoin && <p>We will call you on {longTime(call.interview.scheduledFor)}.</p>}
+          {call.canJoin && (
+            <>
+              <p>
+                Your screen is waiting for you in this browser
+                {call.interview.scheduledFor === null
+                  ? '.'
+                  : `: you planned it for ${longTime(call.interview.scheduledFor)}.`}{' '}
+                Start it whenever you are ready, with your microphone on. It takes about ten
+                minutes.
+              </p>
+            </>
           )}
           {call.canMove && (
             <form onSubmit={onMove} className="form" aria-label="Move the call">
@@ -82,15 +134,24 @@ export function MyCallPage() {
               </button>
             </form>
           )}
-          {call.canCancel && (
-            <button
-              type="button"
-              className="danger"
-              disabled={isBusy}
-              onClick={() => run(() => myCallApi.cancel(token))}
-            >
-              Cancel the call
-            </button>
+          {(call.canJoin || call.canCancel) && (
+            <div className="button-row">
+              {call.canJoin && (
+                <button type="button" disabled={isBusy} onClick={onJoin}>
+                  Start my screen now
+                </button>
+              )}
+              {call.canCancel && (
+                <button
+                  type="button"
+                  className="danger"
+                  disabled={isBusy}
+                  onClick={() => run(() => myCallApi.cancel(token))}
+                >
+                  {call.interview.mode === 'web' ? 'Cancel the screen' : 'Cancel the call'}
+                </button>
+              )}
+            </div>
           )}
         </>
       )}

@@ -6,6 +6,7 @@ import {
   ZInterviewStatus,
   type CallingHoursWindow,
   type InterviewStatus,
+  ZStartPhoneScreenResponse,
 } from '@screenline/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyRequest } from 'fastify';
@@ -15,6 +16,11 @@ import { candidateLinkPath, type CandidateLinks } from '../../db/repositories/ca
 import type { InterviewRecord, InterviewStore } from '../../db/repositories/interview-store.js';
 import { readBearerToken } from '../../lib/tokens.js';
 import type { InterviewLifecycle } from '../../services/interview-lifecycle.js';
+import {
+  canJoinFromLink,
+  joinWebScreen,
+  type JoinWebScreenDeps,
+} from '../../services/join-web-screen.js';
 import { resolveCallingZones } from '../../services/number-time-zones.js';
 import type { Database } from '../../db/schema.js';
 
@@ -24,6 +30,8 @@ export interface CandidateLinkRoutesOptions {
   db: Kysely<Database>;
   lifecycle: InterviewLifecycle;
   callingHours: CallingHoursWindow;
+  /** What starting a web screen from the link needs (the placer, the agent's metadata). */
+  screens: Pick<JoinWebScreenDeps, 'callPlacer' | 'dialPolicy'>;
   now?: () => Date;
 }
 
@@ -51,6 +59,8 @@ const ZMyCall = z.object({
   }),
   canMove: z.boolean(),
   canCancel: z.boolean(),
+  /** A web screen put off: the candidate starts it from this page (POST /api/my-call/join). */
+  canJoin: z.boolean(),
 });
 
 function hhmm(minuteOfDay: number): string {
@@ -115,7 +125,9 @@ export const candidateLinkRoutes: FastifyPluginAsyncZod<CandidateLinkRoutesOptio
         end: hhmm(options.callingHours.endMinute),
         timeZones,
       },
-      canMove: interview.status === 'scheduled',
+      // A web screen waits for the candidate, who may start it any time: there is no call to move.
+      canMove: interview.status === 'scheduled' && interview.mode !== 'web',
+      canJoin: canJoinFromLink(interview),
       canCancel: (PENDING_INTERVIEW_STATUSES as readonly InterviewStatus[]).includes(
         interview.status,
       ),
@@ -217,6 +229,33 @@ export const candidateLinkRoutes: FastifyPluginAsyncZod<CandidateLinkRoutesOptio
       request.log.info({ interviewId: interview.id }, 'candidate moved their call');
       const current = await store.find(interview.id);
       return describe(current ?? interview);
+    },
+  );
+
+  app.post(
+    '/api/my-call/join',
+    {
+      schema: {
+        tags: ['interviews'],
+        summary:
+          'Starts a web screen that was put off, now, in the browser (link token); answers as the start does',
+        response: {
+          201: ZStartPhoneScreenResponse,
+          401: ZError,
+          404: ZError,
+          409: ZError,
+          503: ZError,
+        },
+      },
+    },
+    async (request, reply) => {
+      const interview = await interviewOfLink(request);
+      const started = await joinWebScreen(
+        { store, lifecycle: options.lifecycle, log: request.log, ...options.screens },
+        interview,
+      );
+      void reply.header('cache-control', 'no-store');
+      return reply.status(201).send(started);
     },
   );
 

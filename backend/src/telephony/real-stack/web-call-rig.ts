@@ -7,6 +7,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   isFinalStatus,
+  type InterviewStatus,
   type PersonaName,
   type Scorecard,
   type StartPhoneScreenResponse,
@@ -33,7 +34,7 @@ import {
   waitFor,
   type StackSettings,
 } from './stack-kit.js';
-import { runWebCandidate, type CandidateTimeline } from './web-candidate.js';
+import { runWebCandidate, type CandidateClip, type CandidateTimeline } from './web-candidate.js';
 
 /** A screen with the sample persona takes about three minutes of speech, much longer on a saturated machine; this is the ceiling. */
 const CALL_TIMEOUT_MS = 10 * 60_000;
@@ -78,31 +79,32 @@ export interface CallControls {
   killAgentJob(): Promise<boolean>;
 }
 
-/** Places one web-leg call with a persona and returns once the interview has settled. */
-export async function runWebCall(
+/** The product on the stack, ready for web calls: the app, its database and the agent worker. */
+export interface WebCallSite {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  worker: AgentWorker;
+  controls: CallControls;
+  /** Applies for the demo job as a new candidate and starts the screen: the start's answer. */
+  startScreen(): Promise<StartPhoneScreenResponse>;
+  /** Waits until the interview's status passes `isSettled` (default: scored or over). */
+  settledStatus(
+    interviewId: string,
+    isSettled?: (status: InterviewStatus) => boolean,
+  ): Promise<InterviewStatus>;
+  close(): Promise<void>;
+}
+
+/** Starts the backend in web mode and the production agent worker on the stack. */
+export async function openWebCallSite(
   stack: StackSettings,
-  options: WebCallOptions = {},
-): Promise<WebCallResult> {
-  const persona = options.persona ?? 'qualified';
-  const progress = options.onProgress ?? (() => undefined);
+  options: Pick<WebCallOptions, 'workerEnv'> = {},
+): Promise<WebCallSite> {
   const agentName = `screenline-web-call-${process.pid}-${Date.now()}`;
   const backendUrl = `http://${stack.stackIp}:${BACKEND_PORT}`;
-  let database: DatabaseHandle | undefined;
+  const database = await openTestDatabase('pglite');
   let app: FastifyInstance | undefined;
-  let worker: AgentWorker | undefined;
   try {
-    const { manifest, path: manifestPath } = await makePersonaClips(persona, {
-      directory: path.join(REPO_ROOT, '.livekit/clips'),
-    });
-    const clips = await Promise.all(
-      manifest.clips.map(async (clip) => ({
-        text: clip.text,
-        audio: decodeWav(await readFile(path.join(path.dirname(manifestPath), clip.wav))),
-      })),
-    );
-    progress(`${clips.length} clips for persona ${persona}`);
-
-    database = await openTestDatabase('pglite');
     await seedDemoData(database.db);
     app = await buildApp({
       env: parseEnv({
@@ -117,41 +119,104 @@ export async function runWebCall(
       frontendDir: '/nonexistent',
     });
     await app.listen({ host: stack.stackIp, port: BACKEND_PORT });
-    worker = await startAgentWorker({
+    const worker = await startAgentWorker({
       stack,
       agentName,
       backendUrl,
       ...(options.workerEnv === undefined ? {} : { extraEnv: options.workerEnv }),
     });
-    const running = worker;
     const livekitPort = Number(new URL(livekitHttpUrl(stack)).port || 7880);
-    const controls: CallControls = {
-      killAgentJob: async () => {
-        const [job] = await busyJobProcesses(running, livekitPort);
-        if (job === undefined) return false;
-        killJobProcess(job);
-        return true;
+    const running = app;
+    return {
+      app,
+      database,
+      worker,
+      controls: {
+        killAgentJob: async () => {
+          const [job] = await busyJobProcesses(worker, livekitPort);
+          if (job === undefined) return false;
+          killJobProcess(job);
+          return true;
+        },
+      },
+      startScreen: async () => {
+        const job = await database.db.selectFrom('jobs').select('id').executeTakeFirstOrThrow();
+        const response = await running.inject({
+          method: 'POST',
+          url: '/api/interview/start-phone-screen',
+          remoteAddress: '203.0.113.10',
+          payload: {
+            jobId: job.id,
+            resumeId: await insertResume(database),
+            consent: true,
+            // Web mode needs none; a start that still asks for one is answered with a test number.
+            phone: '+12133734253',
+          },
+        });
+        if (response.statusCode !== 202) {
+          throw new Error(`start-phone-screen answered ${response.statusCode}: ${response.body}`);
+        }
+        const answer = response.json<StartPhoneScreenResponse>();
+        if (answer.webCall === undefined) {
+          throw new Error('the backend is not in web mode (no webCall)');
+        }
+        return answer;
+      },
+      settledStatus: (interviewId, isSettled = isFinalStatus) =>
+        waitFor(
+          () =>
+            database.db
+              .selectFrom('interviews')
+              .select('status')
+              .where('id', '=', interviewId)
+              .executeTakeFirstOrThrow()
+              .then((row) => row.status),
+          // Scored, or over with nothing to score: `completed` still waits for its scorecard.
+          (value) => isSettled(value),
+          30_000,
+        ),
+      close: async () => {
+        await worker.stop();
+        await running.close();
+        await database.close();
       },
     };
+  } catch (error) {
+    await app?.close();
+    await database.close();
+    throw error;
+  }
+}
+
+/** A persona's candidate clips, made with espeak-ng and sox (cached under `.livekit/clips`). */
+export async function personaClips(persona: PersonaName): Promise<CandidateClip[]> {
+  const { manifest, path: manifestPath } = await makePersonaClips(persona, {
+    directory: path.join(REPO_ROOT, '.livekit/clips'),
+  });
+  return Promise.all(
+    manifest.clips.map(async (clip) => ({
+      text: clip.text,
+      audio: decodeWav(await readFile(path.join(path.dirname(manifestPath), clip.wav))),
+    })),
+  );
+}
+
+/** Places one web-leg call with a persona and returns once the interview has settled. */
+export async function runWebCall(
+  stack: StackSettings,
+  options: WebCallOptions = {},
+): Promise<WebCallResult> {
+  const persona = options.persona ?? 'qualified';
+  const progress = options.onProgress ?? (() => undefined);
+  let site: WebCallSite | undefined;
+  try {
+    const clips = await personaClips(persona);
+    progress(`${clips.length} clips for persona ${persona}`);
+    site = await openWebCallSite(stack, options);
+    const { controls, worker } = site;
     progress('agent worker registered');
 
-    const job = await database.db.selectFrom('jobs').select('id').executeTakeFirstOrThrow();
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/interview/start-phone-screen',
-      remoteAddress: '203.0.113.10',
-      payload: {
-        jobId: job.id,
-        resumeId: await insertResume(database),
-        consent: true,
-        // Web mode needs none; a start that still asks for one is answered with a test number.
-        phone: '+12133734253',
-      },
-    });
-    if (response.statusCode !== 202) {
-      throw new Error(`start-phone-screen answered ${response.statusCode}: ${response.body}`);
-    }
-    const answer = response.json<StartPhoneScreenResponse>();
+    const answer = await site.startScreen();
     const webCall = answer.webCall;
     if (webCall === undefined) throw new Error('the backend is not in web mode (no webCall)');
     const interviewId = answer.interview.id;
@@ -165,19 +230,8 @@ export async function runWebCall(
       onClipEnd: (index) => options.afterClip?.(index, controls),
     });
     progress('call over; waiting for the scorecard');
-    const db = database.db;
-    const status = await waitFor(
-      () =>
-        db
-          .selectFrom('interviews')
-          .select('status')
-          .where('id', '=', interviewId)
-          .executeTakeFirstOrThrow()
-          .then((row) => row.status),
-      // Scored, or over with nothing to score: `completed` still waits for its scorecard.
-      (value) => isFinalStatus(value),
-      30_000,
-    );
+    const db = site.database.db;
+    const status = await site.settledStatus(interviewId);
     const turns = await db
       .selectFrom('transcript_turns')
       .select(['id', 'speaker', 'text', 'metrics'])
@@ -219,9 +273,7 @@ export async function runWebCall(
       workerLog: worker.log(),
     };
   } finally {
-    await worker?.stop();
-    await app?.close();
-    await database?.close();
+    await site?.close();
   }
 }
 

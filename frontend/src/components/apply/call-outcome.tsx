@@ -1,4 +1,4 @@
-import type { InterviewStatus } from '@screenline/core';
+import type { InterviewStatus, Mode } from '@screenline/core';
 
 export type RetryKind = 'try-again' | 'fix-number';
 
@@ -12,6 +12,7 @@ interface OutcomeText {
 export function describeOutcome(
   status: InterviewStatus,
   endReason: string | null,
+  mode: Mode,
 ): OutcomeText | undefined {
   switch (status) {
     case 'busy':
@@ -62,6 +63,13 @@ export function describeOutcome(
         next: 'We will not call this number again. The recruiting team can still reach you by email.',
       };
     case 'scheduled':
+      // Nobody rings a browser: a web screen put off waits on the candidate's link.
+      if (mode === 'web') {
+        return {
+          title: 'Your screen is waiting for you.',
+          next: 'Take it from your link to this screen when you are ready: at the time you chose, or sooner.',
+        };
+      }
       return endReason === 'callback_requested'
         ? { title: 'We will call you back.', next: 'We will call at the time you asked for.' }
         : {
@@ -82,14 +90,16 @@ export function CallOutcome({
   status,
   endReason,
   scheduledFor,
+  mode,
   onRetry,
 }: {
   status: InterviewStatus;
   endReason: string | null;
   scheduledFor: string | null;
+  mode: Mode;
   onRetry: (kind: RetryKind) => void;
 }) {
-  const outcome = describeOutcome(status, endReason);
+  const outcome = describeOutcome(status, endReason, mode);
   if (outcome === undefined) return null;
   return (
     <div className="outcome" role="alert">

@@ -24,6 +24,13 @@ const LIVE_HINTS: Partial<Record<InterviewStatus, string>> = {
   in_progress: 'The screen is under way.',
 };
 
+/** In the browser nothing is dialled or rings: the room opens and the assistant joins it. */
+const WEB_LIVE_HINTS: Partial<Record<InterviewStatus, string>> = {
+  dialing: 'Opening the screen and connecting your microphone…',
+  ringing: 'Opening the screen and connecting your microphone…',
+  in_progress: 'The screen is under way.',
+};
+
 const FINISHED: readonly InterviewStatus[] = ['completed', 'evaluated'];
 
 /** The live call: status from the server's stream, the conversation, and what comes after. */
@@ -77,7 +84,9 @@ export function CallPanel({
           <span className={`status-badge status-${live.status}`}>
             Call status: {statusLabel(live.status)}
           </span>{' '}
-          <span className="muted">{LIVE_HINTS[live.status] ?? ''}</span>
+          <span className="muted">
+            {(mode === 'web' ? WEB_LIVE_HINTS : LIVE_HINTS)[live.status] ?? ''}
+          </span>
         </p>
         {live.connection !== 'open' && !live.isEnded && (
           <p className="notice" role="status">
@@ -141,6 +150,7 @@ export function CallPanel({
           status={live.status}
           endReason={live.endReason}
           scheduledFor={scheduledFor}
+          mode={mode}
           onRetry={onRetry}
         />
       </section>
