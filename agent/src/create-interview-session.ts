@@ -14,6 +14,7 @@ import { EngineLLM } from './engine-llm.js';
 import { DEFAULT_SILENCE_TIMEOUT_S } from './env.js';
 import { InterviewDriver, type DriverReports } from './interview-driver.js';
 import { InterviewerAgent } from './interviewer-agent.js';
+import { SpeechAhead, synthesiserOf } from './speech-ahead.js';
 import { ToolInterviewerAgent, followConversation, priorChat } from './tool-interviewer.js';
 
 /**
@@ -57,6 +58,8 @@ export interface CreateInterviewSessionOptions {
   room: CandidateRoom | null;
   /** Seconds of silence before the engine prompts the candidate. */
   silenceTimeoutS?: number;
+  /** Scripted calls synthesise their likely next lines ahead (default: on when there is a TTS). */
+  speakAhead?: boolean;
   logger?: ReturnType<typeof log>;
 }
 
@@ -169,6 +172,13 @@ export function createInterviewSession(options: CreateInterviewSessionOptions): 
       )
     : new InterviewerAgent();
   if (isConversational) followConversation(session, driver);
+  else if (
+    options.speakAhead !== false &&
+    session.tts !== undefined &&
+    agent instanceof InterviewerAgent
+  ) {
+    agent.speechAhead = prepareSpeechAhead(session, session.tts, driver, logger);
+  }
 
   return {
     session,
@@ -188,4 +198,31 @@ export function createInterviewSession(options: CreateInterviewSessionOptions): 
     open: () => controller.open(),
     hangUp,
   };
+}
+
+/**
+ * Speech synthesised ahead for the scripted engine: the opening now, before the candidate is
+ * there, and each time the agent starts listening, the lines it may say next, which the candidate's
+ * answer then gives time to synthesise.
+ */
+function prepareSpeechAhead(
+  session: voice.AgentSession,
+  engine: tts.TTS,
+  driver: InterviewDriver,
+  logger: ReturnType<typeof log>,
+): SpeechAhead {
+  const ahead = new SpeechAhead({
+    synthesise: synthesiserOf(engine),
+    onError: (error) => {
+      logger.warn({ err: error }, 'a line synthesised ahead failed; it is synthesised when said');
+    },
+  });
+  ahead.prepare(driver.likelyNextLines());
+  session.on(voice.AgentSessionEventTypes.AgentStateChanged, (event) => {
+    if (event.newState === 'listening') ahead.prepare(driver.likelyNextLines());
+  });
+  session.on(voice.AgentSessionEventTypes.Close, () => {
+    logger.info({ ...ahead.counts }, 'speech synthesised ahead');
+  });
+  return ahead;
 }

@@ -28,6 +28,8 @@ const ZAgentEnv = z.object({
   /** OpenAI-compatible speech endpoint for SPEECH=openai (self-hosted LiveKit). */
   OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
   OPENAI_API_KEY: optionalString,
+  /** Scripted calls synthesise their likely next lines while the candidate speaks (issue 13, item 4). */
+  SPEECH_AHEAD: blankIsUnset(z.enum(['on', 'off']).default('on')),
   /**
    * LLM_MODE=llm: the model that holds the conversation through tools. An OpenAI-compatible chat
    * endpoint (LLM_BASE_URL + LLM_MODEL), or with SPEECH=inference a LiveKit Inference model

@@ -146,6 +146,11 @@ export class InterviewDriver {
   }
 
   /** The opening (or, after a crash, the current question again). */
+  /** What the engine may say next, for speech synthesised ahead (a hint, never a promise). */
+  likelyNextLines(): string[] {
+    return this.engine.likelyNextLines();
+  }
+
   async open(): Promise<DriverReply> {
     return this.respond(await this.engine.start());
   }

@@ -6,7 +6,7 @@ import type { AgentEnv } from './env.js';
 /** What the deployment decides about a call: who words the lines, the speech, the silence. */
 export type CallSettings = Pick<
   CreateInterviewSessionOptions,
-  'conversation' | 'speech' | 'silenceTimeoutS'
+  'conversation' | 'speech' | 'silenceTimeoutS' | 'speakAhead'
 >;
 
 /** The call as configured: `LLM_MODE`, the speech models, the VAD loaded at prewarm. */
@@ -18,6 +18,7 @@ export function createCallSettings(env: AgentEnv, vad: VAD): CallSettings {
         : { mode: 'scripted' },
     speech: { ...createSpeechModels(env), vad, turnDetection: createTurnDetector() },
     silenceTimeoutS: env.SILENCE_TIMEOUT_S,
+    speakAhead: env.SPEECH_AHEAD === 'on',
   };
 }
 

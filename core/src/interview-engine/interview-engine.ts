@@ -107,6 +107,24 @@ const ACKNOWLEDGEMENTS = [
   'Okay, thank you.',
 ];
 
+/**
+ * The first sentences of the engine's own replies that are not a question of the plan (a
+ * callback, a question back, silence, the wrong person): prepared ahead like the questions, since
+ * the first sentence is the one the candidate waits for. The likely-lines test fails on a new one.
+ */
+const FIXED_OPENERS = [
+  'No problem.',
+  'Good question.',
+  'Of course.',
+  'Sorry, I did not catch that.',
+  'I am sorry for the trouble.',
+  'Are you still there?',
+  'I still cannot hear you.',
+  'I cannot hear you, so I will end the call here.',
+  'Let us stay with the interview for now.',
+  'Let us carry on.',
+];
+
 /** Whether a reader's value would meet the knock-out's rule. */
 function isValueMet(knockout: Knockout, value: boolean | number | string): boolean {
   const { equals, min, max } = knockout.accept;
@@ -182,6 +200,29 @@ export class InterviewEngine {
     const step = this.plan.steps[this.state.stepIndex] ?? this.plan.steps.at(-1);
     if (step === undefined) throw new Error('An interview plan needs at least one step');
     return step;
+  }
+
+  /**
+   * Lines the engine is likely to say next, made of the sentences its next utterance is built
+   * from: the current question and its follow-up, the next question, the acknowledgements and the
+   * close. A voice agent synthesises them ahead, so a reply plays without waiting for speech
+   * synthesis. A hint only, never a promise: the engine may say something else entirely.
+   */
+  likelyNextLines(): string[] {
+    if (this.state.isEnded) return [];
+    const step = this.currentStep;
+    const next = this.plan.steps[this.state.stepIndex + 1];
+    const name = this.plan.candidateFirstName;
+    const lines = [
+      this.state.isStarted ? `Sorry, we were cut off. ${step.prompt}` : step.prompt,
+      step.followUp,
+      next?.prompt ?? '',
+      ...ACKNOWLEDGEMENTS,
+      ...(step.kind === 'identity' && name !== null ? [`Thank you, ${name}.`] : []),
+      ...FIXED_OPENERS,
+      this.closePrompt(),
+    ];
+    return [...new Set(lines.filter((line) => line.trim() !== ''))];
   }
 
   /** The opening line. Calling it again after a restart repeats the current question instead. */

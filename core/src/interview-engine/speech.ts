@@ -217,3 +217,14 @@ export function forTheEar(text: string): string {
       .trim()
   );
 }
+
+/**
+ * The sentences of a line, split after `.`, `?` or `!` followed by a space: the units a voice agent
+ * synthesises ahead and joins (the engine's lines are built from whole sentences).
+ */
+export function splitSentences(text: string): string[] {
+  return text
+    .split(/(?<=[.?!])\s+/)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence !== '');
+}
