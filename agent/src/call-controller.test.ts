@@ -1,7 +1,9 @@
-import { initializeLogger, voice } from '@livekit/agents';
+import { initializeLogger, voice, type metrics } from '@livekit/agents';
 import { SAMPLE_JOB, SAMPLE_RESUME, buildInterviewPlan, type AgentContext } from '@screenline/core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CallController } from './call-controller.js';
 import { createInterviewSession, type InterviewCall } from './create-interview-session.js';
+import type { InterviewDriver } from './interview-driver.js';
 import { CallRecorder } from './testing/call-recorder.js';
 
 const plan = buildInterviewPlan({ ...SAMPLE_JOB }, SAMPLE_RESUME);
@@ -151,5 +153,43 @@ describe('a whole screen through the voice session', () => {
     } finally {
       await harness.session.close();
     }
+  });
+});
+
+describe('turn latency with speech synthesised ahead', () => {
+  const ttsFigure = (ttfbMs: number): metrics.TTSMetrics => ({
+    type: 'tts_metrics',
+    label: 'test',
+    requestId: 'r1',
+    timestamp: 0,
+    ttfbMs,
+    durationMs: 900,
+    audioDurationMs: 1_500,
+    cancelled: false,
+    charactersCount: 20,
+    streamed: false,
+  });
+
+  /** The TTS time to first byte each controller gives its turn, for one synthesis of 640 ms. */
+  const notedTts = (isSpeechAhead: boolean): unknown[] => {
+    const session = new voice.AgentSession({});
+    const noted: unknown[] = [];
+    const driver = {
+      noteLatency: (latency: object) => noted.push(latency),
+    } as unknown as InterviewDriver;
+    new CallController({ session, driver, hangUp: () => Promise.resolve(), isSpeechAhead });
+    session.emit(
+      voice.AgentSessionEventTypes.MetricsCollected,
+      voice.createMetricsCollectedEvent({ metrics: ttsFigure(640) }),
+    );
+    return noted;
+  };
+
+  it('a reply synthesised when said carries the synthesiser’s first-byte time', () => {
+    expect(notedTts(false)).toEqual([{ ttsTimeToFirstByteMs: 640 }]);
+  });
+
+  it('with speech synthesised ahead the figure is a prepared line’s, which no reply waited for: not the turn’s', () => {
+    expect(notedTts(true)).toEqual([]);
   });
 });

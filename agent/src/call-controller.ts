@@ -14,6 +14,11 @@ export interface CallControllerOptions {
    * latency can be read beside what the candidate measured (`npm run bench:voice`).
    */
   onVoiceMetric?: (figures: VoiceMetricFigures) => void;
+  /**
+   * Replies play from speech synthesised ahead (`SpeechAhead`): the TTS figures are then those of
+   * lines prepared while the candidate spoke, which no reply waited for, so the turn does not get them.
+   */
+  isSpeechAhead?: boolean;
 }
 
 /** One `metrics_collected` event as numbers only: no transcript words, no identities. */
@@ -161,7 +166,7 @@ export class CallController {
         note('llmTimeToFirstTokenMs', metric.ttftMs);
         break;
       case 'tts_metrics':
-        note('ttsTimeToFirstByteMs', metric.ttfbMs);
+        if (this.options.isSpeechAhead !== true) note('ttsTimeToFirstByteMs', metric.ttfbMs);
         break;
       default:
         break;

@@ -143,10 +143,14 @@ export function createInterviewSession(options: CreateInterviewSessionOptions): 
     await reportEnd();
     await job.deleteRoom();
   };
+  // Scripted, the engine names its likely next lines: they are synthesised while the candidate speaks.
+  const isSpeechAhead =
+    !isConversational && options.speakAhead !== false && session.tts !== undefined;
   const controller = new CallController({
     session,
     driver,
     hangUp,
+    isSpeechAhead,
     onVoiceMetric: (figures) => {
       logger.info(figures, 'voice metrics');
     },
@@ -172,11 +176,7 @@ export function createInterviewSession(options: CreateInterviewSessionOptions): 
       )
     : new InterviewerAgent();
   if (isConversational) followConversation(session, driver);
-  else if (
-    options.speakAhead !== false &&
-    session.tts !== undefined &&
-    agent instanceof InterviewerAgent
-  ) {
+  else if (isSpeechAhead && session.tts !== undefined && agent instanceof InterviewerAgent) {
     agent.speechAhead = prepareSpeechAhead(session, session.tts, driver, logger);
   }
 
