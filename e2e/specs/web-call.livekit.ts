@@ -109,7 +109,8 @@ describe('web mode in Chromium on the local stack', () => {
     await mkdir(CLIPS_DIR, { recursive: true });
     const persona = createPersona(
       'qualified',
-      buildInterviewPlan(SAMPLE_JOB, resume.parsed),
+      // The plan the agent holds: a web screen's (its opening offers to come back, not a call back).
+      buildInterviewPlan(SAMPLE_JOB, resume.parsed, { channel: 'web' }),
       resume.parsed,
     );
     // Midway the backend process is killed (SIGKILL: no shutdown runs) and started again on the

@@ -108,10 +108,9 @@ export function buildInterviewPlan(
     {
       id: 'identity',
       kind: 'identity',
+      // The same words in the browser: the product calls that a web call too.
       prompt: say(
-        isWeb
-          ? 'Hello, this is an AI assistant for a job application screen. Am I speaking with {who}?'
-          : 'Hello, this is an AI assistant calling about a job application. Am I speaking with {who}?',
+        'Hello, this is an AI assistant calling about a job application. Am I speaking with {who}?',
         { who },
       ),
       followUp: say('Sorry, just to be sure I have the right person: am I speaking with {who}?', {
