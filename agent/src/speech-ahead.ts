@@ -94,7 +94,7 @@ export class SpeechAhead {
   private readonly maxSentences: number;
   private readonly maxParallel: number;
   /** Prepared sentences not started yet, oldest first; and how many prepared ones are running. */
-  private readonly waiting: SentenceAudio[] = [];
+  private readonly waiting: { sentence: string; audio: SentenceAudio }[] = [];
   private running = 0;
   /**
    * Sentences prepared; said from audio whose synthesis had begun before they were said; and said
@@ -113,7 +113,7 @@ export class SpeechAhead {
       for (const sentence of splitSentences(line)) {
         if (this.usable(sentence) !== undefined) continue;
         this.counts.prepared += 1;
-        this.waiting.push(this.add(sentence));
+        this.waiting.push({ sentence, audio: this.add(sentence) });
       }
     }
     this.pump();
@@ -169,8 +169,10 @@ export class SpeechAhead {
     while (this.running < this.maxParallel) {
       const next = this.waiting.shift();
       if (next === undefined) return;
+      // Dropped from the cache before its turn came (or begun by being said): nothing to start.
+      if (this.sentences.get(next.sentence) !== next.audio || next.audio.isStarted) continue;
       this.running += 1;
-      void next.begin().then(() => {
+      void next.audio.begin().then(() => {
         this.running -= 1;
         this.pump();
       });

@@ -37,20 +37,28 @@ export function MyCallPage() {
   }, [token]);
   useEffect(load, [load]);
 
-  const onJoin = (): void => {
+  /** One action at a time: the buttons wait, and a refusal is shown in words. */
+  const run = <T,>(action: () => Promise<T>, onDone: (value: T) => void, onFailed?: () => void) => {
     setIsBusy(true);
     setError(undefined);
-    myCallApi.join(token).then(
-      (answer) => {
+    action().then(
+      (value) => {
         setIsBusy(false);
-        setStarted(answer);
+        onDone(value);
       },
       (failure: unknown) => {
         setIsBusy(false);
         setError(errorMessage(failure));
-        load();
+        onFailed?.();
       },
     );
+  };
+  // A refused start may mean the screen moved meanwhile (another tab): show where it is now.
+  const onJoin = (): void => run(() => myCallApi.join(token), setStarted, load);
+  const onMove = (event: SubmitEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    // datetime-local is the browser's own wall clock; the server checks it against calling hours.
+    run(() => myCallApi.reschedule(token, new Date(when).toISOString()), setCall);
   };
 
   if (started !== undefined && call !== undefined) {
@@ -66,26 +74,6 @@ export function MyCallPage() {
       />
     );
   }
-
-  const run = (action: () => Promise<MyCall>): void => {
-    setIsBusy(true);
-    setError(undefined);
-    action().then(
-      (next) => {
-        setIsBusy(false);
-        setCall(next);
-      },
-      (failure: unknown) => {
-        setIsBusy(false);
-        setError(errorMessage(failure));
-      },
-    );
-  };
-  const onMove = (event: SubmitEvent<HTMLFormElement>): void => {
-    event.preventDefault();
-    // datetime-local is the browser's own wall clock; the server checks it against calling hours.
-    run(() => myCallApi.reschedule(token, new Date(when).toISOString()));
-  };
 
   return (
     <section className="card narrow" aria-labelledby="my-call-heading">
@@ -146,7 +134,7 @@ export function MyCallPage() {
                   type="button"
                   className="danger"
                   disabled={isBusy}
-                  onClick={() => run(() => myCallApi.cancel(token))}
+                  onClick={() => run(() => myCallApi.cancel(token), setCall)}
                 >
                   {call.interview.mode === 'web' ? 'Cancel the screen' : 'Cancel the call'}
                 </button>

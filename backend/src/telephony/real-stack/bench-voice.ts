@@ -54,7 +54,9 @@ async function measure(ahead: 'on' | 'off') {
     `  end of answer -> agent audio, beyond the EOU delay: p50 ${Math.round(
       quantile(replies, 0.5) - quantile(eou, 0.5),
     )} ms`,
-    `  sentences spoken from audio made ahead: ${Number(counts?.spokenAhead ?? 0)}, synthesised when said: ${Number(counts?.spokenLive ?? Number.NaN)}`,
+    counts === undefined
+      ? '  every sentence synthesised when said (speech ahead off)'
+      : `  sentences said from audio made ahead: ${Number(counts.spokenAhead)}, synthesised when said: ${Number(counts.spokenLive)}`,
   ];
 }
 

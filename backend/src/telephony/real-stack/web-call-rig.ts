@@ -157,9 +157,7 @@ export async function openWebCallSite(
           throw new Error(`start-phone-screen answered ${response.statusCode}: ${response.body}`);
         }
         const answer = response.json<StartPhoneScreenResponse>();
-        if (answer.webCall === undefined) {
-          throw new Error('the backend is not in web mode (no webCall)');
-        }
+        webCallOf(answer);
         return answer;
       },
       settledStatus: (interviewId, isSettled = isFinalStatus) =>
@@ -186,6 +184,12 @@ export async function openWebCallSite(
     await database.close();
     throw error;
   }
+}
+
+/** The room a start (or a join from the link) answered, for a candidate to join. */
+export function webCallOf(answer: StartPhoneScreenResponse): { url: string; token: string } {
+  if (answer.webCall === undefined) throw new Error('the backend is not in web mode (no webCall)');
+  return { url: answer.webCall.url, token: answer.webCall.token };
 }
 
 /** A persona's candidate clips, made with espeak-ng and sox (cached under `.livekit/clips`). */
@@ -217,13 +221,10 @@ export async function runWebCall(
     progress('agent worker registered');
 
     const answer = await site.startScreen();
-    const webCall = answer.webCall;
-    if (webCall === undefined) throw new Error('the backend is not in web mode (no webCall)');
     const interviewId = answer.interview.id;
 
     const candidate = await runWebCandidate({
-      url: webCall.url,
-      token: webCall.token,
+      ...webCallOf(answer),
       clips,
       timeoutMs: CALL_TIMEOUT_MS,
       onProgress: progress,

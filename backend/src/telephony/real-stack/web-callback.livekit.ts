@@ -5,7 +5,7 @@
 import { isFinalStatus, type StartPhoneScreenResponse } from '@screenline/core';
 import { describe, expect, it } from 'vitest';
 import { livekitHttpUrl, stackFromEnv } from './stack-kit.js';
-import { openWebCallSite, personaClips } from './web-call-rig.js';
+import { openWebCallSite, personaClips, webCallOf } from './web-call-rig.js';
 import { runWebCandidate } from './web-candidate.js';
 import { RoomServiceClient } from 'livekit-server-sdk';
 
@@ -21,8 +21,7 @@ describe('a web screen put off and taken later from the link, on the local stack
       const first = await site.startScreen();
       const id = first.interview.id;
       const heldOff = await runWebCandidate({
-        url: first.webCall?.url ?? '',
-        token: first.webCall?.token ?? '',
+        ...webCallOf(first),
         clips: await personaClips('callback'),
         timeoutMs: CALL_TIMEOUT_MS,
       });
@@ -80,8 +79,7 @@ describe('a web screen put off and taken later from the link, on the local stack
       expect(again.webCall?.room).toBe(`screen-${id}-2`);
 
       const taken = await runWebCandidate({
-        url: again.webCall?.url ?? '',
-        token: again.webCall?.token ?? '',
+        ...webCallOf(again),
         clips: await personaClips('qualified'),
         timeoutMs: CALL_TIMEOUT_MS,
       });
