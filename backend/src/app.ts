@@ -252,6 +252,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       database,
       log: app.log,
       dialPolicy,
+      links: candidateLinks,
       runsSchedules: options.runsSchedules ?? false,
       ...(callPlacer ? { callPlacer } : {}),
     }));
@@ -280,7 +281,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(interviewsRoutes, {
     runtime: interviewRuntime,
     authorizeCandidate,
-    candidateLinks,
   });
   await app.register(interviewCancelRoutes, { lifecycle, authorizeCandidate });
   await app.register(feedbackRoutes, { store: interviewRuntime.store, authorizeCandidate });

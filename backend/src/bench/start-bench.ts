@@ -16,6 +16,7 @@
  * calling hours, as for a client of the API that does not send one.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
@@ -174,6 +175,27 @@ function start(agent: http.Agent, server: Server, index: number): Promise<number
   );
 }
 
+/**
+ * The whole machine's busy CPU time so far (every process: this load generator, the server and
+ * PostgreSQL's backends), from /proc/stat; null where there is none. Beside the server's own CPU it
+ * shows what a second server process could win: the cores, not the one thread, may be the limit.
+ */
+function machineBusyMs(): number | null {
+  let stat: string;
+  try {
+    stat = readFileSync('/proc/stat', 'utf8');
+  } catch {
+    return null;
+  }
+  const fields = (stat.split('\n')[0] ?? '').trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal: all but idle and iowait are busy.
+  const busyTicks = [0, 1, 2, 5, 6, 7].reduce((sum, index) => sum + (fields[index] ?? 0), 0);
+  return (busyTicks * 1000) / TICKS_PER_SECOND;
+}
+
+/** USER_HZ: 100 on every Linux the bench runs on (getconf CLK_TCK). */
+const TICKS_PER_SECOND = 100;
+
 function percentile(samples: readonly number[], q: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
   // Nearest rank: p99 of 250 samples is the 248th, never an interpolation between two.
@@ -190,6 +212,10 @@ interface EngineFigures {
   statementsPerStart: number;
   cpuMsPerStart: number;
   cpuMsPerHealth: number;
+  /** Busy CPU of the whole machine per start, or null without /proc/stat. */
+  machineCpuMsPerStart: number | null;
+  /** Wall time of the start bursts, summed. */
+  startBurstMs: number;
 }
 
 async function measureEngine(engine: string): Promise<EngineFigures> {
@@ -208,7 +234,10 @@ async function measureEngine(engine: string): Promise<EngineFigures> {
     statementsPerStart: 0,
     cpuMsPerStart: 0,
     cpuMsPerHealth: 0,
+    machineCpuMsPerStart: null,
+    startBurstMs: 0,
   };
+  let machineMs: number | null = 0;
   let statements = 0;
   let startCpuMs = 0;
   let healthCpuMs = 0;
@@ -220,9 +249,13 @@ async function measureEngine(engine: string): Promise<EngineFigures> {
         Array.from({ length: CONCURRENCY }, () => health(agent, port)),
       );
       const beforeStarts = await server.count();
+      const machineBefore = machineBusyMs();
+      const burstStarted = performance.now();
       const startTimes = await Promise.all(
         Array.from({ length: CONCURRENCY }, () => start(agent, server, (next += 1) - 1)),
       );
+      const burstMs = performance.now() - burstStarted;
+      const machineAfter = machineBusyMs();
       const afterStarts = await server.count();
       if (round === 0) {
         server.child.send({ type: 'profile' });
@@ -235,6 +268,11 @@ async function measureEngine(engine: string): Promise<EngineFigures> {
       statements += afterStarts.statements - beforeStarts.statements;
       startCpuMs += afterStarts.cpuMs - beforeStarts.cpuMs;
       healthCpuMs += beforeStarts.cpuMs - beforeHealth.cpuMs;
+      figures.startBurstMs += burstMs;
+      machineMs =
+        machineMs === null || machineBefore === null || machineAfter === null
+          ? null
+          : machineMs + machineAfter - machineBefore;
     }
     server.child.send({ type: 'profile-end' });
     for (let run = 0; run < ALONE; run += 1) {
@@ -248,6 +286,7 @@ async function measureEngine(engine: string): Promise<EngineFigures> {
   figures.statementsPerStart = statements / measured;
   figures.cpuMsPerStart = startCpuMs / measured;
   figures.cpuMsPerHealth = healthCpuMs / measured;
+  figures.machineCpuMsPerStart = machineMs === null ? null : machineMs / measured;
   return figures;
 }
 
@@ -304,6 +343,13 @@ async function main(): Promise<void> {
       ),
     );
     console.log(row(`one start alone (${String(ALONE)} in a row)`, figures.alone));
+    if (figures.machineCpuMsPerStart !== null) {
+      const cores = (figures.machineCpuMsPerStart * ROUNDS * CONCURRENCY) / figures.startBurstMs;
+      console.log(
+        `  whole machine during the start bursts: ${figures.machineCpuMsPerStart.toFixed(2)} ms CPU per start ` +
+          `(server, PostgreSQL and this load generator), ${cores.toFixed(2)} cores busy on average`,
+      );
+    }
   }
 }
 

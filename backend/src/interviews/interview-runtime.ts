@@ -20,6 +20,7 @@ import type { DialPolicy } from '../services/dial-policy.js';
 import { SimulatedCallPlacer } from '../telephony/simulated-call-placer.js';
 import { createInterviewBus, type InterviewBus } from './interview-bus.js';
 import { InterviewStore } from '../db/repositories/interview-store.js';
+import { CandidateLinks } from '../db/repositories/candidate-links.js';
 import { dialAttempt } from '../services/dial-attempt.js';
 import { startNextAttempt } from '../services/start-next-attempt.js';
 import { requeueLostCallbacks } from '../services/lost-callback-sweep.js';
@@ -38,6 +39,8 @@ export interface InterviewRuntimeOptions {
   queuePollingIntervalSeconds?: number;
   /** A long-lived server turns the queue's schedules (sweeps, reconciler) into jobs. */
   runsSchedules?: boolean;
+  /** The candidates' links (each start answers with one); the app shares its own. */
+  links?: CandidateLinks;
 }
 
 /** The queue name of the sweep that re-queues scheduled calls whose job was lost. */
@@ -67,6 +70,7 @@ export async function createInterviewRuntime(
   const background = new BackgroundTasks(log);
   const store = new InterviewStore(database.db, bus);
   const lifecycle = new InterviewLifecycle(database.db, bus, log);
+  const links = options.links ?? new CandidateLinks(database.db);
   const queue = createJobQueue(database, {
     pollingIntervalSeconds: options.queuePollingIntervalSeconds ?? 2,
     runsSchedules: options.runsSchedules ?? false,
@@ -203,6 +207,7 @@ export async function createInterviewRuntime(
           },
           log,
           background,
+          links,
           ...(options.dialPolicy === undefined ? {} : { dialPolicy: options.dialPolicy }),
         },
         input,

@@ -6,7 +6,14 @@ import {
   type LifecycleDecision,
   type LifecycleEffect,
 } from '@screenline/core';
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import {
+  sql,
+  type Insertable,
+  type Kysely,
+  type OperationNodeSource,
+  type Selectable,
+  type Transaction,
+} from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database, InterviewEventsTable, InterviewsTable } from '../db/schema.js';
 import { toInterviewRecord, type InterviewRecord } from '../db/repositories/interview-store.js';
@@ -102,46 +109,50 @@ export class InterviewLifecycle {
   }
 
   /**
-   * Creates an interview inside the caller's transaction (the start writes the candidate and the
-   * consent beside it), with the status the lifecycle gives `screen_started`, and its first trail
-   * event: one statement, which answers the row as written (so no one reads it back).
+   * Creates an interview with the status the lifecycle gives `screen_started` and its first trail
+   * event, and with `alongside` (the start's candidate, consent and link): one statement, so it
+   * is all written or none of it without a transaction of its own, and it answers the row as
+   * written (so no one reads it back). Under load every round trip costs CPU on both sides of the
+   * socket, and the start is CPU bound (issue 14). `db` may be the caller's transaction (the rate
+   * limits it counted roll back with a refused start).
    */
   async create(
-    trx: Transaction<Database>,
+    db: Db,
     values: Omit<Insertable<InterviewsTable>, 'id' | 'status' | 'attempt' | 'scheduled_for'> & {
       id: string;
     },
     fact: Extract<CallFact, { type: 'screen_started' }>,
     meta: FactMeta = {},
+    alongside: readonly OperationNodeSource[] = [],
   ): Promise<InterviewRecord> {
     const decision = decide(null, fact);
     if (decision.to === null) throw new Error('the lifecycle refused to create an interview');
     const status = decision.to;
-    // The event names the interview by the id the caller chose, so both rows go in one
-    // statement; the foreign key is checked at its end, when both exist.
-    const row = await trx
-      .with('interview', (db) =>
-        db
-          .insertInto('interviews')
-          .values({
-            ...values,
-            status,
-            attempt: decision.changes.attempt ?? 1,
-            scheduled_for: decision.changes.scheduledFor ?? null,
-          })
-          .returningAll(),
-      )
-      .with('event', (db) =>
-        db
-          .insertInto('interview_events')
-          .values(
-            eventValues(values.id, { eventType: 'status', ...meta }, status, { isFinal: false }),
-          )
-          .onConflict((conflict) => conflict.column('external_id').doNothing()),
-      )
-      .selectFrom('interview')
-      .selectAll()
-      .executeTakeFirstOrThrow();
+    const interview = db
+      .insertInto('interviews')
+      .values({
+        ...values,
+        status,
+        attempt: decision.changes.attempt ?? 1,
+        scheduled_for: decision.changes.scheduledFor ?? null,
+      })
+      .returningAll();
+    const event = db
+      .insertInto('interview_events')
+      .values(eventValues(values.id, { eventType: 'status', ...meta }, status, { isFinal: false }))
+      .onConflict((conflict) => conflict.column('external_id').doNothing());
+    // Data-modifying CTEs all run, used or not; the foreign keys (the event's interview, the
+    // interview's candidate) are checked at the statement's end, when every row exists.
+    const others = alongside.map(
+      (write, index) => sql`, ${sql.raw(`alongside_${String(index)}`)} as (${write})`,
+    );
+    const { rows } = await sql<
+      Selectable<InterviewsTable>
+    >`with interview as (${interview}), event as (${event})${sql.join(others, sql``)} select * from interview`.execute(
+      db,
+    );
+    const row = rows[0];
+    if (row === undefined) throw new Error('the new interview was not written');
     return toInterviewRecord(row);
   }
 

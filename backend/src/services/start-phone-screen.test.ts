@@ -1,4 +1,5 @@
 import type { StartPhoneScreenResponse } from '@screenline/core';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildInterviewTestApp,
@@ -137,5 +138,59 @@ describe.each(TEST_ENGINES)('start-phone-screen policy (FR-4, FR-5, REL-3) on %s
     });
     expect(answer.statusCode).toBe(403);
     expect(dialsTo([phone])).toBe(0);
+  });
+
+  it('a start that fails at its last write leaves nothing behind, and the retry starts it', async () => {
+    const phone = usNumber(450, 7000);
+    const resumeId = await insertResume(kit.database);
+    const db = kit.database.db;
+    // The candidate's link is the last row a start writes: refuse every new one.
+    await sql`alter table candidate_links add constraint refuse_for_test check (false) not valid`.execute(
+      db,
+    );
+    let failed;
+    try {
+      failed = await start({ ip: '10.6.0.1', phone, resumeId, key: 'half-written' });
+    } finally {
+      await sql`alter table candidate_links drop constraint refuse_for_test`.execute(db);
+    }
+    expect(failed.statusCode).toBe(500);
+    const left = await db
+      .selectFrom('resumes')
+      .select((eb) => [
+        'candidate_id',
+        eb
+          .selectFrom('interviews')
+          .select(eb.fn.countAll<number>().as('n'))
+          .where('resume_id', '=', resumeId)
+          .as('interviews'),
+        eb
+          .selectFrom('consents')
+          .select(eb.fn.countAll<number>().as('n'))
+          .where('phone_e164', '=', phone)
+          .as('consents'),
+        eb
+          .selectFrom('candidates')
+          .select(eb.fn.countAll<number>().as('n'))
+          .where('phone_e164', '=', phone)
+          .as('candidates'),
+      ])
+      .where('id', '=', resumeId)
+      .executeTakeFirstOrThrow();
+    // PostgreSQL counts in bigint, which the driver hands over as text.
+    expect({
+      candidateId: left.candidate_id,
+      interviews: Number(left.interviews),
+      consents: Number(left.consents),
+      candidates: Number(left.candidates),
+    }).toEqual({ candidateId: null, interviews: 0, consents: 0, candidates: 0 });
+    expect(dialsTo([phone])).toBe(0);
+
+    const retried = await start({ ip: '10.6.0.1', phone, resumeId, key: 'half-written' });
+    expect(retried.statusCode).toBe(202);
+    expect(retried.json<StartPhoneScreenResponse>().candidateLink?.path).toMatch(
+      /^\/my-call#token=/,
+    );
+    expect(dialsTo([phone])).toBe(1);
   });
 });

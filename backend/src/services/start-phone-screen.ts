@@ -16,9 +16,10 @@ import {
 } from '@screenline/core';
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Transaction } from 'kysely';
+import type { Kysely, OperationNodeSource } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { readStartContext } from '../db/repositories/start-context.js';
+import { candidateLinkAnswer, type CandidateLinks } from '../db/repositories/candidate-links.js';
 import type { InterviewRecord, InterviewStore } from '../db/repositories/interview-store.js';
 import type { InterviewLifecycle } from './interview-lifecycle.js';
 import type { BackgroundTasks } from '../lib/background-tasks.js';
@@ -50,6 +51,8 @@ export interface StartPhoneScreenDeps {
   dialPolicy?: DialPolicy;
   /** Where a phone dial waits for the answer, after the start has answered. */
   background: BackgroundTasks;
+  /** The candidate's links: every start answers with one (it lasts past the call's time). */
+  links: CandidateLinks;
   now?: () => Date;
 }
 
@@ -60,10 +63,9 @@ export interface StartPhoneScreenInput {
   userAgent: string | undefined;
 }
 
-/** The start's answer, and the call's time (for the candidate's link, which lasts past it). */
+/** The start's answer, with the candidate's link to the call. */
 export interface StartedPhoneScreen {
-  answer: StartPhoneScreenResponse;
-  scheduledFor: Date | null;
+  answer: StartPhoneScreenResponse & { candidateLink: { path: string; expiresAt: string } };
 }
 
 /** An IANA zone name with a region ("America/Chicago") or UTC, not an abbreviation like "EST". */
@@ -210,51 +212,50 @@ export async function startPhoneScreen(
   });
   const rules = rateLimitRules(deps.limits, input.ip, phone.dialled ?? { resumeId: resume.id });
 
-  // 3. Persist the interview, its first event and the consent before anything leaves the building.
+  // 3. Persist the interview, its first event, the candidate, the consent and the candidate's
+  // link before anything leaves the building: one statement (in a transaction with the rate
+  // limits' counters when there are limits to count).
   const candidateToken = createToken();
-  let interview: InterviewRecord;
-  try {
-    interview = await db.transaction().execute(async (trx) => {
-      await consumeRateLimits(trx, rules, now);
-      const candidateId = await saveCandidate(trx, {
-        resume,
-        name: body.name,
-        email: body.email,
-        parsedResume,
-        phoneE164: phone.contact,
-      });
-      // The id is chosen here so the room (named after the attempt, so a retried request can
-      // never open a second one) and the consent are written with the row, not after it.
-      const interviewId = randomUUID();
-      const created = await deps.lifecycle.create(
-        trx,
-        {
-          id: interviewId,
-          job_id: job.id,
-          candidate_id: candidateId,
-          resume_id: resume.id,
+  // The ids are chosen here so that the room (named after the attempt, so a retried request can
+  // never open a second one), the consent and the link are written with the row, not after it.
+  const interviewId = randomUUID();
+  const link = deps.links.prepare(interviewId, deferredTo ?? null);
+  const write = (executor: Kysely<Database>): Promise<InterviewRecord> => {
+    const candidate = candidateWrites(executor, {
+      resume,
+      name: body.name,
+      email: body.email,
+      parsedResume,
+      phoneE164: phone.contact,
+    });
+    return deps.lifecycle.create(
+      executor,
+      {
+        id: interviewId,
+        job_id: job.id,
+        candidate_id: candidate.id,
+        resume_id: resume.id,
+        mode: deps.mode,
+        phone_e164: phone.dialled,
+        timezone: body.timezone ?? null,
+        room_name: `screen-${interviewId}-1`,
+        idempotency_key: idempotencyKey ?? null,
+        candidate_token_hash: hashToken(candidateToken),
+        engine_state: JSON.stringify(newStoredConversation(plan)),
+      },
+      { type: 'screen_started', deferredTo: deferredTo ?? null },
+      {
+        data: {
+          attempt: 1,
           mode: deps.mode,
-          phone_e164: phone.dialled,
-          timezone: body.timezone ?? null,
-          room_name: `screen-${interviewId}-1`,
-          idempotency_key: idempotencyKey ?? null,
-          candidate_token_hash: hashToken(candidateToken),
-          engine_state: JSON.stringify(newStoredConversation(plan)),
+          ...(deferredTo === undefined ? {} : { reason: 'calling_hours' }),
         },
-        { type: 'screen_started', deferredTo: deferredTo ?? null },
-        {
-          data: {
-            attempt: 1,
-            mode: deps.mode,
-            ...(deferredTo === undefined ? {} : { reason: 'calling_hours' }),
-          },
-        },
-      );
-      await trx
-        .insertInto('consents')
-        .values({
+      },
+      [
+        ...candidate.writes,
+        executor.insertInto('consents').values({
           interview_id: interviewId,
-          candidate_id: candidateId,
+          candidate_id: candidate.id,
           phone_e164: phone.dialled,
           text_version: disclosure.version,
           text_hash: createHash('sha256')
@@ -262,10 +263,21 @@ export async function startPhoneScreen(
             .digest('hex'),
           ip: input.ip,
           user_agent: input.userAgent?.slice(0, 500) ?? null,
-        })
-        .execute();
-      return created;
-    });
+        }),
+        link.write,
+      ],
+    );
+  };
+  const counted = rules.filter((rule) => rule.limit > 0);
+  let interview: InterviewRecord;
+  try {
+    interview =
+      counted.length === 0
+        ? await write(db)
+        : await db.transaction().execute(async (trx) => {
+            await consumeRateLimits(trx, counted, now);
+            return write(trx);
+          });
   } catch (error) {
     // A concurrent request with the same key won (its counters or its row stopped this one):
     // answer what it created, so duplicates of one click see one interview.
@@ -297,15 +309,16 @@ export async function startPhoneScreen(
           },
         }
       : {};
+  const candidateLink = candidateLinkAnswer(link);
   if (deferredTo !== undefined) {
     await deps.dialPolicy?.scheduleCall(interview.id, interview.attempt, deferredTo);
     return {
       answer: {
         interview: { id: interview.id, status: interview.status, mode: interview.mode },
         candidateToken,
+        candidateLink,
         ...callingHours,
       },
-      scheduledFor: interview.scheduledFor,
     };
   }
 
@@ -323,9 +336,9 @@ export async function startPhoneScreen(
       answer: {
         interview: { id: interview.id, status: interview.status, mode: interview.mode },
         candidateToken,
+        candidateLink,
         ...callingHours,
       },
-      scheduledFor: interview.scheduledFor,
     };
   }
   const result = await dialAttempt(deps, attempt);
@@ -339,20 +352,21 @@ export async function startPhoneScreen(
     answer: {
       interview: { id: current.id, status: current.status, mode: current.mode },
       candidateToken,
+      candidateLink,
       ...(result.outcome === 'web_call' ? { webCall: result.webCall } : {}),
       ...callingHours,
     },
-    scheduledFor: current.scheduledFor,
   };
 }
 
 /**
  * The candidate of the application, with the number they gave (and their name and email when they
- * typed them): a new candidate linked to the resume, in one statement, the first time; an update
- * of the one the resume already has after that.
+ * typed them), as writes for the start's statement: a new candidate with the resume linked to it
+ * the first time; an update of the one the resume already has after that (none when nothing is
+ * new: a web start again, no number, no name).
  */
-async function saveCandidate(
-  trx: Transaction<Database>,
+function candidateWrites(
+  db: Kysely<Database>,
   input: {
     resume: { id: string; candidate_id: string | null };
     name: string | undefined;
@@ -361,7 +375,7 @@ async function saveCandidate(
     /** Null on a web start without a number. */
     phoneE164: string | null;
   },
-): Promise<string> {
+): { id: string; writes: OperationNodeSource[] } {
   const { resume, name, email, parsedResume, phoneE164 } = input;
   if (resume.candidate_id !== null) {
     const changes = {
@@ -370,34 +384,26 @@ async function saveCandidate(
       ...(name === undefined ? {} : { name }),
       ...(email === undefined ? {} : { email }),
     };
-    // Nothing new (a web start again, no number, no name): an empty SET is not valid SQL.
-    if (Object.keys(changes).length > 0) {
-      await trx
-        .updateTable('candidates')
-        .set(changes)
-        .where('id', '=', resume.candidate_id)
-        .execute();
-    }
-    return resume.candidate_id;
+    // An empty SET is not valid SQL.
+    const writes =
+      Object.keys(changes).length === 0
+        ? []
+        : [db.updateTable('candidates').set(changes).where('id', '=', resume.candidate_id)];
+    return { id: resume.candidate_id, writes };
   }
-  const created = await trx
-    .with('candidate', (db) =>
-      db
-        .insertInto('candidates')
-        .values({
-          name: name ?? parsedResume.name,
-          email: email ?? parsedResume.email,
-          phone_e164: phoneE164,
-        })
-        .returning('id'),
-    )
-    .updateTable('resumes')
-    .set((eb) => ({ candidate_id: eb.selectFrom('candidate').select('candidate.id') }))
-    .where('resumes.id', '=', resume.id)
-    .returning('resumes.candidate_id')
-    .executeTakeFirst();
-  if (created?.candidate_id == null) throw new Error('the resume vanished while its call started');
-  return created.candidate_id;
+  const id = randomUUID();
+  return {
+    id,
+    writes: [
+      db.insertInto('candidates').values({
+        id,
+        name: name ?? parsedResume.name,
+        email: email ?? parsedResume.email,
+        phone_e164: phoneE164,
+      }),
+      db.updateTable('resumes').set({ candidate_id: id }).where('id', '=', resume.id),
+    ],
+  };
 }
 
 /**
@@ -433,12 +439,13 @@ async function replay(
   }
   const candidateToken = createToken();
   await deps.store.addAccessToken(existing.id, candidateToken);
+  const link = await deps.links.create(existing.id, existing.scheduledFor);
   return {
     answer: {
       interview: { id: existing.id, status: existing.status, mode: existing.mode },
       candidateToken,
+      candidateLink: candidateLinkAnswer(link),
     },
-    scheduledFor: existing.scheduledFor,
   };
 }
 

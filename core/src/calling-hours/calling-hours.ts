@@ -182,13 +182,21 @@ export function nextCallableInstant(
   return undefined;
 }
 
+/** One per zone: making a formatter costs far more than formatting with it (a start makes one). */
+const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** A wall-clock rendering of an instant in the candidate's zone, for the start answer. */
 export function formatLocalTime(instant: Date, zone: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    weekday: 'long',
-    hour: 'numeric',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  }).format(instant);
+  let formatter = wallClockFormatters.get(zone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      weekday: 'long',
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    });
+    wallClockFormatters.set(zone, formatter);
+  }
+  return formatter.format(instant);
 }

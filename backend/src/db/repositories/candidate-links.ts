@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { InsertQueryBuilder, InsertResult, Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { createToken, hashToken } from '../../lib/tokens.js';
 
@@ -11,6 +11,14 @@ export type LinkLookup =
 /** The path of a candidate's link: the token in the fragment, which no server or referrer sees. */
 export function candidateLinkPath(token: string): string {
   return `/my-call#token=${token}`;
+}
+
+/** A link as an answer gives it: its path (with the token) and when it stops working. */
+export function candidateLinkAnswer(link: { token: string; expiresAt: Date }): {
+  path: string;
+  expiresAt: string;
+} {
+  return { path: candidateLinkPath(link.token), expiresAt: link.expiresAt.toISOString() };
 }
 
 /** Makes and reads the candidates' links to their calls. */
@@ -29,14 +37,30 @@ export class CandidateLinks {
     interviewId: string,
     scheduledFor: Date | null,
   ): Promise<{ token: string; expiresAt: Date }> {
+    const { token, expiresAt, write } = this.prepare(interviewId, scheduledFor);
+    await write.execute();
+    return { token, expiresAt };
+  }
+
+  /**
+   * A new link as a write not yet sent, for a caller that writes it with other rows in one
+   * statement (the start writes it with the interview it opens).
+   */
+  prepare(
+    interviewId: string,
+    scheduledFor: Date | null,
+  ): {
+    token: string;
+    expiresAt: Date;
+    write: InsertQueryBuilder<Database, 'candidate_links', InsertResult>;
+  } {
     const token = createToken();
     const from = Math.max(this.now().getTime(), scheduledFor?.getTime() ?? 0);
     const expiresAt = new Date(from + CANDIDATE_LINK_TTL_MS);
-    await this.db
+    const write = this.db
       .insertInto('candidate_links')
-      .values({ token_hash: hashToken(token), interview_id: interviewId, expires_at: expiresAt })
-      .execute();
-    return { token, expiresAt };
+      .values({ token_hash: hashToken(token), interview_id: interviewId, expires_at: expiresAt });
+    return { token, expiresAt, write };
   }
 
   async find(token: string): Promise<LinkLookup> {

@@ -17,14 +17,11 @@ import type { AuthorizeCandidate, CandidateAccess } from '../../auth/candidate-a
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { InterviewRuntime } from '../../interviews/interview-runtime.js';
-import { candidateLinkPath, type CandidateLinks } from '../../db/repositories/candidate-links.js';
 
 export interface InterviewsRoutesOptions {
   runtime: InterviewRuntime;
   /** The candidate's token (or a recruiter's session), checked the same way on every route. */
   authorizeCandidate: AuthorizeCandidate;
-  /** Hands the candidate a link of their own to the call in the start answer. */
-  candidateLinks?: CandidateLinks;
 }
 
 const ZError = z.object({ code: z.string(), message: z.string() }).loose();
@@ -66,7 +63,7 @@ const ZTurnAnswer = z.object({
  */
 export const interviewsRoutes: FastifyPluginAsyncZod<InterviewsRoutesOptions> = async (
   app,
-  { runtime, authorizeCandidate, candidateLinks },
+  { runtime, authorizeCandidate },
 ) => {
   const { store, bus } = runtime;
   app.addHook('onClose', async () => {
@@ -100,21 +97,13 @@ export const interviewsRoutes: FastifyPluginAsyncZod<InterviewsRoutesOptions> = 
       },
     },
     async (request, reply) => {
-      const { answer, scheduledFor } = await runtime.start({
+      const { answer } = await runtime.start({
         body: request.body,
         idempotencyKey: request.headers['idempotency-key'],
         ip: request.ip,
         userAgent: request.headers['user-agent'],
       });
-      if (candidateLinks === undefined) return reply.status(202).send(answer);
-      const link = await candidateLinks.create(answer.interview.id, scheduledFor);
-      return reply.status(202).send({
-        ...answer,
-        candidateLink: {
-          path: candidateLinkPath(link.token),
-          expiresAt: link.expiresAt.toISOString(),
-        },
-      });
+      return reply.status(202).send(answer);
     },
   );
 
