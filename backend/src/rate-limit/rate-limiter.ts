@@ -14,29 +14,46 @@ export interface RateLimitRule {
 /**
  * Fixed-window counters in PostgreSQL, so every replica shares them (FR-4). Counting runs in the
  * caller's transaction: a refused or failed start rolls its increments back, and concurrent starts
- * serialise on the counter row, so no request slips past a limit.
+ * serialise on the counter rows, so no request slips past a limit. Every rule is counted in one
+ * statement, its rows taken in key order so that two requests never wait on each other's rows
+ * crosswise; the caller counts last, so the rows stay locked only until its commit.
  */
 export async function consumeRateLimits(
   trx: Transaction<Database>,
   rules: readonly RateLimitRule[],
   now: Date,
 ): Promise<void> {
-  for (const rule of rules) {
-    if (rule.limit <= 0) continue;
-    const windowMs = rule.windowS * 1000;
-    const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-    const expiresAt = new Date(windowStart.getTime() + windowMs);
-    const row = await trx
-      .insertInto('rate_limit_counters')
-      .values({ key: rule.key, window_start: windowStart, count: 1, expires_at: expiresAt })
-      .onConflict((oc) =>
-        oc
-          .columns(['key', 'window_start'])
-          .doUpdateSet({ count: sql`rate_limit_counters.count + 1` }),
-      )
-      .returning('count')
-      .executeTakeFirstOrThrow();
-    if (row.count > rule.limit) {
+  const windows = rules
+    .filter((rule) => rule.limit > 0)
+    .map((rule) => {
+      const windowMs = rule.windowS * 1000;
+      const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+      return { rule, windowStart, expiresAt: new Date(windowStart.getTime() + windowMs) };
+    });
+  if (windows.length === 0) return;
+  const rows = await trx
+    .insertInto('rate_limit_counters')
+    .values(
+      [...windows]
+        .sort((a, b) => (a.rule.key < b.rule.key ? -1 : a.rule.key > b.rule.key ? 1 : 0))
+        .map(({ rule, windowStart, expiresAt }) => ({
+          key: rule.key,
+          window_start: windowStart,
+          count: 1,
+          expires_at: expiresAt,
+        })),
+    )
+    .onConflict((oc) =>
+      oc
+        .columns(['key', 'window_start'])
+        .doUpdateSet({ count: sql`rate_limit_counters.count + 1` }),
+    )
+    .returning(['key', 'count'])
+    .execute();
+  const counts = new Map(rows.map((row) => [row.key, row.count]));
+  // The first rule broken, in the caller's order, names the wait.
+  for (const { rule, expiresAt } of windows) {
+    if ((counts.get(rule.key) ?? 0) > rule.limit) {
       const retryAfterS = Math.max(1, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000));
       throw new AppError('RATE_LIMITED', {
         message: `Too many call requests for ${rule.label}. Try again in ${describeWait(retryAfterS)}.`,

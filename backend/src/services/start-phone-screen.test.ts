@@ -74,6 +74,20 @@ describe.each(TEST_ENGINES)('start-phone-screen policy (FR-4, FR-5, REL-3) on %s
     expect(dialsTo(phones)).toBe(5);
   });
 
+  it('30 concurrent requests from one IP to different numbers: exactly 5 dials', async () => {
+    const phones = Array.from({ length: 30 }, (_value, index) => usNumber(460 + index, 1000));
+    const resumeIds = await Promise.all(phones.map(() => insertResume(kit.database)));
+    const answers = await Promise.all(
+      phones.map((phone, index) =>
+        start({ ip: '10.7.0.1', phone, resumeId: resumeIds[index] ?? '' }),
+      ),
+    );
+    const codes = answers.map((answer) => answer.statusCode);
+    expect(codes.filter((code) => code === 202)).toHaveLength(5);
+    expect(codes.filter((code) => code === 429)).toHaveLength(25);
+    expect(dialsTo(phones)).toBe(5);
+  });
+
   it('10 requests to one number from 10 IPs: 1 dial', async () => {
     const phone = usNumber(400, 2000);
     const answers = [];

@@ -275,8 +275,11 @@ export async function startPhoneScreen(
       counted.length === 0
         ? await write(db)
         : await db.transaction().execute(async (trx) => {
+            // Counted after the write, so the counters (every start's global one among them)
+            // stay locked for one statement and the commit, not for the whole write.
+            const written = await write(trx);
             await consumeRateLimits(trx, counted, now);
-            return write(trx);
+            return written;
           });
   } catch (error) {
     // A concurrent request with the same key won (its counters or its row stopped this one):
