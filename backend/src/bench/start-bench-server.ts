@@ -2,7 +2,7 @@
  * The server half of `npm run bench:start`: the real app, as server.ts builds it, listening on
  * loopback in a process of its own (so the load generator's work never runs on its event loop),
  * on a fresh database with `BENCH_APPLICATIONS` distinct applications (one open job, one resume
- * each). It tells its parent the port and the applications over IPC, then counts the SQL
+ * each), or, with BENCH_DATABASE_URL, on the database of the first server of the run (a replica). It tells its parent the port and the applications over IPC, then counts the SQL
  * statements the app sends and its CPU time, so the parent can report both per start; with
  * BENCH_CPU_PROF set it profiles the measured rounds into that folder.
  *
@@ -14,7 +14,7 @@ import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
 import { buildApp } from '../app.js';
-import type { DatabaseHandle } from '../db/database.js';
+import { openDatabase, type DatabaseHandle } from '../db/database.js';
 import { seedDemoData } from '../db/seed.js';
 import { parseEnv } from '../env.js';
 import type { CallPlacer } from '../telephony/call-placer.js';
@@ -27,6 +27,8 @@ export interface BenchServerReady {
   port: number;
   jobId: string;
   resumeIds: string[];
+  /** The scratch PostgreSQL database, for the other servers of a multi-process run. */
+  databaseUrl?: string;
 }
 
 /** The parent asks for the statement count; the server answers with it. */
@@ -63,12 +65,19 @@ const neverRings: CallPlacer = {
 async function main(): Promise<void> {
   const engine = (process.env.BENCH_ENGINE ?? 'pglite') as TestEngine;
   const applications = Number(process.env.BENCH_APPLICATIONS ?? 300);
-  const opened = await openTestDatabase(engine);
-  await seedDemoData(opened.db);
-  const jobId = (await opened.db.selectFrom('jobs').select('id').executeTakeFirstOrThrow()).id;
+  // A second server of a multi-process run (another replica) opens the first one's database,
+  // which holds the job and the applications already.
+  const sharedUrl = process.env.BENCH_DATABASE_URL;
+  const created = sharedUrl === undefined ? await openTestDatabase(engine) : undefined;
+  const opened = created ?? (await openDatabase({ kind: 'postgres', url: sharedUrl ?? '' }));
   const resumeIds: string[] = [];
-  for (let index = 0; index < applications; index += 1) {
-    resumeIds.push(await insertResume(opened));
+  let jobId = '';
+  if (sharedUrl === undefined) {
+    await seedDemoData(opened.db);
+    jobId = (await opened.db.selectFrom('jobs').select('id').executeTakeFirstOrThrow()).id;
+    for (let index = 0; index < applications; index += 1) {
+      resumeIds.push(await insertResume(opened));
+    }
   }
   const counter = new StatementCounter();
   const database: DatabaseHandle = { ...opened, db: opened.db.withPlugin(counter) };
@@ -106,15 +115,16 @@ async function main(): Promise<void> {
       void profiler.post('Profiler.enable').then(() => profiler.post('Profiler.start'));
     }
     if (message.type === 'profile-end' && profileDir !== undefined) {
-      void profiler
-        .post('Profiler.stop')
-        .then(async ({ profile }) => {
-          await mkdir(profileDir, { recursive: true });
-          await writeFile(
-            path.join(profileDir, `start-${engine}.cpuprofile`),
-            JSON.stringify(profile),
-          );
-        });
+      void profiler.post('Profiler.stop').then(async ({ profile }) => {
+        await mkdir(profileDir, { recursive: true });
+        await writeFile(
+          path.join(
+            profileDir,
+            `start-${engine}-${process.env.BENCH_PROFILE_NAME ?? 'server-1'}.cpuprofile`,
+          ),
+          JSON.stringify(profile),
+        );
+      });
     }
     if (message.type === 'count') {
       const cpu = process.cpuUsage();
@@ -131,7 +141,13 @@ async function main(): Promise<void> {
         .then(() => process.exit(0));
     }
   });
-  send({ type: 'ready', port: address.port, jobId, resumeIds });
+  send({
+    type: 'ready',
+    port: address.port,
+    jobId,
+    resumeIds,
+    ...(created?.url === undefined ? {} : { databaseUrl: created.url }),
+  });
 }
 
 await main();

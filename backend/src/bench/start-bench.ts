@@ -10,6 +10,8 @@
  * the bench re-runs itself under it, so the server and this load generator share those cores.
  * PostgreSQL is the server on 127.0.0.1:5432 (BENCH_POSTGRES_URL), not pinned; each run creates a
  * scratch database there and drops it. `--cpu-prof DIR` writes the server's CPU profile there.
+ * `--servers N` (PostgreSQL) runs N server processes on that one database, as N replicas, and
+ * sends the requests to them in turn: what the second core is worth.
  *
  * The requests are the ones the apply page sends (name, email, consent version, an
  * Idempotency-Key), without the browser's time zone, so the number's zones are looked up for
@@ -32,11 +34,14 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '50' },
     rounds: { type: 'string', default: '5' },
     limits: { type: 'string', default: 'off' },
+    servers: { type: 'string', default: '1' },
     'cpu-prof': { type: 'string' },
   },
 });
 const CONCURRENCY = Number(args.concurrency);
 const ROUNDS = Number(args.rounds);
+/** Server processes sharing one database, as replicas would (PostgreSQL only). */
+const SERVERS = Number(args.servers);
 const ALONE = 10;
 const POSTGRES_URL =
   process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -54,7 +59,11 @@ interface Server {
   stop(): Promise<void>;
 }
 
-async function startServer(engine: string, applications: number): Promise<Server> {
+async function startServer(
+  engine: string,
+  applications: number,
+  options: { sharedDatabaseUrl?: string; profileName?: string } = {},
+): Promise<Server> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', '--conditions=source', path.join(here, 'start-bench-server.ts')],
@@ -68,6 +77,10 @@ async function startServer(engine: string, applications: number): Promise<Server
         ...(args['cpu-prof'] === undefined
           ? {}
           : { BENCH_CPU_PROF: path.resolve(args['cpu-prof']) }),
+        ...(options.sharedDatabaseUrl === undefined
+          ? {}
+          : { BENCH_DATABASE_URL: options.sharedDatabaseUrl }),
+        ...(options.profileName === undefined ? {} : { BENCH_PROFILE_NAME: options.profileName }),
       },
       // The server's JSON log lines go nowhere; its errors show.
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -145,11 +158,65 @@ function timedRequest(
   });
 }
 
+/**
+ * The run's server processes: the first creates and fills the database, the others open it, as
+ * replicas behind one load balancer would; requests go to them in turn.
+ */
+interface Servers {
+  /** The first server's ready message: the job and the applications. */
+  ready: BenchServerReady;
+  /** The port of the server that takes request number `index`. */
+  portFor(index: number): number;
+  /** Statements and CPU time so far, summed over the servers. */
+  count(): Promise<BenchServerCount>;
+  send(message: { type: string }): void;
+  stop(): Promise<void>;
+}
+
+async function startServers(engine: string, applications: number): Promise<Servers> {
+  const first = await startServer(engine, applications, { profileName: 'server-1' });
+  const others: Server[] = [];
+  try {
+    for (let index = 2; index <= SERVERS; index += 1) {
+      const sharedDatabaseUrl = first.ready.databaseUrl;
+      if (sharedDatabaseUrl === undefined) throw new Error('--servers above 1 needs PostgreSQL');
+      others.push(
+        await startServer(engine, 0, { sharedDatabaseUrl, profileName: `server-${String(index)}` }),
+      );
+    }
+  } catch (error) {
+    await Promise.all(others.map((server) => server.stop()));
+    await first.stop();
+    throw error;
+  }
+  const all = [first, ...others];
+  return {
+    ready: first.ready,
+    portFor: (index) => (all[index % all.length] ?? first).ready.port,
+    count: async () => {
+      const counts = await Promise.all(all.map((server) => server.count()));
+      return {
+        type: 'count',
+        statements: counts.reduce((sum, count) => sum + count.statements, 0),
+        cpuMs: counts.reduce((sum, count) => sum + count.cpuMs, 0),
+      };
+    },
+    send: (message) => {
+      for (const server of all) server.child.send(message);
+    },
+    // The first server drops the database, once the others have let go of it.
+    stop: async () => {
+      await Promise.all(others.map((server) => server.stop()));
+      await first.stop();
+    },
+  };
+}
+
 function health(agent: http.Agent, port: number): Promise<number> {
   return timedRequest(agent, port, { method: 'GET', path: '/api/health' }, 200);
 }
 
-function start(agent: http.Agent, server: Server, index: number): Promise<number> {
+function start(agent: http.Agent, server: Servers, index: number): Promise<number> {
   const resumeId = server.ready.resumeIds[index];
   if (resumeId === undefined) throw new Error('not enough applications');
   const areaCode = AREA_CODES[index % AREA_CODES.length] ?? '212';
@@ -164,7 +231,7 @@ function start(agent: http.Agent, server: Server, index: number): Promise<number
   };
   return timedRequest(
     agent,
-    server.ready.port,
+    server.portFor(index),
     {
       method: 'POST',
       path: '/api/interview/start-phone-screen',
@@ -220,8 +287,7 @@ interface EngineFigures {
 
 async function measureEngine(engine: string): Promise<EngineFigures> {
   const applications = (ROUNDS + 1) * CONCURRENCY + ALONE;
-  const server = await startServer(engine, applications);
-  const { port } = server.ready;
+  const server = await startServers(engine, applications);
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   let next = 0;
   const figures: EngineFigures = {
@@ -246,7 +312,9 @@ async function measureEngine(engine: string): Promise<EngineFigures> {
     for (let round = 0; round <= ROUNDS; round += 1) {
       const beforeHealth = await server.count();
       const healthTimes = await Promise.all(
-        Array.from({ length: CONCURRENCY }, () => health(agent, port)),
+        Array.from({ length: CONCURRENCY }, (_value, index) =>
+          health(agent, server.portFor(index)),
+        ),
       );
       const beforeStarts = await server.count();
       const machineBefore = machineBusyMs();
@@ -258,7 +326,7 @@ async function measureEngine(engine: string): Promise<EngineFigures> {
       const machineAfter = machineBusyMs();
       const afterStarts = await server.count();
       if (round === 0) {
-        server.child.send({ type: 'profile' });
+        server.send({ type: 'profile' });
         continue;
       }
       figures.health.push(...healthTimes);
@@ -274,7 +342,7 @@ async function measureEngine(engine: string): Promise<EngineFigures> {
           ? null
           : machineMs + machineAfter - machineBefore;
     }
-    server.child.send({ type: 'profile-end' });
+    server.send({ type: 'profile-end' });
     for (let run = 0; run < ALONE; run += 1) {
       figures.alone.push(await start(agent, server, (next += 1) - 1));
     }
@@ -322,6 +390,7 @@ async function main(): Promise<void> {
   console.log(
     `start under load: ${String(CONCURRENCY)} concurrent requests, ${String(ROUNDS)} rounds ` +
       `(${String(ROUNDS * CONCURRENCY)} of each) after a warm-up round; rate limits ${args.limits}; ` +
+      `${String(SERVERS)} server process${SERVERS === 1 ? '' : 'es'}; ` +
       `${isPinned ? `CPUs ${CPUS}` : 'not pinned (no taskset)'}; node ${process.version}`,
   );
   console.log(`  ${''.padEnd(40)}  p50 ms  p99 ms   p99 per round · server CPU per request`);

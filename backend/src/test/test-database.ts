@@ -14,7 +14,11 @@ export const TEST_ENGINES: TestEngine[] = process.env.TEST_DATABASE_URL
   : ['pglite'];
 
 /** A fresh, migrated database of its own: in memory for PGlite, a new database on the server. */
-export async function openTestDatabase(engine: TestEngine): Promise<DatabaseHandle> {
+export async function openTestDatabase(
+  engine: TestEngine,
+): Promise<
+  DatabaseHandle & { /** Where a PostgreSQL one is, for a second process. */ url?: string }
+> {
   if (engine === 'pglite') {
     const handle = await openDatabase({ kind: 'memory' });
     await migrateToLatest(handle.db);
@@ -30,6 +34,7 @@ export async function openTestDatabase(engine: TestEngine): Promise<DatabaseHand
   await migrateToLatest(handle.db);
   return {
     ...handle,
+    url: url.toString(),
     close: async () => {
       await handle.close();
       await withAdminClient(adminUrl, (client) =>
