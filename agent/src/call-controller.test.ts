@@ -25,7 +25,9 @@ interface Harness extends InterviewCall {
  * Production's call in scripted mode with no room and no speech (the framework's own test
  * harness): text in, engine replies out, the backend and the job recorded.
  */
-async function startHarness(silence: { silenceTimeoutS?: number } = {}): Promise<Harness> {
+async function startHarness(
+  settings: { silenceTimeoutS?: number; rejoinGraceMs?: number } = {},
+): Promise<Harness> {
   const recorder = new CallRecorder();
   const call = createInterviewSession({
     context,
@@ -34,7 +36,7 @@ async function startHarness(silence: { silenceTimeoutS?: number } = {}): Promise
     reports: recorder,
     job: recorder,
     room: null,
-    ...silence,
+    ...settings,
   });
   await call.start();
   return { ...call, turns: recorder.turns, hangUps: recorder.hangUps, recorder };
@@ -100,6 +102,60 @@ describe('a candidate who goes silent', () => {
       expect(said[2]).toMatch(/still cannot hear you/);
       expect(said[3]).toMatch(/end the call/);
       expect(harness.turns.every((turn) => turn.speaker === 'agent')).toBe(true);
+    } finally {
+      await harness.session.close();
+    }
+  });
+});
+
+describe('a browser candidate who leaves the room (a reload)', () => {
+  it('is not prompted while away; back in time, hears that the call was cut off and the question again', async () => {
+    initializeLogger({ pretty: false, level: 'error' });
+    const harness = await startHarness({ silenceTimeoutS: 0.2, rejoinGraceMs: 2_000 });
+    try {
+      await harness.open();
+      const asked = harness.turns.at(-1)?.text ?? '';
+      harness.controller.onCandidateLeft();
+      // Three silence timeouts pass: nobody is prompted, and the call is not over.
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      expect(harness.turns).toHaveLength(1);
+      expect(harness.hangUps).toEqual([]);
+      await harness.controller.onCandidateBack();
+      expect(harness.turns.at(-1)?.text).toBe(`Sorry, we were cut off. ${asked}`);
+      // The wait is over: the grace passing later ends nothing.
+      await new Promise((resolve) => setTimeout(resolve, 2_100));
+      expect(harness.hangUps.filter((reason) => reason === 'candidate_hung_up')).toEqual([]);
+    } finally {
+      await harness.session.close();
+    }
+  });
+
+  it('who does not come back ends the call as a hang-up once the grace is over, not before', async () => {
+    initializeLogger({ pretty: false, level: 'error' });
+    const harness = await startHarness({ rejoinGraceMs: 400 });
+    try {
+      await harness.open();
+      await harness.session.run({ userInput: 'Yes, now is a good time.' }).wait();
+      harness.controller.onCandidateLeft();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(harness.hangUps).toEqual([]);
+      await expect.poll(() => harness.hangUps, { timeout: 3_000 }).toEqual(['candidate_hung_up']);
+      // The end report went first, with the answer given before the candidate left.
+      expect(harness.recorder.callEvents.at(-1)).toBe('ended');
+      expect(harness.turns.filter((turn) => turn.speaker === 'candidate')).toHaveLength(1);
+    } finally {
+      await harness.session.close();
+    }
+  });
+
+  it('on the phone, leaving is hanging up: there is nothing to wait for', async () => {
+    initializeLogger({ pretty: false, level: 'error' });
+    const harness = await startHarness();
+    try {
+      await harness.open();
+      harness.controller.onCandidateLeft();
+      await harness.controller.onCandidateBack();
+      expect(harness.turns).toHaveLength(1);
     } finally {
       await harness.session.close();
     }

@@ -19,6 +19,13 @@ export interface CallControllerOptions {
    * lines prepared while the candidate spoke, which no reply waited for, so the turn does not get them.
    */
   isSpeechAhead?: boolean;
+  /**
+   * A browser candidate who leaves the room (a reload, a dropped network) has this long to come
+   * back before the call is over; absent on the phone, where a hang-up ends the call.
+   */
+  rejoinGraceMs?: number;
+  /** The candidate left and did not come back in time: ends the call as theirs. */
+  onCandidateGone?: () => Promise<void>;
 }
 
 /** One `metrics_collected` event as numbers only: no transcript words, no identities. */
@@ -69,6 +76,8 @@ export class CallController {
   /** Counts the candidate's state changes, so a prompt knows whether they stirred while it played. */
   private userStateChanges = 0;
   private silenceTimer: NodeJS.Timeout | undefined;
+  /** Set while a browser candidate who left has time to come back. */
+  private rejoinTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: CallControllerOptions) {
     this.graceMs = options.hangUpGraceMs ?? 20_000;
@@ -84,6 +93,7 @@ export class CallController {
     });
     session.on(voice.AgentSessionEventTypes.Close, () => {
       this.stopSilenceTimer();
+      clearTimeout(this.rejoinTimer);
     });
     session.on(voice.AgentSessionEventTypes.MetricsCollected, (event) => {
       this.onMetrics(event.metrics);
@@ -105,11 +115,38 @@ export class CallController {
   }
 
   /**
+   * The browser candidate left the room without ending the screen: stop talking to an empty room
+   * (no silence prompts either) and wait for them. Only when they stay away past the grace is the
+   * call over, as if they had hung up.
+   */
+  onCandidateLeft(): void {
+    const graceMs = this.options.rejoinGraceMs;
+    if (graceMs === undefined || this.hangUpStarted || this.rejoinTimer !== undefined) return;
+    this.stopSilenceTimer();
+    void Promise.resolve(this.options.session.interrupt()).catch(() => undefined);
+    this.rejoinTimer = setTimeout(() => {
+      this.rejoinTimer = undefined;
+      if (this.hangUpStarted) return;
+      this.hangUpStarted = true;
+      void this.options.onCandidateGone?.();
+    }, graceMs).unref();
+  }
+
+  /** The candidate is back in time: "Sorry, we were cut off", and the current question again. */
+  async onCandidateBack(): Promise<void> {
+    if (this.rejoinTimer === undefined || this.hangUpStarted) return;
+    clearTimeout(this.rejoinTimer);
+    this.rejoinTimer = undefined;
+    await this.open();
+  }
+
+  /**
    * The framework marks the candidate away once per silence; while they stay silent, the prompt
    * is asked again after the same timeout, so the engine can prompt twice and then end the call.
    */
   private async onSilence(): Promise<void> {
-    if (this.hangUpStarted) return;
+    // Nobody to prompt while a browser candidate who left may still come back.
+    if (this.hangUpStarted || this.rejoinTimer !== undefined) return;
     const changesBefore = this.userStateChanges;
     const reply = await this.options.driver.onSilence();
     const handle = this.speak(reply);

@@ -8,6 +8,7 @@ import {
   type stt,
   type tts,
 } from '@livekit/agents';
+import { RoomEvent } from '@livekit/rtc-node';
 import type { AgentContext, EndReason, InterviewPlan } from '@screenline/core';
 import { CallController } from './call-controller.js';
 import { EngineLLM } from './engine-llm.js';
@@ -60,6 +61,11 @@ export interface CreateInterviewSessionOptions {
   silenceTimeoutS?: number;
   /** Scripted calls synthesise their likely next lines ahead (default: on when there is a TTS). */
   speakAhead?: boolean;
+  /**
+   * In the browser, how long a candidate who leaves (a reload, a dropped network) has to come
+   * back to the same screen; absent on the phone, where leaving is hanging up.
+   */
+  rejoinGraceMs?: number;
   logger?: ReturnType<typeof log>;
 }
 
@@ -138,11 +144,12 @@ export function createInterviewSession(options: CreateInterviewSessionOptions): 
     })();
     return endReported;
   };
-  const hangUp = async (reason: EndReason): Promise<void> => {
+  const endCall = async (reason: EndReason | 'candidate_hung_up'): Promise<void> => {
     endReason = reason;
     await reportEnd();
     await job.deleteRoom();
   };
+  const hangUp = (reason: EndReason): Promise<void> => endCall(reason);
   // Scripted, the engine names its likely next lines: they are synthesised while the candidate speaks.
   const isSpeechAhead =
     !isConversational && options.speakAhead !== false && session.tts !== undefined;
@@ -154,8 +161,20 @@ export function createInterviewSession(options: CreateInterviewSessionOptions): 
     onVoiceMetric: (figures) => {
       logger.info(figures, 'voice metrics');
     },
+    ...(options.rejoinGraceMs === undefined
+      ? {}
+      : {
+          rejoinGraceMs: options.rejoinGraceMs,
+          onCandidateGone: async () => {
+            logger.info('the candidate did not come back; the call is over');
+            await endCall('candidate_hung_up');
+          },
+        }),
   });
   wiring.controller = controller;
+  if (room !== null && options.rejoinGraceMs !== undefined) {
+    followCandidatePresence(room, controller, logger);
+  }
 
   // The Node job does not end when the caller hangs up: close the job with the session.
   session.on(voice.AgentSessionEventTypes.Close, () => {
@@ -192,12 +211,38 @@ export function createInterviewSession(options: CreateInterviewSessionOptions): 
           : {
               agent,
               room: room.room,
-              inputOptions: { participantIdentity: room.participantIdentity },
+              inputOptions: {
+                participantIdentity: room.participantIdentity,
+                // A browser that leaves may come back (the controller waits for it); the
+                // framework would otherwise close the session the moment it leaves.
+                closeOnDisconnect: options.rejoinGraceMs === undefined,
+              },
             },
       ),
     open: () => controller.open(),
     hangUp,
   };
+}
+
+/**
+ * Tells the controller when the browser candidate leaves the room and when they are back (the
+ * framework's room input links the same identity again by itself, and takes its new microphone).
+ */
+function followCandidatePresence(
+  candidate: CandidateRoom,
+  controller: CallController,
+  logger: ReturnType<typeof log>,
+): void {
+  candidate.room.on(RoomEvent.ParticipantDisconnected, (participant) => {
+    if (participant.identity !== candidate.participantIdentity) return;
+    logger.info('the candidate left the room; waiting for them to come back');
+    controller.onCandidateLeft();
+  });
+  candidate.room.on(RoomEvent.ParticipantConnected, (participant) => {
+    if (participant.identity !== candidate.participantIdentity) return;
+    logger.info('the candidate is back in the room');
+    void controller.onCandidateBack();
+  });
 }
 
 /**

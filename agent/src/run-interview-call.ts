@@ -5,7 +5,11 @@ import {
   type JobContext,
   type VAD,
 } from '@livekit/agents';
-import { ZAgentJobMetadata, type AgentJobMetadata } from '@screenline/core';
+import {
+  DEFAULT_WEB_REJOIN_GRACE_S,
+  ZAgentJobMetadata,
+  type AgentJobMetadata,
+} from '@screenline/core';
 import { BackendClient } from './backend/backend-client.js';
 import { createInterviewSession } from './create-interview-session.js';
 import type { AgentEnv } from './env.js';
@@ -55,6 +59,11 @@ export async function runInterviewCall(ctx: JobContext, env: AgentEnv): Promise<
     reports: backend,
     job: ctx,
     room: { room: ctx.room, participantIdentity: metadata.participantIdentity },
+    // In the browser the candidate may come back after leaving (a reload): the backend says
+    // how long to wait, and keeps the room for it.
+    ...(metadata.channel === 'web'
+      ? { rejoinGraceMs: (metadata.rejoinGraceS ?? DEFAULT_WEB_REJOIN_GRACE_S) * 1_000 }
+      : {}),
     logger,
   });
   await call.start();

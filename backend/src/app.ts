@@ -242,6 +242,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     isDialingDisabled: env.DIALING_DISABLED,
     callingHours: env.CALLING_HOURS,
     agentTokenTtlS: telephony?.agentTokenTtlS ?? 0,
+    webRejoinGraceS: env.WEB_REJOIN_GRACE_S,
     queue: callQueue,
   });
   const callPlacer = options.callPlacer ?? telephony?.callPlacer;

@@ -1,7 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
-import { parseCallingHours, resolveMode, type Mode } from '@screenline/core';
+import {
+  DEFAULT_WEB_REJOIN_GRACE_S,
+  parseCallingHours,
+  resolveMode,
+  type Mode,
+} from '@screenline/core';
 import { z } from 'zod';
 import { MIN_ADMIN_PASSWORD_LENGTH } from './auth/password.js';
 
@@ -113,6 +118,13 @@ const ZEnvSchema = z.object({
   ),
   /** A simulated call prompts the candidate after this much silence, twice, then ends (typing takes longer than talking). */
   SILENCE_TIMEOUT_S: numberSetting(z.coerce.number().positive().max(600).default(20)),
+  /**
+   * Web mode: how long a candidate who leaves the screen (a reload, a dropped network) has to come
+   * back to it. The agent waits that long, and LiveKit keeps the room a little longer.
+   */
+  WEB_REJOIN_GRACE_S: numberSetting(
+    z.coerce.number().int().min(1).max(600).default(DEFAULT_WEB_REJOIN_GRACE_S),
+  ),
   /** The interview closes politely after this long. */
   CALL_MAX_DURATION_S: numberSetting(z.coerce.number().int().min(60).max(7200).default(900)),
   /** How long a simulated call rings before it is answered (dialing, then ringing). */

@@ -35,7 +35,9 @@ export class CallRecorder implements CallReports, CallJob {
 
   deleteRoom(): Promise<void> {
     const reason = this.lastEndReason;
-    if (reason === undefined || reason === 'candidate_hung_up') {
+    // A browser candidate who never came back is ended as a hang-up by the agent, which then
+    // deletes the room like any other end; what must come first is the report.
+    if (reason === undefined) {
       return Promise.reject(new Error('the room was deleted before the end was reported'));
     }
     this.hangUps.push(reason);

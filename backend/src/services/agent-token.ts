@@ -44,7 +44,7 @@ export async function isAgentTokenValid(
  */
 export async function prepareAgentMetadata(
   db: Kysely<Database>,
-  input: { interviewId: string; channel: 'phone' | 'web'; ttlS: number },
+  input: { interviewId: string; channel: 'phone' | 'web'; ttlS: number; rejoinGraceS?: number },
 ): Promise<string> {
   const backendToken = await issueAgentToken(db, input.interviewId, input.ttlS);
   const metadata: AgentJobMetadata = {
@@ -52,6 +52,9 @@ export async function prepareAgentMetadata(
     backendToken,
     channel: input.channel,
     participantIdentity: CANDIDATE_IDENTITY,
+    ...(input.channel === 'web' && input.rejoinGraceS !== undefined
+      ? { rejoinGraceS: input.rejoinGraceS }
+      : {}),
   };
   return JSON.stringify(metadata);
 }

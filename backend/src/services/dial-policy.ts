@@ -34,6 +34,8 @@ export interface DialPolicyOptions {
   isDialingDisabled: boolean;
   callingHours: CallingHoursWindow;
   agentTokenTtlS: number;
+  /** Web mode: how long the agent waits for a candidate who left the room (WEB_REJOIN_GRACE_S). */
+  webRejoinGraceS?: number;
   queue: ScheduledCallQueue;
   now?: () => Date;
 }
@@ -66,6 +68,7 @@ export function createDialPolicy(options: DialPolicyOptions): DialPolicy {
         interviewId,
         channel: mode === 'phone' ? 'phone' : 'web',
         ttlS: options.agentTokenTtlS,
+        ...(options.webRejoinGraceS === undefined ? {} : { rejoinGraceS: options.webRejoinGraceS }),
       });
     },
     scheduleCall(interviewId, attempt, at) {

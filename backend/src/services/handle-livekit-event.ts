@@ -118,6 +118,12 @@ export async function handleLiveKitEvent(
         }
         await lifecycle.apply(id, { type: 'answered' }, { eventType: 'candidate_joined' });
       }
+      // A browser that leaves may come back (a reload, a dropped network): the agent waits for
+      // it and ends the call itself, with its report, when it does not. Should the agent be gone
+      // too, LiveKit closes the emptied room and room_finished ends the call.
+      if (kind === KIND_STANDARD && !ENDED_BY_US.has(reason)) {
+        return trail('candidate_left', { reason, mayRejoin: true });
+      }
       return fact(
         {
           type: 'call_ended',

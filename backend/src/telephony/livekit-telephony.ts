@@ -80,6 +80,9 @@ export function createLiveKitTelephony(
           apiSecret: secret,
           agentName: env.AGENT_NAME,
           emptyTimeoutS: 10 * 60,
+          // The agent waits this long for a candidate who left (a reload); the room outlasts it,
+          // so the agent's own end report, not LiveKit closing the room, ends the call.
+          departureTimeoutS: env.WEB_REJOIN_GRACE_S + 15,
           log,
         });
   const storage = recordingStorageFromEnv(env);

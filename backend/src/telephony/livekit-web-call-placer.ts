@@ -22,6 +22,8 @@ export interface LiveKitWebCallPlacerOptions {
   agentName: string;
   /** How long an unjoined room waits for the candidate before LiveKit closes it. */
   emptyTimeoutS: number;
+  /** How long the room stays once the candidate left (a reload): longer than the agent waits. */
+  departureTimeoutS?: number;
   log: CallLog;
 }
 
@@ -40,6 +42,9 @@ export class LiveKitWebCallPlacer implements CallPlacer {
       await options.rooms.createRoom({
         name: request.roomName,
         emptyTimeout: options.emptyTimeoutS,
+        ...(options.departureTimeoutS === undefined
+          ? {}
+          : { departureTimeout: options.departureTimeoutS }),
         agents: [
           new RoomAgentDispatch({ agentName: options.agentName, metadata: request.agentMetadata }),
         ],

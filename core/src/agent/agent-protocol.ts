@@ -11,7 +11,15 @@ export const ZAgentJobMetadata = z.object({
   channel: z.enum(['phone', 'web']),
   /** The candidate participant's identity in the room (opaque, no phone number). */
   participantIdentity: z.string().min(1).max(128),
+  /**
+   * In the browser: how long the agent waits for a candidate who left the room (a reload, a
+   * dropped network) before the call is over. The backend sets it, and keeps the room that long.
+   */
+  rejoinGraceS: z.number().int().min(1).max(600).optional(),
 });
+
+/** How long a browser candidate who left has to come back, unless WEB_REJOIN_GRACE_S says. */
+export const DEFAULT_WEB_REJOIN_GRACE_S = 60;
 export type AgentJobMetadata = z.infer<typeof ZAgentJobMetadata>;
 
 /** Per-turn latency the agent measures (milliseconds), shown to the recruiter and benchmarked. */

@@ -218,6 +218,40 @@ describe.each(TEST_ENGINES)('LiveKit webhooks, agent reports and cancel (%s)', (
     expect(rows).toEqual([{ external_id: 'EV_joined_1' }]);
   });
 
+  it('a browser candidate who leaves may come back: the call stays live; a phone leg that leaves ends it', async () => {
+    const deliver = async (body: Record<string, unknown>) => {
+      const signed = await signWebhook(JSON.stringify(body), TEST_API_KEY, TEST_API_SECRET);
+      return t.app.inject({
+        method: 'POST',
+        url: '/api/livekit/webhook',
+        headers: signed.headers,
+        payload: signed.body,
+      });
+    };
+    const left = (roomName: string, id: string, kind: string) => ({
+      event: 'participant_left',
+      id,
+      room: { name: roomName },
+      // CLIENT_INITIATED: the page left (a reload), or the phone hung up.
+      participant: { identity: 'candidate', kind, joinedAt: '1700000000', disconnectReason: 1 },
+    });
+    const web = await t.createInterview({ status: 'in_progress' });
+    const browserLeft = await deliver(left(web.roomName, 'EV_left_web', 'STANDARD'));
+    expect(browserLeft.json()).toEqual({ result: 'recorded' });
+    expect(await statusOf(t, web.interviewId)).toBe('in_progress');
+    const trail = await t.db
+      .selectFrom('interview_events')
+      .select(['type', 'data'])
+      .where('external_id', '=', 'EV_left_web')
+      .executeTakeFirstOrThrow();
+    expect(trail).toMatchObject({ type: 'candidate_left', data: { mayRejoin: true } });
+
+    const phone = await t.createInterview({ status: 'in_progress' });
+    const phoneLeft = await deliver(left(phone.roomName, 'EV_left_sip', 'SIP'));
+    expect(phoneLeft.json()).toMatchObject({ result: 'applied' });
+    expect(await statusOf(t, phone.interviewId)).toBe('completed');
+  });
+
   it('cancel hangs up the ringing phone; agent tokens are per interview', async () => {
     const { interviewId, roomName, candidateToken } = await t.createInterview();
     const other = await t.createInterview();

@@ -69,6 +69,8 @@ export interface WebCallOptions {
   onProgress?: (line: string) => void;
   /** Settings the agent worker needs on top (a longer job start limit...). */
   workerEnv?: Record<string, string>;
+  /** Settings the backend needs on top (a shorter rejoin grace...). */
+  backendEnv?: Record<string, string>;
   /** Told as each candidate clip has been said, with what a test may do to the call then. */
   afterClip?: (index: number, call: CallControls) => void;
 }
@@ -98,7 +100,7 @@ export interface WebCallSite {
 /** Starts the backend in web mode and the production agent worker on the stack. */
 export async function openWebCallSite(
   stack: StackSettings,
-  options: Pick<WebCallOptions, 'workerEnv'> = {},
+  options: Pick<WebCallOptions, 'workerEnv' | 'backendEnv'> = {},
 ): Promise<WebCallSite> {
   const agentName = `screenline-web-call-${process.pid}-${Date.now()}`;
   const backendUrl = `http://${stack.stackIp}:${BACKEND_PORT}`;
@@ -114,6 +116,7 @@ export async function openWebCallSite(
         LIVEKIT_API_SECRET: stack.apiSecret,
         AGENT_NAME: agentName,
         CALLING_HOURS: '00:00-24:00',
+        ...options.backendEnv,
       }),
       database,
       frontendDir: '/nonexistent',

@@ -72,6 +72,11 @@ export interface RunCandidateOptions {
   onProgress?: (line: string) => void;
   /** Told as each clip has been said (its index), while the call goes on. */
   onClipEnd?: (index: number) => void;
+  /**
+   * After the last clip, hear the agent's next turn out, then leave the room without waiting for
+   * the close, as a page reload does.
+   */
+  leaveAfterLastClip?: boolean;
 }
 
 /** Joins, answers each agent turn with the next clip, and returns when the agent hangs up. */
@@ -154,8 +159,13 @@ class WebCandidate {
       clips.push({ index, startMs, endMs, agentReplyMs: null });
       options.onClipEnd?.(index);
     }
-    progress('waiting for the agent to close the call');
-    while (this.#disconnectedMs === null && Date.now() < deadline) await sleep(100);
+    if (options.leaveAfterLastClip === true) {
+      progress("leaving the room after the agent's next turn");
+      await this.#waitForAgentTurn(deadline);
+    } else {
+      progress('waiting for the agent to close the call');
+      while (this.#disconnectedMs === null && Date.now() < deadline) await sleep(100);
+    }
 
     for (const [i, clip] of clips.entries()) {
       const nextStart = clips[i + 1]?.startMs ?? Infinity;

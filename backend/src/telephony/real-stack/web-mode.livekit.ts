@@ -11,7 +11,10 @@ import { seedDemoData } from '../../db/seed.js';
 import { parseEnv } from '../../env.js';
 import { insertResume } from '../../test/interview-test-kit.js';
 import { openTestDatabase } from '../../test/test-database.js';
-import { BACKEND_PORT, waitFor } from './stack-kit.js';
+import { RoomServiceClient } from 'livekit-server-sdk';
+import { pino } from 'pino';
+import { reconcileCalls } from '../../services/reconcile-calls.js';
+import { BACKEND_PORT, livekitHttpUrl, stackFromEnv, waitFor } from './stack-kit.js';
 
 const stackIp = process.env.STACK_IP ?? '';
 /** Settling time for each webhook the server sends. */
@@ -41,6 +44,8 @@ describe('web mode against the real livekit-server', () => {
         LIVEKIT_API_KEY: process.env.LIVEKIT_API_KEY,
         LIVEKIT_API_SECRET: process.env.LIVEKIT_API_SECRET,
         CALLING_HOURS: '00:00-24:00',
+        // A browser that leaves may come back: LiveKit keeps the room this (plus 15 s) for it.
+        WEB_REJOIN_GRACE_S: '1',
       }),
       database,
       frontendDir: '/nonexistent',
@@ -87,7 +92,16 @@ describe('web mode against the real livekit-server', () => {
 
     await room.disconnect();
     room = undefined;
-    expect(await waitFor(status, (value) => value === 'completed', WEBHOOK_MS)).toBe('completed');
+    // No agent here to wait for the candidate and end the call: LiveKit closes the emptied room
+    // once its departure timeout has passed, and that ends it.
+    const ended = await waitFor(status, (value) => value === 'completed', WEBHOOK_MS + 16_000);
+    const trail = await db
+      .selectFrom('interview_events')
+      .select(['type', 'status', 'created_at'])
+      .where('interview_id', '=', answer.interview.id)
+      .orderBy('id')
+      .execute();
+    expect(ended, JSON.stringify(trail)).toBe('completed');
     const events = await db
       .selectFrom('interview_events')
       .select(['type', 'external_id'])
@@ -132,6 +146,21 @@ describe('web mode against the real livekit-server', () => {
       seen.push(await status());
     }
     expect(roomName).not.toBeNull();
+    // Newest first, the room's end came before the browser joined, when it could not end the
+    // call (a dial may still be in flight then), and the browser's leave is not an end (it may
+    // come back). What ends the call then is the reconciler, which asks LiveKit: the room is gone.
+    expect(seen.at(-1)).toBe('in_progress');
+    const stack = stackFromEnv();
+    const summary = await reconcileCalls({
+      db,
+      rooms: new RoomServiceClient(livekitHttpUrl(stack), stack.apiKey, stack.apiSecret),
+      lifecycle: app.interviewRuntime.lifecycle,
+      log: pino({ level: 'silent' }),
+      dialStaleAfterS: 0,
+      callStaleAfterS: 0,
+    });
+    expect(summary.ended).toBe(1);
+    seen.push(await status());
     expect(seen.at(-1)).toBe('completed');
     // Once completed, no later (older) event moved it anywhere else.
     expect(seen.slice(seen.indexOf('completed'))).toEqual(

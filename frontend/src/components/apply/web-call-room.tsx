@@ -2,6 +2,7 @@ import {
   BarVisualizer,
   LiveKitRoom,
   RoomAudioRenderer,
+  StartAudio,
   useVoiceAssistant,
 } from '@livekit/components-react';
 import { useState } from 'react';
@@ -27,6 +28,9 @@ export default function WebCallRoom({ url, token }: { url: string; token: string
     >
       <AgentVisualizer />
       <RoomAudioRenderer />
+      {/* A page reloaded mid-screen rejoins with no click, and browsers then keep it silent
+          until one: this button shows only while the assistant cannot be heard. */}
+      <StartAudio label="Click to hear the assistant" className="primary" />
       {error !== undefined && (
         <p role="alert" className="error">
           {error}
