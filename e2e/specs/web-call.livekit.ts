@@ -2,8 +2,9 @@
 // the built product, the candidate applies and starts the screen in the page, the page joins
 // livekit-server with its microphone (candidate-microphone.ts: the persona's answers, spoken when
 // the agent has asked), and the production agent worker holds the screen with the offline speech
-// server. Midway the backend process is killed and started again (issue 13 item 5): the agent's
-// reports wait and arrive once, the page reconnects. What the page shows is what a candidate sees;
+// server. Early on the candidate reloads the page: it comes back to the same screen, where the
+// agent says they were cut off and asks again. Midway the backend process is killed and started
+// again (issue 13 item 5): the agent's reports wait and arrive once, the page reconnects. What the page shows is what a candidate sees;
 // what the recruiter's page shows after is what a recruiter sees. Nothing is simulated between the
 // page and the agent.
 import { mkdir, readFile } from 'node:fs/promises';
@@ -47,6 +48,8 @@ const RESUME = path.resolve(
 const CLIPS_DIR = path.join(REPO_ROOT, '.livekit/clips/browser');
 /** A whole screen is about three minutes of speech; far longer on a saturated machine. */
 const CALL_TIMEOUT_MS = 10 * 60_000;
+/** After this answer the page is reloaded, while the agent replies (the candidate left). */
+const RELOAD_AFTER_ANSWER = 2;
 /** After this answer the backend process is killed, and it is back this long after. */
 const KILL_BACKEND_AFTER_ANSWER = 3;
 const BACKEND_DOWN_MS = 8_000;
@@ -118,7 +121,15 @@ describe('web mode in Chromium on the local stack', () => {
     const product = server;
     let outage: { fromMs: number; toMs: number } | undefined;
     let backendBack: Promise<void> | undefined;
-    const call = await holdScreen(page, persona, (answers) => {
+    let reloaded = false;
+    const call = await holdScreen(page, persona, async (answers) => {
+      if (answers === RELOAD_AFTER_ANSWER) {
+        // The page kept the call: it comes back to the call panel (not the form) and rejoins.
+        await page.reload();
+        await page.getByRole('heading', { name: 'Your screening call' }).waitFor();
+        reloaded = true;
+        return;
+      }
       if (answers !== KILL_BACKEND_AFTER_ANSWER) return;
       backendBack = (async () => {
         const fromMs = Date.now();
@@ -137,6 +148,17 @@ describe('web mode in Chromium on the local stack', () => {
 
     expect(call.isEnded, failure).toBe(true);
     expect(call.answers, failure).toBeGreaterThanOrEqual(5);
+    // Back after the reload, the screen went on where it stopped, said so once, and was not
+    // started over: the AI disclosure opened it once.
+    expect(reloaded, failure).toBe(true);
+    const cutOff = candidateView.filter(
+      (row) => row.speaker === 'agent' && row.text.startsWith('Sorry, we were cut off.'),
+    );
+    expect(cutOff, failure).toHaveLength(1);
+    expect(
+      candidateView.filter((row) => row.speaker === 'agent' && row.text.includes('AI assistant')),
+      failure,
+    ).toHaveLength(1);
     // The page showed the live conversation: the agent's lines, with the disclosures, and the
     // candidate's words as the agent's speech recogniser heard them through WebRTC.
     const agentLines = candidateView.filter((row) => row.speaker === 'agent');
@@ -203,7 +225,7 @@ describe('web mode in Chromium on the local stack', () => {
 async function holdScreen(
   page: Page,
   persona: SimulatedCandidate,
-  afterAnswer: (answers: number) => void,
+  afterAnswer: (answers: number) => Promise<void>,
 ): Promise<{ answers: number; isEnded: boolean }> {
   const deadline = Date.now() + CALL_TIMEOUT_MS;
   let answers = 0;
@@ -219,7 +241,7 @@ async function holdScreen(
     const clip = await makeClip(reply, CLIPS_DIR);
     await speakInto(page, await readFile(path.join(CLIPS_DIR, clip.wav)));
     answers += 1;
-    afterAnswer(answers);
+    await afterAnswer(answers);
   }
   return { answers, isEnded: false };
 }
