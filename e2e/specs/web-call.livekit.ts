@@ -124,8 +124,11 @@ describe('web mode in Chromium on the local stack', () => {
     let reloaded = false;
     const call = await holdScreen(page, persona, async (answers) => {
       if (answers === RELOAD_AFTER_ANSWER) {
-        // The page kept the call: it comes back to the call panel (not the form) and rejoins.
+        // The page kept the call: it comes back to the call panel (not the form) and rejoins,
+        // with a new room token (the one it kept may have expired).
+        const rejoined = page.waitForResponse((response) => response.url().endsWith('/web-call'));
         await page.reload();
+        expect((await rejoined).status()).toBe(200);
         await page.getByRole('heading', { name: 'Your screening call' }).waitFor();
         reloaded = true;
         return;
@@ -209,8 +212,15 @@ describe('web mode in Chromium on the local stack', () => {
     );
     expect(repeats, failure).toEqual([]);
 
-    // Only the live updates' stream may have failed: cut by the kill, refused while it was away.
-    const outageErrors = ['ERR_INCOMPLETE_CHUNKED_ENCODING', 'ERR_CONNECTION_REFUSED'];
+    // Only the live updates' stream may have failed, cut by the kill and refused while it was away,
+    // and, as the page unloaded for the reload, LiveKit's client reports its data channels torn
+    // down under it (seen in one run of three).
+    const outageErrors = [
+      'ERR_INCOMPLETE_CHUNKED_ENCODING',
+      'ERR_CONNECTION_REFUSED',
+      'User-Initiated Abort',
+      'closed unexpectedly',
+    ];
     expect(errors.filter((error) => !outageErrors.some((code) => error.includes(code)))).toEqual(
       [],
     );

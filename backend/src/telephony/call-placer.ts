@@ -50,4 +50,12 @@ export interface CallPlacer {
   placeCall(request: PlaceCallRequest): Promise<PlaceCallResult>;
   /** Ends the call for everyone (deletes the room, so a phone leg hangs up). Idempotent. */
   hangUp(roomName: string): Promise<void>;
+  /**
+   * Web calls only: a new way into a room already placed, for a candidate coming back to it (a
+   * reload after the first token expired). Absent where there is no browser room.
+   */
+  rejoinWebCall?(
+    roomName: string,
+    identity: string,
+  ): Promise<{ url: string; token: string; room: string }>;
 }

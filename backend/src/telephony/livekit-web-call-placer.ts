@@ -66,6 +66,14 @@ export class LiveKitWebCallPlacer implements CallPlacer {
     return deleteRoomIfPresent(this.options.rooms, roomName);
   }
 
+  async rejoinWebCall(
+    roomName: string,
+    identity: string,
+  ): Promise<{ url: string; token: string; room: string }> {
+    const token = await mintCandidateToken(this.options, roomName, identity);
+    return { url: this.options.livekitUrl, token, room: roomName };
+  }
+
   private async hangUpQuietly(roomName: string): Promise<void> {
     try {
       await this.hangUp(roomName);

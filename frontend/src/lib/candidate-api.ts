@@ -3,6 +3,7 @@ import {
   ZStartPhoneScreenResponse,
   ZTranscriptTurn,
   ZUploadResumeResponse,
+  ZWebCall,
   type StartPhoneScreenRequest,
   type StartPhoneScreenResponse,
   type UploadResumeResponse,
@@ -98,6 +99,13 @@ export const candidateApi = {
     requestJson(`/api/interviews/${encodeURIComponent(interviewId)}`, ZInterviewState, {
       headers: bearer(token),
     }),
+  /** A new token into the room of a web screen under way (the one a reloaded page kept expires). */
+  rejoinWebCall: (interviewId: string, token: string) =>
+    requestJson(
+      `/api/interviews/${encodeURIComponent(interviewId)}/web-call`,
+      z.object({ webCall: ZWebCall }),
+      { method: 'POST', headers: bearer(token) },
+    ),
   sendRating: (interviewId: string, token: string, rating: number): Promise<unknown> =>
     requestJson(`/api/interviews/${encodeURIComponent(interviewId)}/feedback`, z.unknown(), {
       method: 'POST',

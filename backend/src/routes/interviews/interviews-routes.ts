@@ -9,10 +9,12 @@ import {
   ZStartPhoneScreenRequest,
   ZStartPhoneScreenResponse,
   ZTranscriptTurn,
+  ZWebCall,
   type InterviewStatus,
   isFinalStatus,
 } from '@screenline/core';
 import type { FastifyRequest } from 'fastify';
+import { rejoinWebCall } from '../../services/rejoin-web-call.js';
 import type { AuthorizeCandidate, CandidateAccess } from '../../auth/candidate-access.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -140,6 +142,34 @@ export const interviewsRoutes: FastifyPluginAsyncZod<InterviewsRoutesOptions> = 
         transcript,
         ...(isRecruiter ? { scorecard: await store.findScorecard(interview.id) } : {}),
       };
+    },
+  );
+
+  app.post(
+    '/api/interviews/:id/web-call',
+    {
+      schema: {
+        tags: ['interviews'],
+        summary: 'A new token into the room of a web screen under way (candidate token only)',
+        description:
+          'For a page that reloads mid-screen: the token it kept expires after fifteen minutes.',
+        params: ZParams,
+        response: {
+          200: z.object({ webCall: ZWebCall }),
+          401: ZError,
+          403: ZError,
+          404: ZError,
+          409: ZError,
+        },
+      },
+    },
+    async (request) => {
+      const { interview, isRecruiter } = await authorise(request, request.params.id);
+      // The room has one candidate: a recruiter joining as them would push them out.
+      if (isRecruiter) {
+        throw new AppError('FORBIDDEN', { message: 'Only the candidate can join their screen.' });
+      }
+      return { webCall: await rejoinWebCall({ callPlacer: runtime.callPlacer }, interview) };
     },
   );
 

@@ -6,7 +6,7 @@ import {
   type UploadResumeResponse,
 } from '@screenline/core';
 import { getCountries, type CountryCode } from 'libphonenumber-js/max';
-import { useId, useRef, useState, type SubmitEvent } from 'react';
+import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { candidateApi } from '../../lib/candidate-api';
 import { loadSavedCall, saveCall } from '../../lib/saved-call';
 import { CallPanel } from './call-panel';
@@ -32,13 +32,34 @@ export function ResumeScreeningPhoneScreen({ job, mode }: { job: Job; mode: Mode
   const [details, setDetails] = useState<CandidateDetails>({ name: '', email: '', latestRole: '' });
   const [phone, setPhone] = useState<PhoneValue>({ country: defaultCountry(), input: '' });
   const [hasConsent, setHasConsent] = useState(false);
-  const [started, setStartedState] = useState<StartPhoneScreenResponse | undefined>(() =>
-    loadSavedCall(job.id),
-  );
+  const [saved] = useState(() => loadSavedCall(job.id));
+  const [started, setStartedState] = useState<StartPhoneScreenResponse | undefined>(saved);
   const setStarted = (call: StartPhoneScreenResponse | undefined): void => {
     setStartedState(call);
     saveCall(job.id, call);
   };
+  // A page reloaded mid-screen goes back into the same room, where the agent waits for it; the
+  // token it kept may have expired, so it asks for a new one first.
+  const [isRejoining, setIsRejoining] = useState(saved?.webCall !== undefined);
+  useEffect(() => {
+    if (saved?.webCall === undefined) return;
+    let isCurrent = true;
+    candidateApi
+      .rejoinWebCall(saved.interview.id, saved.candidateToken)
+      .then(({ webCall }) => {
+        if (!isCurrent) return;
+        setStartedState({ ...saved, webCall });
+        saveCall(job.id, { ...saved, webCall });
+      })
+      // The screen is over, or the server is away: the panel shows where the screen is.
+      .catch(() => undefined)
+      .finally(() => {
+        if (isCurrent) setIsRejoining(false);
+      });
+    return () => {
+      isCurrent = false;
+    };
+  }, [saved, job.id]);
   const [startError, setStartError] = useState<string | undefined>();
   const [isStarting, setIsStarting] = useState(false);
   // One key per attempt: a double click or a retried request answers the same interview (REL-3).
@@ -108,7 +129,11 @@ export function ResumeScreeningPhoneScreen({ job, mode }: { job: Job; mode: Mode
   return (
     <div className="apply">
       <JobBrief job={job} />
-      {started !== undefined ? (
+      {isRejoining ? (
+        <p className="card" role="status">
+          Reconnecting to your screen…
+        </p>
+      ) : started !== undefined ? (
         <CallPanel started={started} company={job.company} onRetry={onRetry} />
       ) : (
         <form className="card form" onSubmit={onCallMeNow} aria-labelledby="apply-heading">

@@ -1,0 +1,97 @@
+// A page that reloads mid-screen comes back to the same room: the token it kept lasts fifteen
+// minutes, so it may ask for a new one while the screen runs. On the LiveKit emulator, web mode.
+import type { StartPhoneScreenResponse } from '@screenline/core';
+import { TokenVerifier } from 'livekit-server-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertResume } from '../test/interview-test-kit.js';
+import { TEST_ENGINES } from '../test/test-database.js';
+import {
+  buildLiveKitTestApp,
+  TEST_API_KEY,
+  TEST_API_SECRET,
+  type LiveKitTestApp,
+} from '../test-support/livekit-emulator/livekit-test-app.js';
+import { signInCookies } from '../test/sign-in.js';
+import { CANDIDATE_IDENTITY } from './agent-token.js';
+
+const ADMIN = { email: 'admin@example.com', password: 'correct horse battery' };
+
+describe.each(TEST_ENGINES)('a new token into a web screen under way (%s)', (engine) => {
+  let t: LiveKitTestApp;
+  beforeAll(async () => {
+    t = await buildLiveKitTestApp(engine, {
+      env: {
+        SIP_TRUNK_ID: '',
+        RATE_LIMIT_PER_IP_PER_HOUR: '100000',
+        CALLING_HOURS: '00:00-24:00',
+        ADMIN_EMAIL: ADMIN.email,
+        ADMIN_PASSWORD: ADMIN.password,
+      },
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const asBearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  const startWebScreen = async (): Promise<StartPhoneScreenResponse> => {
+    const job = await t.db.selectFrom('jobs').select('id').executeTakeFirstOrThrow();
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/api/interview/start-phone-screen',
+      remoteAddress: '203.0.113.40',
+      payload: { jobId: job.id, resumeId: await insertResume(t.database), consent: true },
+    });
+    expect(started.statusCode, started.body).toBe(202);
+    return started.json<StartPhoneScreenResponse>();
+  };
+  const rejoin = (id: string, token: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/interviews/${id}/web-call`,
+      headers: asBearer(token),
+    });
+
+  it('answers a token for the room the screen is in, as the candidate, while it runs', async () => {
+    const started = await startWebScreen();
+    const id = started.interview.id;
+    const { backendToken } = await t.prepareMetadata(id);
+    await t.agentEvent(id, asBearer(backendToken), { event: 'answered' });
+
+    const answer = await rejoin(id, started.candidateToken);
+    expect(answer.statusCode, answer.body).toBe(200);
+    const { webCall } = answer.json<{ webCall: { url: string; token: string; room: string } }>();
+    expect(webCall.room).toBe(started.webCall?.room);
+    expect(webCall.url).toBe(started.webCall?.url);
+    const claims = await new TokenVerifier(TEST_API_KEY, TEST_API_SECRET).verify(webCall.token);
+    expect(claims.sub).toBe(CANDIDATE_IDENTITY);
+    expect(claims.video).toMatchObject({
+      room: webCall.room,
+      roomJoin: true,
+      canPublishSources: ['microphone'],
+    });
+    // Fifteen minutes, as the first one.
+    expect((claims.exp ?? 0) - (claims.nbf ?? 0)).toBe(15 * 60);
+
+    // Over: there is no room to go back to.
+    await t.agentEvent(id, asBearer(backendToken), { event: 'ended', reason: 'finished' });
+    const over = await rejoin(id, started.candidateToken);
+    expect(over.statusCode).toBe(409);
+    expect(over.json<{ message: string }>().message).toMatch(/not under way/);
+  });
+
+  it('refuses another candidate’s token, and a recruiter, who would push the candidate out', async () => {
+    const started = await startWebScreen();
+    const other = await startWebScreen();
+    const answer = await rejoin(started.interview.id, other.candidateToken);
+    expect([401, 404]).toContain(answer.statusCode);
+    expect(answer.body).not.toContain('webCall');
+    const recruiter = await t.app.inject({
+      method: 'POST',
+      url: `/api/interviews/${started.interview.id}/web-call`,
+      cookies: await signInCookies(t.app, ADMIN.email, ADMIN.password),
+    });
+    expect(recruiter.statusCode).toBe(403);
+    expect(recruiter.body).not.toContain('webCall');
+  });
+});
