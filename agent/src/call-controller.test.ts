@@ -148,6 +148,44 @@ describe('a browser candidate who leaves the room (a reload)', () => {
     }
   });
 
+  it('who ends the screen on the page ends the call at once, away or not, and only once', async () => {
+    initializeLogger({ pretty: false, level: 'error' });
+    const harness = await startHarness({ rejoinGraceMs: 60_000 });
+    try {
+      await harness.open();
+      await harness.session.run({ userInput: 'Yes, now is a good time.' }).wait();
+      harness.controller.onCandidateEnded();
+      // Well inside the minute the grace would have waited.
+      await expect.poll(() => harness.hangUps, { timeout: 2_000 }).toEqual(['candidate_hung_up']);
+      expect(harness.recorder.callEvents.at(-1)).toBe('ended');
+      expect(harness.turns.filter((turn) => turn.speaker === 'candidate')).toHaveLength(1);
+      // Nothing brings it back or ends it twice.
+      harness.controller.onCandidateEnded();
+      harness.controller.onCandidateLeft();
+      await harness.controller.onCandidateBack();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(harness.hangUps).toEqual(['candidate_hung_up']);
+      expect(
+        harness.turns.filter((turn) => turn.text.startsWith('Sorry, we were cut off')),
+      ).toEqual([]);
+    } finally {
+      await harness.session.close();
+    }
+  });
+
+  it('who left and then ends it from the page (the removal arrives while away) ends it now too', async () => {
+    initializeLogger({ pretty: false, level: 'error' });
+    const harness = await startHarness({ rejoinGraceMs: 60_000 });
+    try {
+      await harness.open();
+      harness.controller.onCandidateLeft();
+      harness.controller.onCandidateEnded();
+      await expect.poll(() => harness.hangUps, { timeout: 2_000 }).toEqual(['candidate_hung_up']);
+    } finally {
+      await harness.session.close();
+    }
+  });
+
   it('on the phone, leaving is hanging up: there is nothing to wait for', async () => {
     initializeLogger({ pretty: false, level: 'error' });
     const harness = await startHarness();

@@ -24,7 +24,7 @@ export interface CallControllerOptions {
    * back before the call is over; absent on the phone, where a hang-up ends the call.
    */
   rejoinGraceMs?: number;
-  /** The candidate left and did not come back in time: ends the call as theirs. */
+  /** The candidate ended the screen, or left and did not come back in time: ends the call as theirs. */
   onCandidateGone?: () => Promise<void>;
 }
 
@@ -130,6 +130,20 @@ export class CallController {
       this.hangUpStarted = true;
       void this.options.onCandidateGone?.();
     }, graceMs).unref();
+  }
+
+  /**
+   * The browser candidate ended the screen themselves (the page's "End the screen"): the call is
+   * over now, as their hang-up, with no wait for a return that will not come.
+   */
+  onCandidateEnded(): void {
+    if (this.hangUpStarted) return;
+    this.hangUpStarted = true;
+    clearTimeout(this.rejoinTimer);
+    this.rejoinTimer = undefined;
+    this.stopSilenceTimer();
+    void Promise.resolve(this.options.session.interrupt()).catch(() => undefined);
+    void this.options.onCandidateGone?.();
   }
 
   /** The candidate is back in time: "Sorry, we were cut off", and the current question again. */

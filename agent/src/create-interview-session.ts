@@ -8,7 +8,7 @@ import {
   type stt,
   type tts,
 } from '@livekit/agents';
-import { RoomEvent } from '@livekit/rtc-node';
+import { DisconnectReason, RoomEvent } from '@livekit/rtc-node';
 import type { AgentContext, EndReason, InterviewPlan } from '@screenline/core';
 import { CallController } from './call-controller.js';
 import { EngineLLM } from './engine-llm.js';
@@ -166,7 +166,7 @@ export function createInterviewSession(options: CreateInterviewSessionOptions): 
       : {
           rejoinGraceMs: options.rejoinGraceMs,
           onCandidateGone: async () => {
-            logger.info('the candidate did not come back; the call is over');
+            logger.info('the candidate is gone; the call is over as their hang-up');
             await endCall('candidate_hung_up');
           },
         }),
@@ -235,6 +235,13 @@ function followCandidatePresence(
 ): void {
   candidate.room.on(RoomEvent.ParticipantDisconnected, (participant) => {
     if (participant.identity !== candidate.participantIdentity) return;
+    // The backend removes the candidate when they end the screen on the page; a reload or a
+    // closed tab leaves as the client's own disconnect, and may come back.
+    if (participant.disconnectReason === DisconnectReason.PARTICIPANT_REMOVED) {
+      logger.info('the candidate ended the screen');
+      controller.onCandidateEnded();
+      return;
+    }
     logger.info('the candidate left the room; waiting for them to come back');
     controller.onCandidateLeft();
   });

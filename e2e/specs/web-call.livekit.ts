@@ -6,7 +6,8 @@
 // agent says they were cut off and asks again. Midway the backend process is killed and started
 // again (issue 13 item 5): the agent's reports wait and arrive once, the page reconnects. What the page shows is what a candidate sees;
 // what the recruiter's page shows after is what a recruiter sees. Nothing is simulated between the
-// page and the agent.
+// page and the agent. A second candidate mutes, then ends the screen with the page's button: the
+// agent ends the call at once, and a reload does not go back into the room.
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,10 +42,8 @@ import { signInAsRecruiter } from '../support/pages.js';
 import { ADMIN_ENV } from '../support/product.js';
 import { startProductServer, type ProductServer } from '../support/product-server.js';
 
-const RESUME = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../fixtures/jordan-resume.txt',
-);
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures');
+const RESUME = path.join(FIXTURES, 'jordan-resume.txt');
 const CLIPS_DIR = path.join(REPO_ROOT, '.livekit/clips/browser');
 /** A whole screen is about three minutes of speech; far longer on a saturated machine. */
 const CALL_TIMEOUT_MS = 10 * 60_000;
@@ -69,7 +68,15 @@ describe('web mode in Chromium on the local stack', () => {
     await server?.stop();
   });
 
-  it('the candidate takes the screen in the page: the agent speaks and hears, the backend dies mid-call and loses no turn, the page and the recruiter show the same transcript', async () => {
+  /** The product in web mode, the production agent worker and Chromium, shared by the cases. */
+  const openProduct = async (): Promise<{
+    server: ProductServer;
+    worker: AgentWorker;
+    browser: Browser;
+  }> => {
+    if (server !== undefined && worker !== undefined && browser !== undefined) {
+      return { server, worker, browser };
+    }
     const stack = stackFromEnv();
     const agentName = `screenline-browser-${process.pid}-${Date.now()}`;
     // Bound to every address of the namespace: LiveKit's webhooks come to the stack's address, the
@@ -91,31 +98,14 @@ describe('web mode in Chromium on the local stack', () => {
       backendUrl: `http://${stack.stackIp}:${BACKEND_PORT}`,
     });
     browser = await launchBrowser(MICROPHONE_ARGS);
+    return { server, worker, browser };
+  };
 
+  it('the candidate takes the screen in the page: the agent speaks and hears, the backend dies mid-call and loses no turn, the page and the recruiter show the same transcript', async () => {
+    const { server, worker, browser } = await openProduct();
     const page = await browser.newPage();
     const errors = collectConsoleErrors(page);
-    await installCandidateMicrophone(page);
-    await page.goto(server.url);
-    await page.getByText('Mode: Web call').first().waitFor();
-    await page.getByRole('link', { name: 'Apply for Senior Backend Engineer' }).click();
-    const uploaded = page.waitForResponse((response) => response.url().endsWith('/api/resumes'));
-    await page.getByLabel('Resume').setInputFiles(RESUME);
-    const { resume } = (await (await uploaded).json()) as UploadResumeResponse;
-    await page.getByRole('group', { name: 'From your resume' }).waitFor();
-    expect(await page.locator('input[type="tel"]').count()).toBe(0);
-    await page.getByRole('checkbox', { name: /^I agree/ }).check();
-    await page.getByRole('button', { name: 'Start My Screen' }).click();
-    await page.getByRole('heading', { name: 'Your screening call' }).waitFor();
-    expect(await page.getByRole('button', { name: /^Sound o/ }).count()).toBe(0);
-
-    // The candidate: the persona answers what the page's transcript says the agent asked.
-    await mkdir(CLIPS_DIR, { recursive: true });
-    const persona = createPersona(
-      'qualified',
-      // The plan the agent holds: a web screen's (its opening offers to come back, not a call back).
-      buildInterviewPlan(SAMPLE_JOB, resume.parsed, { channel: 'web' }),
-      resume.parsed,
-    );
+    const persona = await startWebScreen(page, server.url, RESUME);
     // Midway the backend process is killed (SIGKILL: no shutdown runs) and started again on the
     // same data: the agent keeps talking, its reports wait in its outbox, the page reconnects.
     const product = server;
@@ -225,7 +215,103 @@ describe('web mode in Chromium on the local stack', () => {
       [],
     );
   }, 900_000);
+
+  it('a candidate who ends the screen with the page’s button: muted and back, then the agent ends the call at once, and a reload stays out of the room', async () => {
+    const { server, browser } = await openProduct();
+    const page = await browser.newPage();
+    const errors = collectConsoleErrors(page);
+    const persona = await startWebScreen(page, server.url, path.join(FIXTURES, 'ada-resume.txt'));
+    let endedAt = 0;
+    const call = await holdScreen(page, persona, async (answers) => {
+      if (answers !== 2) return;
+      // The candidate hears the agent take the answer in, as a person would before ending (words
+      // still being recognised when the candidate leaves are lost, as on a phone hang-up).
+      for (let tries = 0; tries < 120; tries += 1) {
+        const rows = await transcriptRows(page);
+        if (rows.filter((row) => row.speaker === 'candidate').length >= 2) break;
+        await sleep(250);
+      }
+      // Mute and unmute: the candidate's own control over their microphone.
+      await page.getByRole('button', { name: 'Mute' }).click();
+      await page.getByRole('button', { name: 'Unmute' }).waitFor();
+      await page.getByRole('button', { name: 'Unmute' }).click();
+      await page.getByRole('button', { name: 'Mute' }).waitFor();
+      // One click asks first: an ended screen cannot be picked up again.
+      await page.getByRole('button', { name: 'End the screen' }).click();
+      await page.getByRole('group', { name: 'End the screen?' }).waitFor();
+      await saveScreenshot(page, 'web-call-end-confirm');
+      const ended = page.waitForResponse(
+        (response) =>
+          response.url().endsWith('/web-call') && response.request().method() === 'DELETE',
+      );
+      await page.getByRole('button', { name: 'Yes, end it' }).click();
+      expect((await ended).status()).toBe(204);
+      endedAt = Date.now();
+      return 'stop';
+    });
+    expect(call.answers).toBe(2);
+    // The page leaves the room at once and says the screen is being closed.
+    await page.getByText('You ended the screen. Saving what you said…').waitFor();
+    expect(await page.locator('[aria-label^="The assistant is"]').count()).toBe(0);
+    // The call is over as the candidate's hang-up, without the minute a reload would have had.
+    await page.getByText(/Call status: Completed/).waitFor({ timeout: 30_000 });
+    expect(Date.now() - endedAt).toBeLessThan(30_000);
+    await page.getByText('You ended the screen.', { exact: true }).waitFor();
+    // Both answers are kept.
+    expect((await transcriptRows(page)).filter((row) => row.speaker === 'candidate')).toHaveLength(
+      2,
+    );
+    await saveScreenshot(page, 'web-call-ended-by-candidate');
+
+    // A reload shows where the screen stands and does not ask to go back into its room.
+    let rejoinRequests = 0;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/web-call')) rejoinRequests += 1;
+    });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Your screening call' }).waitFor();
+    await page.getByText(/Call status: Completed/).waitFor();
+    expect(rejoinRequests).toBe(0);
+    expect(await page.locator('[aria-label^="The assistant is"]').count()).toBe(0);
+    expect(
+      errors.filter(
+        (error) =>
+          !['User-Initiated Abort', 'closed unexpectedly'].some((code) => error.includes(code)),
+      ),
+    ).toEqual([]);
+  }, 600_000);
 });
+
+/**
+ * Applies in the page with `resumeFile` and starts the screen in web mode: no phone number asked.
+ * Returns the candidate, who answers what the page's transcript says the agent asked.
+ */
+async function startWebScreen(
+  page: Page,
+  productUrl: string,
+  resumeFile: string,
+): Promise<SimulatedCandidate> {
+  await installCandidateMicrophone(page);
+  await page.goto(productUrl);
+  await page.getByText('Mode: Web call').first().waitFor();
+  await page.getByRole('link', { name: 'Apply for Senior Backend Engineer' }).click();
+  const uploaded = page.waitForResponse((response) => response.url().endsWith('/api/resumes'));
+  await page.getByLabel('Resume').setInputFiles(resumeFile);
+  const { resume } = (await (await uploaded).json()) as UploadResumeResponse;
+  await page.getByRole('group', { name: 'From your resume' }).waitFor();
+  expect(await page.locator('input[type="tel"]').count()).toBe(0);
+  await page.getByRole('checkbox', { name: /^I agree/ }).check();
+  await page.getByRole('button', { name: 'Start My Screen' }).click();
+  await page.getByRole('heading', { name: 'Your screening call' }).waitFor();
+  expect(await page.getByRole('button', { name: /^Sound o/ }).count()).toBe(0);
+  await mkdir(CLIPS_DIR, { recursive: true });
+  return createPersona(
+    'qualified',
+    // The plan the agent holds: a web screen's (its opening offers to come back, not a call back).
+    buildInterviewPlan(SAMPLE_JOB, resume.parsed, { channel: 'web' }),
+    resume.parsed,
+  );
+}
 
 /**
  * The candidate's side of the call: waits for each of the agent's turns to end, answers it with
@@ -235,7 +321,8 @@ describe('web mode in Chromium on the local stack', () => {
 async function holdScreen(
   page: Page,
   persona: SimulatedCandidate,
-  afterAnswer: (answers: number) => Promise<void>,
+  /** Resolves to 'stop' when the candidate is done (they ended the screen). */
+  afterAnswer: (answers: number) => Promise<unknown>,
 ): Promise<{ answers: number; isEnded: boolean }> {
   const deadline = Date.now() + CALL_TIMEOUT_MS;
   let answers = 0;
@@ -251,7 +338,8 @@ async function holdScreen(
     const clip = await makeClip(reply, CLIPS_DIR);
     await speakInto(page, await readFile(path.join(CLIPS_DIR, clip.wav)));
     answers += 1;
-    await afterAnswer(answers);
+    // The candidate may end the screen themselves: nothing more to answer.
+    if ((await afterAnswer(answers)) === 'stop') return { answers, isEnded: false };
   }
   return { answers, isEnded: false };
 }

@@ -122,7 +122,11 @@ export async function handleLiveKitEvent(
       // it and ends the call itself, with its report, when it does not. Should the agent be gone
       // too, LiveKit closes the emptied room and room_finished ends the call.
       if (kind === KIND_STANDARD && !ENDED_BY_US.has(reason)) {
-        return trail('candidate_left', { reason, mayRejoin: true });
+        // Removed is the candidate's "End the screen": the agent ends the call without waiting.
+        return trail('candidate_left', {
+          reason,
+          mayRejoin: reason !== (DisconnectReason.PARTICIPANT_REMOVED as number),
+        });
       }
       return fact(
         {

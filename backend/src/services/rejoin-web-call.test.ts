@@ -1,5 +1,7 @@
 // A page that reloads mid-screen comes back to the same room: the token it kept lasts fifteen
-// minutes, so it may ask for a new one while the screen runs. On the LiveKit emulator, web mode.
+// minutes, so it may ask for a new one while the screen runs. A candidate who ends the screen on
+// the page is removed from the room (the agent then ends the call at once). On the LiveKit
+// emulator, web mode; the agent's side of the removal is in web-rejoin.livekit.ts, on the real stack.
 import type { StartPhoneScreenResponse } from '@screenline/core';
 import { TokenVerifier } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +80,69 @@ describe.each(TEST_ENGINES)('a new token into a web screen under way (%s)', (eng
     const over = await rejoin(id, started.candidateToken);
     expect(over.statusCode).toBe(409);
     expect(over.json<{ message: string }>().message).toMatch(/not under way/);
+  });
+
+  const endScreen = (
+    id: string,
+    headers: Record<string, string>,
+    cookies?: Record<string, string>,
+  ) =>
+    t.app.inject({
+      method: 'DELETE',
+      url: `/api/interviews/${id}/web-call`,
+      headers,
+      ...(cookies === undefined ? {} : { cookies }),
+    });
+  const removalsOf = (room: string | undefined) =>
+    t.emulator
+      .callsTo('RemoveParticipant')
+      .filter((call) => (call.body as { room?: string }).room === room);
+
+  it('ends a screen under way by removing the candidate from its room, as the candidate only', async () => {
+    const started = await startWebScreen();
+    const id = started.interview.id;
+    const room = started.webCall?.room;
+    const { backendToken } = await t.prepareMetadata(id);
+    await t.agentEvent(id, asBearer(backendToken), { event: 'answered' });
+
+    const recruiter = await endScreen(
+      id,
+      {},
+      await signInCookies(t.app, ADMIN.email, ADMIN.password),
+    );
+    expect(recruiter.statusCode).toBe(403);
+    const stranger = await endScreen(id, asBearer((await startWebScreen()).candidateToken));
+    expect([401, 404]).toContain(stranger.statusCode);
+    expect(removalsOf(room)).toEqual([]);
+
+    const ended = await endScreen(id, asBearer(started.candidateToken));
+    expect(ended.statusCode, ended.body).toBe(204);
+    expect(removalsOf(room)).toHaveLength(1);
+    expect(removalsOf(room)[0]?.body).toMatchObject({ identity: CANDIDATE_IDENTITY });
+    // The candidate was not in the emulator's room (it has no browser), so no agent could hear
+    // of it: the screen is ended here, as the candidate's hang-up, and its room closed.
+    expect(
+      t.emulator
+        .callsTo('DeleteRoom')
+        .filter((call) => (call.body as { room?: string }).room === room),
+    ).toHaveLength(1);
+    const row = await t.db
+      .selectFrom('interviews')
+      .select(['status', 'end_reason'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'completed', end_reason: 'candidate_hung_up' });
+    const trail = await t.db
+      .selectFrom('interview_events')
+      .select('type')
+      .where('interview_id', '=', id)
+      .execute();
+    expect(trail.map((event) => event.type)).toContain('candidate_ended_screen');
+
+    // Over: nothing is left to end.
+    const again = await endScreen(id, asBearer(started.candidateToken));
+    expect(again.statusCode).toBe(409);
+    expect(again.json<{ message: string }>().message).toMatch(/not under way/);
   });
 
   it('refuses another candidate’s token, and a recruiter, who would push the candidate out', async () => {

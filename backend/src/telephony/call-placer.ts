@@ -58,4 +58,9 @@ export interface CallPlacer {
     roomName: string,
     identity: string,
   ): Promise<{ url: string; token: string; room: string }>;
+  /**
+   * Web calls only: removes the candidate from the room, which the agent takes as their hang-up
+   * (a reload leaves differently, and is waited for). False when they were not in it.
+   */
+  removeWebCandidate?(roomName: string, identity: string): Promise<boolean>;
 }

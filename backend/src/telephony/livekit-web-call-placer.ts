@@ -7,14 +7,14 @@ import {
 } from 'livekit-server-sdk';
 import type { CallLog } from './call-log.js';
 import type { CallPlacer, PlaceCallRequest, PlaceCallResult } from './call-placer.js';
-import { outcomeForLiveKitError } from './livekit-errors.js';
+import { isNotFound, outcomeForLiveKitError } from './livekit-errors.js';
 import { deleteRoomIfPresent, failedAttempt, readAgentMetadata } from './livekit-placer-support.js';
 
 /** LK-3: the candidate's room token lives at most this long. */
 export const WEB_CALL_TOKEN_TTL_S = 15 * 60;
 
 export interface LiveKitWebCallPlacerOptions {
-  rooms: Pick<RoomServiceClient, 'createRoom' | 'deleteRoom'>;
+  rooms: Pick<RoomServiceClient, 'createRoom' | 'deleteRoom' | 'removeParticipant'>;
   /** The URL the browser connects to (`wss://…`). */
   livekitUrl: string;
   apiKey: string;
@@ -72,6 +72,17 @@ export class LiveKitWebCallPlacer implements CallPlacer {
   ): Promise<{ url: string; token: string; room: string }> {
     const token = await mintCandidateToken(this.options, roomName, identity);
     return { url: this.options.livekitUrl, token, room: roomName };
+  }
+
+  async removeWebCandidate(roomName: string, identity: string): Promise<boolean> {
+    try {
+      // LiveKit tells the agent this leave was a removal (PARTICIPANT_REMOVED), not a reload.
+      await this.options.rooms.removeParticipant(roomName, identity);
+      return true;
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      return false;
+    }
   }
 
   private async hangUpQuietly(roomName: string): Promise<void> {

@@ -106,6 +106,12 @@ export const candidateApi = {
       z.object({ webCall: ZWebCall }),
       { method: 'POST', headers: bearer(token) },
     ),
+  /** The candidate ends their web screen: the assistant ends the call at once and keeps what was said. */
+  endWebCall: (interviewId: string, token: string): Promise<unknown> =>
+    requestJson(`/api/interviews/${encodeURIComponent(interviewId)}/web-call`, z.unknown(), {
+      method: 'DELETE',
+      headers: bearer(token),
+    }),
   sendRating: (interviewId: string, token: string, rating: number): Promise<unknown> =>
     requestJson(`/api/interviews/${encodeURIComponent(interviewId)}/feedback`, z.unknown(), {
       method: 'POST',

@@ -14,6 +14,7 @@ import {
   isFinalStatus,
 } from '@screenline/core';
 import type { FastifyRequest } from 'fastify';
+import { endWebCall } from '../../services/end-web-call.js';
 import { rejoinWebCall } from '../../services/rejoin-web-call.js';
 import type { AuthorizeCandidate, CandidateAccess } from '../../auth/candidate-access.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -170,6 +171,34 @@ export const interviewsRoutes: FastifyPluginAsyncZod<InterviewsRoutesOptions> = 
         throw new AppError('FORBIDDEN', { message: 'Only the candidate can join their screen.' });
       }
       return { webCall: await rejoinWebCall({ callPlacer: runtime.callPlacer }, interview) };
+    },
+  );
+
+  app.delete(
+    '/api/interviews/:id/web-call',
+    {
+      schema: {
+        tags: ['interviews'],
+        summary: 'The candidate ends their web screen (candidate token only)',
+        description:
+          'The agent ends the call at once as the candidate’s hang-up and saves what was said; leaving the room without this is taken as a reload, which the agent waits for.',
+        params: ZParams,
+        response: {
+          204: z.null(),
+          401: ZError,
+          403: ZError,
+          404: ZError,
+          409: ZError,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { interview, isRecruiter } = await authorise(request, request.params.id);
+      if (isRecruiter) {
+        throw new AppError('FORBIDDEN', { message: 'Only the candidate can end their screen.' });
+      }
+      await endWebCall({ callPlacer: runtime.callPlacer, lifecycle: runtime.lifecycle }, interview);
+      return reply.status(204).send(null);
     },
   );
 

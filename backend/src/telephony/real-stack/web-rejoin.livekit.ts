@@ -2,7 +2,9 @@
 // dropped network. The production agent worker with the offline speech server, WebRTC candidates
 // speaking persona clips, the backend in web mode, all on livekit-server. The agent waits for the
 // candidate, who comes back to the same room with the token the page kept, and the screen goes on
-// where it stopped; a candidate who does not come back ends the call, once the wait is over.
+// where it stopped; a candidate who does not come back ends the call, once the wait is over; a
+// candidate who ends the screen on the page (the backend removes them from the room) ends it at
+// once, with no wait.
 import { describe, expect, it } from 'vitest';
 import { stackFromEnv, sleep } from './stack-kit.js';
 import { openWebCallSite, personaClips, webCallOf, type WebCallSite } from './web-call-rig.js';
@@ -98,6 +100,64 @@ describe('a browser candidate who leaves mid-screen, on the local stack', () => 
         .where('interview_id', '=', id)
         .executeTakeFirst();
       expect(scorecard, failure2()).toBeDefined();
+    } finally {
+      await site.close();
+    }
+  }, 1_200_000);
+
+  it('ends the screen on the page: removed from the room, the agent ends the call at once as theirs', async () => {
+    // The default grace: ending now must not be the minute's wait for a reload.
+    const site = await openWebCallSite(stackFromEnv());
+    try {
+      const started = await site.startScreen();
+      const id = started.interview.id;
+      const clips = await personaClips('qualified');
+      const candidate = runWebCandidate({
+        ...webCallOf(started),
+        clips: clips.slice(0, 2),
+        timeoutMs: CALL_TIMEOUT_MS,
+      });
+      let trail = '';
+      const failure = () => `trail ${trail}
+${site.worker.log().slice(-3000)}`;
+      // Both answers heard, the candidate still in the room, listening.
+      const answered = async (): Promise<void> => {
+        for (let tries = 0; tries < 600; tries += 1) {
+          const turns = await turnsOf(site, id);
+          if (turns.filter((turn) => turn.speaker === 'candidate').length >= 2) return;
+          await sleep(500);
+        }
+        throw new Error(`the two answers were never recorded
+${failure()}`);
+      };
+      await answered();
+      const endedAt = Date.now();
+      const ended = await site.app.inject({
+        method: 'DELETE',
+        url: `/api/interviews/${id}/web-call`,
+        headers: { authorization: `Bearer ${started.candidateToken}` },
+      });
+      expect(ended.statusCode, ended.body).toBe(204);
+      const left = await candidate;
+      // LiveKit took the candidate out of the room.
+      expect(left.timeline.disconnectedMs, failure()).not.toBeNull();
+      await site.settledStatus(id, (status) => status !== 'in_progress');
+      // Well inside the minute a reload would have had.
+      expect(Date.now() - endedAt, failure()).toBeLessThan(20_000);
+      expect(['evaluated', 'completed'], failure()).toContain(await site.settledStatus(id));
+      trail = await trailOf(site, id);
+      // The agent's own report ended it, not the backend's fallback for a room without them;
+      // LiveKit reported the leave as a removal (PARTICIPANT_REMOVED), not the client's own.
+      expect(trail, failure()).toMatch(/"type":"agent_ended".*"reason":"candidate_hung_up"/);
+      expect(trail, failure()).toMatch(/"type":"candidate_left"[^}]*"reason":4/);
+      expect(trail, failure()).not.toContain('candidate_ended_screen');
+      expect(await statusOf(site, id), failure()).toMatchObject({
+        attempt: 1,
+        end_reason: 'candidate_hung_up',
+      });
+      const turns = await turnsOf(site, id);
+      expect(turns.filter((turn) => turn.speaker === 'candidate').length).toBeGreaterThanOrEqual(2);
+      expect(turns.some((turn) => turn.text.includes('cut off'))).toBe(false);
     } finally {
       await site.close();
     }

@@ -38,10 +38,13 @@ export function CallPanel({
   started,
   company,
   onRetry,
+  onEndedWebCall,
 }: {
   started: StartPhoneScreenResponse;
   company: string;
   onRetry: (kind: RetryKind) => void;
+  /** The candidate ended their web screen: a reload should not go back into its room. */
+  onEndedWebCall?: () => void;
 }) {
   const { id, mode } = started.interview;
   const token = started.candidateToken;
@@ -65,6 +68,13 @@ export function CallPanel({
     },
     [id, token, applyTurnAnswer],
   );
+  // Ended from the page: the room is left now; the assistant's end follows on the stream.
+  const [hasEndedWebCall, setHasEndedWebCall] = useState(false);
+  const onEndWebCall = useCallback(async () => {
+    await candidateApi.endWebCall(id, token);
+    setHasEndedWebCall(true);
+    onEndedWebCall?.();
+  }, [id, token, onEndedWebCall]);
   const isFinished = FINISHED.includes(live.status);
   // Past the conversation: nothing more can be said or heard in this call.
   const isOver =
@@ -85,7 +95,11 @@ export function CallPanel({
             Call status: {statusLabel(live.status)}
           </span>{' '}
           <span className="muted">
-            {(mode === 'web' ? WEB_LIVE_HINTS : LIVE_HINTS)[live.status] ?? ''}
+            {hasEndedWebCall
+              ? isOver
+                ? 'You ended the screen.'
+                : 'You ended the screen. Saving what you said…'
+              : ((mode === 'web' ? WEB_LIVE_HINTS : LIVE_HINTS)[live.status] ?? '')}
           </span>
         </p>
         {live.connection !== 'open' && !live.isEnded && (
@@ -101,9 +115,13 @@ export function CallPanel({
             in the box below.
           </p>
         )}
-        {mode === 'web' && started.webCall !== undefined && !live.isEnded && (
+        {mode === 'web' && started.webCall !== undefined && !live.isEnded && !hasEndedWebCall && (
           <Suspense fallback={<p role="status">Connecting the microphone…</p>}>
-            <WebCallRoom url={started.webCall.url} token={started.webCall.token} />
+            <WebCallRoom
+              url={started.webCall.url}
+              token={started.webCall.token}
+              onEnd={onEndWebCall}
+            />
           </Suspense>
         )}
         {/* Only a simulated screen is read aloud: on a phone or web call the agent's own voice speaks. */}

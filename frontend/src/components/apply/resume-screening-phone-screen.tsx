@@ -17,6 +17,7 @@ import { checkPhoneInput, countryOf, PhoneField, type PhoneValue } from './phone
 import { detailsFromResume, ResumePreview, type CandidateDetails } from './resume-preview';
 import { ResumeUpload } from './resume-upload';
 import { errorMessage } from '../../lib/api';
+import { omitKey } from '../../lib/omit-key';
 
 const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
@@ -134,7 +135,12 @@ export function ResumeScreeningPhoneScreen({ job, mode }: { job: Job; mode: Mode
           Reconnecting to your screen…
         </p>
       ) : started !== undefined ? (
-        <CallPanel started={started} company={job.company} onRetry={onRetry} />
+        <CallPanel
+          started={started}
+          company={job.company}
+          onRetry={onRetry}
+          onEndedWebCall={() => saveCall(job.id, omitKey(started, 'webCall'))}
+        />
       ) : (
         <form className="card form" onSubmit={onCallMeNow} aria-labelledby="apply-heading">
           <h2 id="apply-heading">Get your screening call</h2>
