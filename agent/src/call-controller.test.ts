@@ -130,6 +130,27 @@ describe('a browser candidate who leaves the room (a reload)', () => {
     }
   });
 
+  it('back but silent (marked away while gone) is prompted again, and the call ends as no response', async () => {
+    initializeLogger({ pretty: false, level: 'error' });
+    const harness = await startHarness({ silenceTimeoutS: 0.3, rejoinGraceMs: 5_000 });
+    try {
+      await harness.open();
+      harness.controller.onCandidateLeft();
+      // The framework's silence timer fires while they are gone: nobody is prompted then.
+      await new Promise((resolve) => setTimeout(resolve, 900));
+      expect(harness.turns).toHaveLength(1);
+      await harness.controller.onCandidateBack();
+      await expect.poll(() => harness.hangUps, { timeout: 5_000 }).toEqual(['no_response']);
+      const said = harness.turns.map((turn) => turn.text);
+      expect(said[1]).toMatch(/^Sorry, we were cut off\./);
+      expect(said[2]).toMatch(/^Are you still there\?/);
+      expect(said[3]).toMatch(/still cannot hear you/);
+      expect(said.at(-1)).toMatch(/end the call/);
+    } finally {
+      await harness.session.close();
+    }
+  });
+
   it('who does not come back ends the call as a hang-up once the grace is over, not before', async () => {
     initializeLogger({ pretty: false, level: 'error' });
     const harness = await startHarness({ rejoinGraceMs: 400 });

@@ -78,6 +78,8 @@ export class CallController {
   private silenceTimer: NodeJS.Timeout | undefined;
   /** Set while a browser candidate who left has time to come back. */
   private rejoinTimer: NodeJS.Timeout | undefined;
+  /** The session closed: room events arriving after it change nothing. */
+  private isClosed = false;
 
   constructor(private readonly options: CallControllerOptions) {
     this.graceMs = options.hangUpGraceMs ?? 20_000;
@@ -92,8 +94,10 @@ export class CallController {
       if (this.isUserAway) void this.onSilence();
     });
     session.on(voice.AgentSessionEventTypes.Close, () => {
+      this.isClosed = true;
       this.stopSilenceTimer();
       clearTimeout(this.rejoinTimer);
+      this.rejoinTimer = undefined;
     });
     session.on(voice.AgentSessionEventTypes.MetricsCollected, (event) => {
       this.onMetrics(event.metrics);
@@ -121,9 +125,10 @@ export class CallController {
    */
   onCandidateLeft(): void {
     const graceMs = this.options.rejoinGraceMs;
-    if (graceMs === undefined || this.hangUpStarted || this.rejoinTimer !== undefined) return;
+    if (graceMs === undefined || this.hangUpStarted || this.isClosed) return;
+    if (this.rejoinTimer !== undefined) return;
     this.stopSilenceTimer();
-    void Promise.resolve(this.options.session.interrupt()).catch(() => undefined);
+    this.interruptQuietly();
     this.rejoinTimer = setTimeout(() => {
       this.rejoinTimer = undefined;
       if (this.hangUpStarted) return;
@@ -137,21 +142,30 @@ export class CallController {
    * over now, as their hang-up, with no wait for a return that will not come.
    */
   onCandidateEnded(): void {
-    if (this.hangUpStarted) return;
+    if (this.hangUpStarted || this.isClosed) return;
     this.hangUpStarted = true;
     clearTimeout(this.rejoinTimer);
     this.rejoinTimer = undefined;
     this.stopSilenceTimer();
-    void Promise.resolve(this.options.session.interrupt()).catch(() => undefined);
+    this.interruptQuietly();
     void this.options.onCandidateGone?.();
   }
 
   /** The candidate is back in time: "Sorry, we were cut off", and the current question again. */
   async onCandidateBack(): Promise<void> {
-    if (this.rejoinTimer === undefined || this.hangUpStarted) return;
+    if (this.rejoinTimer === undefined || this.hangUpStarted || this.isClosed) return;
     clearTimeout(this.rejoinTimer);
     this.rejoinTimer = undefined;
-    await this.open();
+    const changesBefore = this.userStateChanges;
+    const reply = await this.options.driver.open();
+    // Gone again (or the call over) while the engine answered.
+    if (this.hasNobodyToTalkTo()) return;
+    const handle = this.speak(reply);
+    // The framework marked them away while they were gone and will not again until they speak:
+    // the silence prompts are this controller's to restart, or a silent return would hang.
+    if (handle !== undefined && reply.endReason === null) {
+      await this.promptAgainIfStillSilent(handle, changesBefore);
+    }
   }
 
   /**
@@ -166,12 +180,39 @@ export class CallController {
     const handle = this.speak(reply);
     // The last words hang up once played; there is nothing more to prompt.
     if (handle === undefined || reply.endReason !== null) return;
+    await this.promptAgainIfStillSilent(handle, changesBefore);
+  }
+
+  /**
+   * Once `handle` has played, prompts again after the silence timeout if the candidate has said
+   * nothing since `changesBefore`: the framework marks them away once per silence, not again.
+   */
+  private async promptAgainIfStillSilent(
+    handle: voice.SpeechHandle,
+    changesBefore: number,
+  ): Promise<void> {
     await handle.waitForPlayout().catch(() => undefined); // An interrupted prompt was heard.
     const timeoutS = this.options.session.sessionOptions.userAwayTimeout;
     const isStillSilent = this.isUserAway && this.userStateChanges === changesBefore;
     if (!isStillSilent || timeoutS === null) return;
-    // A hang-up begun meanwhile (or the session's close) makes the timer a no-op.
+    // Left meanwhile (the interrupt ended the playout), hung up, or closed.
+    if (this.hasNobodyToTalkTo()) return;
+    this.stopSilenceTimer();
     this.silenceTimer = setTimeout(() => void this.onSilence(), timeoutS * 1_000).unref();
+  }
+
+  /** The candidate is away, or the call is ending or over: nothing more is said to them. */
+  private hasNobodyToTalkTo(): boolean {
+    return this.rejoinTimer !== undefined || this.hangUpStarted || this.isClosed;
+  }
+
+  /** Stops the agent's speech; a session not running (starting, or closed) has none to stop. */
+  private interruptQuietly(): void {
+    try {
+      void Promise.resolve(this.options.session.interrupt()).catch(() => undefined);
+    } catch {
+      // "AgentSession is not running": nothing is being said.
+    }
   }
 
   private stopSilenceTimer(): void {

@@ -248,7 +248,9 @@ function followCandidatePresence(
   candidate.room.on(RoomEvent.ParticipantConnected, (participant) => {
     if (participant.identity !== candidate.participantIdentity) return;
     logger.info('the candidate is back in the room');
-    void controller.onCandidateBack();
+    controller.onCandidateBack().catch((error: unknown) => {
+      logger.warn({ err: error }, 'could not resume with the candidate');
+    });
   });
 }
 

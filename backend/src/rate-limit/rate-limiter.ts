@@ -1,5 +1,5 @@
 import { AppError } from '@screenline/core';
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 
 /** One limit: at most `limit` hits per `windowS` seconds for a key. */
@@ -23,13 +23,7 @@ export async function consumeRateLimits(
   rules: readonly RateLimitRule[],
   now: Date,
 ): Promise<void> {
-  const windows = rules
-    .filter((rule) => rule.limit > 0)
-    .map((rule) => {
-      const windowMs = rule.windowS * 1000;
-      const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
-      return { rule, windowStart, expiresAt: new Date(windowStart.getTime() + windowMs) };
-    });
+  const windows = windowsOf(rules, now);
   if (windows.length === 0) return;
   const rows = await trx
     .insertInto('rate_limit_counters')
@@ -50,10 +44,64 @@ export async function consumeRateLimits(
     )
     .returning(['key', 'count'])
     .execute();
-  const counts = new Map(rows.map((row) => [row.key, row.count]));
+  refuseOverLimit(windows, new Map(rows.map((row) => [row.key, row.count])), 0, now);
+}
+
+/**
+ * Refuses a request that a limit has already run out for, reading the counters without counting
+ * or locking: before its writes, so a flood over the limit costs one read each, not a write
+ * rolled back, and a refused request hears 429 before anything else. `consumeRateLimits`, after
+ * the writes, stays the word that counts (two requests may both pass this read).
+ */
+export async function refuseIfOverRateLimits(
+  db: Kysely<Database>,
+  rules: readonly RateLimitRule[],
+  now: Date,
+): Promise<void> {
+  const windows = windowsOf(rules, now);
+  if (windows.length === 0) return;
+  const rows = await db
+    .selectFrom('rate_limit_counters')
+    .select(['key', 'count'])
+    .where((eb) =>
+      eb.or(
+        windows.map(({ rule, windowStart }) =>
+          eb.and([eb('key', '=', rule.key), eb('window_start', '=', windowStart)]),
+        ),
+      ),
+    )
+    .execute();
+  // One more than the limit is already refused: the next hit would be that one.
+  refuseOverLimit(windows, new Map(rows.map((row) => [row.key, row.count])), 1, now);
+}
+
+interface RuleWindow {
+  rule: RateLimitRule;
+  windowStart: Date;
+  expiresAt: Date;
+}
+
+/** The fixed window each counted rule's hit falls in. */
+function windowsOf(rules: readonly RateLimitRule[], now: Date): RuleWindow[] {
+  return rules
+    .filter((rule) => rule.limit > 0)
+    .map((rule) => {
+      const windowMs = rule.windowS * 1000;
+      const windowStart = new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+      return { rule, windowStart, expiresAt: new Date(windowStart.getTime() + windowMs) };
+    });
+}
+
+/** Throws 429 for the first rule whose count, plus `pending` hits, is past its limit. */
+function refuseOverLimit(
+  windows: readonly RuleWindow[],
+  counts: ReadonlyMap<string, number>,
+  pending: number,
+  now: Date,
+): void {
   // The first rule broken, in the caller's order, names the wait.
   for (const { rule, expiresAt } of windows) {
-    if ((counts.get(rule.key) ?? 0) > rule.limit) {
+    if ((counts.get(rule.key) ?? 0) + pending > rule.limit) {
       const retryAfterS = Math.max(1, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000));
       throw new AppError('RATE_LIMITED', {
         message: `Too many call requests for ${rule.label}. Try again in ${describeWait(retryAfterS)}.`,

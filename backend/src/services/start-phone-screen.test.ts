@@ -88,6 +88,37 @@ describe.each(TEST_ENGINES)('start-phone-screen policy (FR-4, FR-5, REL-3) on %s
     expect(dialsTo(phones)).toBe(5);
   });
 
+  it('past the limit, the limit answers first (429, not the 409 of a second number) and writes nothing', async () => {
+    const resumeIds: string[] = [];
+    for (let index = 0; index < 5; index += 1) {
+      const resumeId = await insertResume(kit.database);
+      resumeIds.push(resumeId);
+      const answer = await start({ ip: '10.9.0.1', phone: usNumber(520 + index, 1000), resumeId });
+      expect(answer.statusCode).toBe(202);
+    }
+    const counts = async () =>
+      Promise.all(
+        (['interviews', 'consents', 'candidates', 'interview_events'] as const).map(
+          async (table) =>
+            (
+              await kit.database.db
+                .selectFrom(table)
+                .select((eb) => eb.fn.countAll<number>().as('rows'))
+                .executeTakeFirstOrThrow()
+            ).rows,
+        ),
+      );
+    const before = await counts();
+    // The last application's call is pending; another number for it would be a 409.
+    const answer = await start({
+      ip: '10.9.0.1',
+      phone: usNumber(530, 1000),
+      resumeId: resumeIds[4] ?? '',
+    });
+    expect(answer.statusCode, answer.body).toBe(429);
+    expect(await counts()).toEqual(before);
+  });
+
   it('10 requests to one number from 10 IPs: 1 dial', async () => {
     const phone = usNumber(400, 2000);
     const answers = [];

@@ -24,7 +24,11 @@ import type { InterviewRecord, InterviewStore } from '../db/repositories/intervi
 import type { InterviewLifecycle } from './interview-lifecycle.js';
 import type { BackgroundTasks } from '../lib/background-tasks.js';
 import { createToken, hashToken } from '../lib/tokens.js';
-import { consumeRateLimits, type RateLimitRule } from '../rate-limit/rate-limiter.js';
+import {
+  consumeRateLimits,
+  refuseIfOverRateLimits,
+  type RateLimitRule,
+} from '../rate-limit/rate-limiter.js';
 import type { CallPlacer } from '../telephony/call-placer.js';
 import type { DialPolicy } from './dial-policy.js';
 import { dialAttempt } from './dial-attempt.js';
@@ -211,6 +215,7 @@ export async function startPhoneScreen(
     channel: deps.mode === 'web' ? 'web' : 'phone',
   });
   const rules = rateLimitRules(deps.limits, input.ip, phone.dialled ?? { resumeId: resume.id });
+  await refuseIfOverRateLimits(db, rules, now);
 
   // 3. Persist the interview, its first event, the candidate, the consent and the candidate's
   // link before anything leaves the building: one statement (in a transaction with the rate

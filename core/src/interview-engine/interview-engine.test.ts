@@ -288,6 +288,18 @@ describe('InterviewEngine policy', () => {
     expect((await engine.onSilence()).isEnded).toBe(false);
   });
 
+  it('starts the silence count again when the call resumes after a cut', async () => {
+    const engine = newEngine();
+    await engine.start();
+    await engine.onSilence();
+    await engine.onSilence();
+    // Cut off (a reload, a crash) and back: the prompts before the cut do not end the new line.
+    expect((await engine.start()).utterance).toMatch(/^Sorry, we were cut off\./);
+    const prompt = await engine.onSilence();
+    expect(prompt.isEnded).toBe(false);
+    expect(prompt.utterance).toMatch(/^Are you still there\?/);
+  });
+
   it('answers a question from the job description and returns to the question', async () => {
     const engine = newEngine();
     await toFirstKnockout(engine);

@@ -228,8 +228,11 @@ export class InterviewEngine {
   /** The opening line. Calling it again after a restart repeats the current question instead. */
   start(): Promise<EngineOutput> {
     if (this.state.isEnded) return Promise.resolve(this.output(null, []));
-    if (this.state.isStarted)
+    if (this.state.isStarted) {
+      // A fresh start for the silence count too: prompts before the cut belong to the old line.
+      this.state.silencePrompts = 0;
       return Promise.resolve(this.say(`Sorry, we were cut off. ${this.currentStep.prompt}`, []));
+    }
     this.state.isStarted = true;
     this.state.startedAtMs = this.now();
     return Promise.resolve(this.say(this.currentStep.prompt, []));

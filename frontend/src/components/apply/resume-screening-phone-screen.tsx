@@ -16,7 +16,7 @@ import { JobBrief } from './job-brief';
 import { checkPhoneInput, countryOf, PhoneField, type PhoneValue } from './phone-field';
 import { detailsFromResume, ResumePreview, type CandidateDetails } from './resume-preview';
 import { ResumeUpload } from './resume-upload';
-import { errorMessage } from '../../lib/api';
+import { ApiError, errorMessage } from '../../lib/api';
 import { omitKey } from '../../lib/omit-key';
 
 const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -52,8 +52,14 @@ export function ResumeScreeningPhoneScreen({ job, mode }: { job: Job; mode: Mode
         setStartedState({ ...saved, webCall });
         saveCall(job.id, { ...saved, webCall });
       })
-      // The screen is over, or the server is away: the panel shows where the screen is.
-      .catch(() => undefined)
+      .catch((failure: unknown) => {
+        // Over (409): there is no room to go back to, and the old token would open an empty one.
+        // The server away: the token kept may still do, and the panel shows where the screen is.
+        if (!isCurrent || !(failure instanceof ApiError) || failure.status !== 409) return;
+        const withoutRoom = omitKey(saved, 'webCall');
+        setStartedState(withoutRoom);
+        saveCall(job.id, withoutRoom);
+      })
       .finally(() => {
         if (isCurrent) setIsRejoining(false);
       });
