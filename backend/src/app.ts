@@ -155,7 +155,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const setup = await FirstRunSetup.open(auth.users);
   attachFirstRunSetup(app, setup);
   await app.register(authRoutes, { auth, setup });
-  await app.register(jobsRoutes, { jobs, auth });
   await app.register(apiKeysRoutes, { auth });
   await app.register(jobFunnelRoutes, { db: database.db, jobs, auth });
   await app.register(teamRoutes, { db: database.db, auth, publicUrl: env.PUBLIC_URL });
@@ -284,6 +283,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     authorizeCandidate,
   });
   await app.register(interviewCancelRoutes, { lifecycle, authorizeCandidate });
+  // Closing a job ends its calls still to come, through the lifecycle.
+  await app.register(jobsRoutes, {
+    jobs,
+    auth,
+    screens: { store: interviewRuntime.store, lifecycle },
+  });
   await app.register(feedbackRoutes, { store: interviewRuntime.store, authorizeCandidate });
   await app.register(candidateLinkRoutes, {
     links: candidateLinks,

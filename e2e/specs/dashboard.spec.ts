@@ -86,6 +86,8 @@ describe('recruiter dashboard', () => {
     await page.getByRole('heading', { name: 'Customer Support Lead' }).waitFor();
     await page.getByRole('button', { name: 'Close Customer Support Lead' }).click();
     await page.getByRole('button', { name: 'Reopen Customer Support Lead' }).waitFor();
+    // Closing says what it did to the calls still to come (a new job has none).
+    await page.getByText('No calls were waiting for this job.').waitFor();
     await page.getByRole('button', { name: 'Reopen Customer Support Lead' }).click();
     await page.getByRole('button', { name: 'Close Customer Support Lead' }).waitFor();
 

@@ -23,6 +23,7 @@ import { InterviewStore } from '../db/repositories/interview-store.js';
 import { CandidateLinks } from '../db/repositories/candidate-links.js';
 import { dialAttempt } from '../services/dial-attempt.js';
 import { startNextAttempt } from '../services/start-next-attempt.js';
+import { cancelIfJobClosed } from '../services/job-closed-screens.js';
 import { requeueLostCallbacks } from '../services/lost-callback-sweep.js';
 import { BackgroundTasks } from '../lib/background-tasks.js';
 import { InterviewLifecycle } from '../services/interview-lifecycle.js';
@@ -133,6 +134,8 @@ export async function createInterviewRuntime(
     async ({ interviewId, attempt, scheduledFor }) => {
       const interview = await store.find(interviewId);
       if (interview?.status !== 'scheduled' || interview.attempt !== attempt) return;
+      // The job closed after this call was queued (a retry of a call in flight at the close).
+      if (await cancelIfJobClosed({ store, lifecycle }, interview)) return;
       // In the browser nobody can be called: a web screen put off waits for the candidate to
       // start it from their link (POST /api/my-call/join). A room made now would wait empty.
       if (interview.mode === 'web') return;

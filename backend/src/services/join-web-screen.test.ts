@@ -219,4 +219,40 @@ describe.each(TEST_ENGINES)('a web screen put off is started from the link (%s)'
     expect(await statusOf(id)).toMatchObject({ status: 'canceled', attempt: 1 });
     expect(roomsFor(id)).toHaveLength(roomsBefore);
   });
+
+  it('a screen whose job closed while it waited is not started: it ends job_closed, and the link page says why', async () => {
+    const { id, linkToken } = await putOffScreen();
+    // Closed without the close's own sweep, as a close racing the candidate's click would be.
+    await t.db.updateTable('jobs').set({ status: 'closed' }).execute();
+    try {
+      const roomsBefore = roomsFor(id).length;
+      const refused = await t.app.inject({
+        method: 'POST',
+        url: '/api/my-call/join',
+        headers: asBearer(linkToken),
+      });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json<{ message: string }>().message).toBe(
+        'This position has closed, so there is no screen to take. Thank you for your time.',
+      );
+      expect(await statusOf(id)).toMatchObject({
+        status: 'canceled',
+        end_reason: 'job_closed',
+        attempt: 1,
+      });
+      expect(roomsFor(id)).toHaveLength(roomsBefore);
+      const page = await t.app.inject({
+        method: 'GET',
+        url: '/api/my-call',
+        headers: asBearer(linkToken),
+      });
+      expect(page.json<MyCall & { interview: { endReason: string } }>()).toMatchObject({
+        interview: { status: 'canceled', endReason: 'job_closed' },
+        canJoin: false,
+        canCancel: false,
+      });
+    } finally {
+      await t.db.updateTable('jobs').set({ status: 'open' }).execute();
+    }
+  });
 });

@@ -51,6 +51,8 @@ export const ZEndReason = z.enum([
   'candidate_hung_up',
   'voicemail',
   'canceled',
+  /** The job closed while the call was still to come: nobody is called for it any more. */
+  'job_closed',
   'error',
   /** The agent was lost mid-call more times than it is sent again (its job process kept dying). */
   'agent_lost',

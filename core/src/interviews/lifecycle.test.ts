@@ -47,6 +47,7 @@ const EVERY_FACT: CallFact[] = [
   { type: 'canceled', by: 'candidate' },
   { type: 'canceled', by: 'recruiter' },
   { type: 'canceled', by: 'dialing_paused' },
+  { type: 'canceled', by: 'job_closed' },
   { type: 'evaluated' },
   { type: 'scoring_skipped' },
 ];
@@ -269,6 +270,20 @@ describe('the interview lifecycle, fact by fact', () => {
     expect(decide('ringing', { type: 'canceled', by: 'dialing_paused' }).to).toBe('canceled');
     expect(decide('in_progress', { type: 'canceled', by: 'dialing_paused' }).to).toBeNull();
     expect(decide('completed', { type: 'canceled', by: 'recruiter' }).to).toBeNull();
+  });
+
+  it('a closed job cancels only a call still to come, and says why; a placed call goes on', () => {
+    const closed = { type: 'canceled', by: 'job_closed' } as const;
+    expect(decide('scheduled', closed)).toEqual({
+      to: 'canceled',
+      changes: { endedAt: 'now', endReason: 'job_closed' },
+      isFinal: true,
+      effects: [],
+    });
+    for (const status of ['dialing', 'ringing', 'in_progress'] as const) {
+      expect(decide(status, closed)).toMatchObject({ to: null, ignoredBecause: 'not_applicable' });
+    }
+    expect(decide('canceled', closed)).toMatchObject({ to: null, ignoredBecause: 'stale' });
   });
 
   it('the scorer settles a completed call: evaluated, or nothing to score (final either way)', () => {

@@ -42,8 +42,11 @@ export type CallFact =
   | { type: 'retry_scheduled'; at: Date }
   /** The candidate moved a scheduled call to `at`. */
   | { type: 'rescheduled'; at: Date }
-  /** The candidate, a recruiter or the kill switch stopped the call. */
-  | { type: 'canceled'; by: 'candidate' | 'recruiter' | 'dialing_paused' }
+  /**
+   * The candidate, a recruiter or the kill switch stopped the call; or its job closed, which
+   * stops only a call still to come.
+   */
+  | { type: 'canceled'; by: 'candidate' | 'recruiter' | 'dialing_paused' | 'job_closed' }
   /** The scorecard was written. */
   | { type: 'evaluated' }
   /** The scorer found nothing to score (no answers recorded). */
@@ -318,6 +321,12 @@ export function decide(
       // The kill switch stops dialing: a call already answered goes on.
       if (fact.by === 'dialing_paused' && !isOneOf(status, ['dialing', 'ringing'])) {
         return ignored('not_applicable');
+      }
+      // A closed job calls nobody again; a call already placed is the candidate's, and goes on.
+      if (fact.by === 'job_closed') {
+        return status === 'scheduled'
+          ? moveTo('canceled', { endedAt: 'now', endReason: 'job_closed' }, true)
+          : ignored('not_applicable');
       }
       return moveTo('canceled', { endedAt: 'now', endReason: 'canceled' }, true, [
         { type: 'hang_up' },

@@ -34,6 +34,7 @@ const ZDialingState = z.object({
 });
 export type DialingState = z.infer<typeof ZDialingState>;
 const ZJobResponse = z.object({ job: ZJob });
+const ZJobStatusResponse = z.object({ job: ZJob, canceledScreens: z.number() });
 
 /** The readable "signed in" hint the server sets beside its HttpOnly session cookie. */
 export function hasSignedInHint(): boolean {
@@ -110,6 +111,15 @@ export const recruiterApi = {
     (await requestJson(`/api/jobs/${encodeURIComponent(id)}`, ZJobResponse)).job,
   createJob: async (input: JobInput): Promise<Job> =>
     (await requestJson('/api/jobs', ZJobResponse, { method: 'POST', ...jsonBody(input) })).job,
+  /** Opens or closes a job; closing cancels its calls still to come, and says how many. */
+  setJobStatus: async (
+    id: string,
+    status: Job['status'],
+  ): Promise<z.infer<typeof ZJobStatusResponse>> =>
+    requestJson(`/api/jobs/${encodeURIComponent(id)}`, ZJobStatusResponse, {
+      method: 'PATCH',
+      ...jsonBody({ status }),
+    }),
   updateJob: async (id: string, patch: Partial<JobInput>): Promise<Job> =>
     (
       await requestJson(`/api/jobs/${encodeURIComponent(id)}`, ZJobResponse, {

@@ -89,6 +89,9 @@ export function MyCallPage() {
               Call status: {statusLabel(call.interview.status)}
             </span>
           </p>
+          {call.interview.endReason === 'job_closed' && (
+            <p>This position has closed, so the call was canceled. Thank you for your interest.</p>
+          )}
           {call.interview.scheduledFor !== null &&
             call.interview.status === 'scheduled' &&
             !call.canJoin && <p>We will call you on {longTime(call.interview.scheduledFor)}.</p>}

@@ -2,6 +2,7 @@ import {
   PENDING_INTERVIEW_STATUSES,
   type EndReason,
   type InterviewStatus,
+  type JobStatus,
   type Mode,
   type Scorecard,
   type TranscriptTurn,
@@ -93,6 +94,17 @@ export class InterviewStore {
     return row === undefined ? undefined : toInterviewRecord(row);
   }
 
+  /** The job's calls still to come (deferred, callbacks, retries): none has been placed yet. */
+  async listScheduledIds(jobId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('interviews')
+      .select('id')
+      .where('job_id', '=', jobId)
+      .where('status', '=', 'scheduled')
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
   /** True when the token is the interview's candidate token (or one handed out on a replay). */
   async isCandidateTokenValid(
     interview: InterviewRecord,
@@ -117,10 +129,12 @@ export class InterviewStore {
   }
 
   /** The job an interview is for, as the candidate's page names it. */
-  async findJobSummary(jobId: string): Promise<{ title: string; company: string }> {
+  async findJobSummary(
+    jobId: string,
+  ): Promise<{ title: string; company: string; status: JobStatus }> {
     return this.db
       .selectFrom('jobs')
-      .select(['title', 'company'])
+      .select(['title', 'company', 'status'])
       .where('id', '=', jobId)
       .executeTakeFirstOrThrow();
   }

@@ -3,10 +3,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RECRUITER_SECURITY, type RecruiterAuth } from '../../auth/recruiter-auth.js';
 import type { JobsRepository } from '../../db/repositories/jobs-repository.js';
+import type { JobClosedScreensDeps } from '../../services/job-closed-screens.js';
+import { updateJob } from '../../services/update-job.js';
 
 export interface JobsRoutesOptions {
   jobs: JobsRepository;
   auth: RecruiterAuth;
+  /** What closing a job needs to end the calls still to come for it. */
+  screens: JobClosedScreensDeps;
 }
 
 const shape = ZJobInput.shape;
@@ -28,7 +32,10 @@ const ZJobPatch = z
 const ZJobIdParams = z.object({ id: z.string().min(1).max(100) });
 
 /** Open jobs for everyone; every job, and writes, for a signed-in recruiter. */
-export const jobsRoutes: FastifyPluginAsyncZod<JobsRoutesOptions> = async (app, { jobs, auth }) => {
+export const jobsRoutes: FastifyPluginAsyncZod<JobsRoutesOptions> = async (
+  app,
+  { jobs, auth, screens },
+) => {
   app.get(
     '/api/jobs',
     {
@@ -103,26 +110,35 @@ export const jobsRoutes: FastifyPluginAsyncZod<JobsRoutesOptions> = async (app, 
       schema: {
         tags: ['jobs'],
         summary: 'Change a job: any of its fields, or open or close it',
+        description:
+          'Closing a job cancels its calls still to come (deferred, callbacks, retries; end reason ' +
+          '`job_closed`): `canceledScreens` says how many. Calls already placed go on.',
         security: RECRUITER_SECURITY,
         params: ZJobIdParams,
         body: ZJobPatch,
-        response: { 200: z.object({ job: ZJob }) },
+        response: {
+          200: z.object({ job: ZJob, canceledScreens: z.number().int().nonnegative() }),
+        },
       },
     },
     async (request) => {
       assertUniqueIds(request.body);
-      const job = await jobs.update(request.params.id, request.body);
-      if (job === undefined) {
+      const updated = await updateJob({ jobs, ...screens }, request.params.id, request.body);
+      if (updated === undefined) {
         throw new AppError('NOT_FOUND', { message: 'This job does not exist.' });
       }
+      const { job, canceledScreens } = updated;
       // Which fields changed, never their text.
       await auth.recordAudit(request, {
         action: 'job.updated',
         targetType: 'job',
         targetId: job.id,
-        details: { fields: Object.keys(request.body).sort().join(',') },
+        details: {
+          fields: Object.keys(request.body).sort().join(','),
+          ...(canceledScreens > 0 ? { canceledScreens } : {}),
+        },
       });
-      return { job };
+      return { job, canceledScreens };
     },
   );
 };

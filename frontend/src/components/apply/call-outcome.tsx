@@ -52,6 +52,13 @@ export function describeOutcome(
         retry: { kind: 'try-again', label: 'Try again' },
       };
     case 'canceled':
+      // Nothing to try again: the start refuses a closed job.
+      if (endReason === 'job_closed') {
+        return {
+          title: 'This position has closed.',
+          next: 'The screen was canceled because the job is no longer open. Thank you for your interest.',
+        };
+      }
       return {
         title: 'The call was canceled.',
         next: 'You can ask for a new call.',

@@ -12,6 +12,8 @@ import { errorMessage } from '../../lib/api';
 export function JobsPage() {
   const { recruiter } = useRecruiterSession();
   const [reloads, setReloads] = useState(0);
+  // What the last close did to the calls still to come; kept here, as the list reloads after it.
+  const [closed, setClosed] = useState<{ jobId: string; canceledScreens: number } | undefined>();
   const jobs = useAsync(() => recruiterApi.listAllJobs(), `jobs-${reloads}`);
   return (
     <section aria-labelledby="jobs-heading">
@@ -30,7 +32,17 @@ export function JobsPage() {
       {jobs.status === 'ready' && jobs.data.length > 0 && (
         <ul className="job-list">
           {jobs.data.map((job) => (
-            <JobRow key={job.id} job={job} onChanged={() => setReloads((count) => count + 1)} />
+            <JobRow
+              key={job.id}
+              job={job}
+              canceledScreens={closed?.jobId === job.id ? closed.canceledScreens : undefined}
+              onChanged={(canceledScreens) => {
+                setClosed(
+                  canceledScreens === undefined ? undefined : { jobId: job.id, canceledScreens },
+                );
+                setReloads((count) => count + 1);
+              }}
+            />
           ))}
         </ul>
       )}
@@ -38,17 +50,27 @@ export function JobsPage() {
   );
 }
 
-function JobRow({ job, onChanged }: { job: Job; onChanged: () => void }) {
+function JobRow({
+  job,
+  canceledScreens,
+  onChanged,
+}: {
+  job: Job;
+  /** How many calls still to come this job's close canceled, right after it. */
+  canceledScreens: number | undefined;
+  /** After a change; with the canceled count when it was a close. */
+  onChanged: (canceledScreens?: number) => void;
+}) {
   const [error, setError] = useState<string | undefined>();
   const [isSaving, setIsSaving] = useState(false);
   const applyPath = `/apply/${job.id}`;
   const toggle = (): void => {
     setIsSaving(true);
     setError(undefined);
-    recruiterApi.updateJob(job.id, { status: job.status === 'open' ? 'closed' : 'open' }).then(
-      () => {
+    recruiterApi.setJobStatus(job.id, job.status === 'open' ? 'closed' : 'open').then(
+      (changed) => {
         setIsSaving(false);
-        onChanged();
+        onChanged(changed.job.status === 'closed' ? changed.canceledScreens : undefined);
       },
       (failure: unknown) => {
         setIsSaving(false);
@@ -83,6 +105,13 @@ function JobRow({ job, onChanged }: { job: Job; onChanged: () => void }) {
           <span className="muted">Closed: the apply link shows “no longer open”.</span>
         )}
       </div>
+      {canceledScreens !== undefined && job.status === 'closed' && (
+        <p role="status" className="muted">
+          {canceledScreens === 0
+            ? 'No calls were waiting for this job.'
+            : `${String(canceledScreens)} ${canceledScreens === 1 ? 'call still to come was' : 'calls still to come were'} canceled; calls already under way go on.`}
+        </p>
+      )}
       {error !== undefined && (
         <p role="alert" className="error">
           {error}
