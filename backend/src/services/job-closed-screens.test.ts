@@ -2,7 +2,6 @@
 // `job_closed`), at the close and, for one queued after it, at the dial; a call under way goes on.
 // The real app in phone mode on the LiveKit emulator, driven through its routes.
 import type { StartPhoneScreenResponse } from '@screenline/core';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { insertResume } from '../test/interview-test-kit.js';
 import { signInCookies } from '../test/sign-in.js';
@@ -11,7 +10,6 @@ import {
   buildLiveKitTestApp,
   type LiveKitTestApp,
 } from '../test-support/livekit-emulator/livekit-test-app.js';
-import { CALLBACK_QUEUE } from './interview-conversations.js';
 
 const ADMIN = { email: 'admin@example.com', password: 'correct horse battery' };
 
@@ -84,20 +82,6 @@ describe.each(TEST_ENGINES)('closing a job (%s)', (engine) => {
     return id;
   };
 
-  /** Runs the queued dial of attempt 1 of `id` now, as at its time, to its end. */
-  const runQueuedDial = async (id: string): Promise<void> => {
-    const queued = await t.runtime.queue.send(CALLBACK_QUEUE, { interviewId: id, attempt: 1 });
-    await vi.waitFor(
-      async () => {
-        const row = await sql<{
-          state: string;
-        }>`select state from pgboss.job where id = ${queued}`.execute(t.db);
-        expect(row.rows[0]?.state).toBe('completed');
-      },
-      { timeout: 15_000, interval: 50 },
-    );
-  };
-
   it('cancels its calls still to come, says how many, and leaves the call under way alone; the queued dial then places nothing', async () => {
     await setJobStatus('open');
     const waiting = await callbackTomorrow('+12125550141');
@@ -117,7 +101,7 @@ describe.each(TEST_ENGINES)('closing a job (%s)', (engine) => {
     });
 
     // Its time comes: nothing is dialled.
-    await runQueuedDial(waiting);
+    await t.runQueuedCall(waiting, 1);
     expect(dialsTo('+12125550141')).toHaveLength(1);
     expect((await rowOf(waiting)).status).toBe('canceled');
     // Closing again finds nothing more to cancel.
@@ -130,7 +114,7 @@ describe.each(TEST_ENGINES)('closing a job (%s)', (engine) => {
     // Closed without the close's own sweep: as for a retry queued by a call in flight at the close.
     await t.db.updateTable('jobs').set({ status: 'closed' }).where('id', '=', jobId).execute();
 
-    await runQueuedDial(waiting);
+    await t.runQueuedCall(waiting, 1);
     expect(dialsTo('+12125550143')).toHaveLength(1);
     expect(await rowOf(waiting)).toMatchObject({
       status: 'canceled',

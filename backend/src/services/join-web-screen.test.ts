@@ -1,15 +1,13 @@
 // A web screen the candidate put off waits for them: nothing dials a browser at the time, and the
 // candidate starts it from their own link. On the LiveKit emulator in web mode (no trunk).
 import type { StartPhoneScreenResponse } from '@screenline/core';
-import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertResume } from '../test/interview-test-kit.js';
 import { TEST_ENGINES } from '../test/test-database.js';
 import {
   buildLiveKitTestApp,
   type LiveKitTestApp,
 } from '../test-support/livekit-emulator/livekit-test-app.js';
-import { CALLBACK_QUEUE } from './interview-conversations.js';
 import { requeueLostCallbacks } from './lost-callback-sweep.js';
 
 interface MyCall {
@@ -37,6 +35,9 @@ describe.each(TEST_ENGINES)('a web screen put off is started from the link (%s)'
       .select(['status', 'attempt', 'room_name', 'end_reason'])
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
+  /** The link page's "Start my screen now". */
+  const joinFromLink = (linkToken: string) =>
+    t.app.inject({ method: 'POST', url: '/api/my-call/join', headers: asBearer(linkToken) });
   const roomsFor = (id: string) =>
     t.emulator.dispatches.filter((dispatch) => dispatch.room.startsWith(`screen-${id}-`));
 
@@ -83,16 +84,7 @@ describe.each(TEST_ENGINES)('a web screen put off is started from the link (%s)'
       .set({ scheduled_for: new Date(Date.now() - 10 * 60_000) })
       .where('id', '=', id)
       .execute();
-    const job = await t.runtime.queue.send(CALLBACK_QUEUE, { interviewId: id, attempt: 1 });
-    await vi.waitFor(
-      async () => {
-        const row = await sql<{
-          state: string;
-        }>`select state from pgboss.job where id = ${job}`.execute(t.db);
-        expect(row.rows[0]?.state).toBe('completed');
-      },
-      { timeout: 15_000, interval: 50 },
-    );
+    await t.runQueuedCall(id, 1);
     expect(await statusOf(id)).toMatchObject({ status: 'scheduled', attempt: 1 });
     expect(roomsFor(id)).toHaveLength(roomsBefore);
     // Late and never placed is the normal state of a web screen put off, not a lost job.
@@ -118,11 +110,7 @@ describe.each(TEST_ENGINES)('a web screen put off is started from the link (%s)'
 
   it('the candidate starts it from the link: a new room with the agent, a room token, and a token to follow it; once', async () => {
     const { id, linkToken } = await putOffScreen();
-    const joined = await t.app.inject({
-      method: 'POST',
-      url: '/api/my-call/join',
-      headers: asBearer(linkToken),
-    });
+    const joined = await joinFromLink(linkToken);
     expect(joined.statusCode, joined.body).toBe(201);
     expect(joined.headers['cache-control']).toBe('no-store');
     const answer = joined.json<StartPhoneScreenResponse>();
@@ -156,11 +144,7 @@ describe.each(TEST_ENGINES)('a web screen put off is started from the link (%s)'
     expect(plan?.channel).toBe('web');
 
     // A second press (another tab) starts nothing more.
-    const again = await t.app.inject({
-      method: 'POST',
-      url: '/api/my-call/join',
-      headers: asBearer(linkToken),
-    });
+    const again = await joinFromLink(linkToken);
     expect(again.statusCode).toBe(409);
     expect(again.json<{ message: string }>().message).toMatch(/nothing to start/);
     expect(roomsFor(id).filter((dispatch) => dispatch.room === `screen-${id}-2`)).toHaveLength(1);
@@ -194,11 +178,7 @@ describe.each(TEST_ENGINES)('a web screen put off is started from the link (%s)'
     const missing = await t.app.inject({ method: 'POST', url: '/api/my-call/join' });
     expect(missing.statusCode).toBe(401);
     expect(missing.json<{ message: string }>().message).toMatch(/link you were given/);
-    const unknown = await t.app.inject({
-      method: 'POST',
-      url: '/api/my-call/join',
-      headers: asBearer('not-a-real-link-token-000000000000'),
-    });
+    const unknown = await joinFromLink('not-a-real-link-token-000000000000');
     expect(unknown.statusCode).toBe(404);
 
     const { id, linkToken } = await putOffScreen();
@@ -209,11 +189,7 @@ describe.each(TEST_ENGINES)('a web screen put off is started from the link (%s)'
     });
     expect(canceled.statusCode).toBe(200);
     const roomsBefore = roomsFor(id).length;
-    const refused = await t.app.inject({
-      method: 'POST',
-      url: '/api/my-call/join',
-      headers: asBearer(linkToken),
-    });
+    const refused = await joinFromLink(linkToken);
     expect(refused.statusCode).toBe(409);
     expect(refused.json<{ message: string }>().message).toMatch(/canceled/);
     expect(await statusOf(id)).toMatchObject({ status: 'canceled', attempt: 1 });
@@ -226,11 +202,7 @@ describe.each(TEST_ENGINES)('a web screen put off is started from the link (%s)'
     await t.db.updateTable('jobs').set({ status: 'closed' }).execute();
     try {
       const roomsBefore = roomsFor(id).length;
-      const refused = await t.app.inject({
-        method: 'POST',
-        url: '/api/my-call/join',
-        headers: asBearer(linkToken),
-      });
+      const refused = await joinFromLink(linkToken);
       expect(refused.statusCode).toBe(409);
       expect(refused.json<{ message: string }>().message).toBe(
         'This position has closed, so there is no screen to take. Thank you for your time.',

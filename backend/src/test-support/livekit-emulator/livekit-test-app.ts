@@ -44,6 +44,8 @@ export interface LiveKitTestApp {
   env: Env;
   /** Dials queued on the app's durable queue (callbacks and retries), oldest first. */
   queued(): Promise<QueuedRetry[]>;
+  /** Queues the dial of `attempt` now, as at its time, and waits until the worker has done it. */
+  runQueuedCall(interviewId: string, attempt: number): Promise<void>;
   /** Interviews queued on the app's durable queue for their scorecard. */
   scored(): Promise<string[]>;
   /** Inserts a candidate, resume and interview; answers the ids and the candidate's token. */
@@ -133,6 +135,20 @@ export async function buildLiveKitTestApp(
     runtime,
     telephony,
     env,
+    async runQueuedCall(interviewId, attempt) {
+      const queued = await runtime.queue.send(CALLBACK_QUEUE, { interviewId, attempt });
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const row = await sql<{
+          state: string;
+        }>`select state from pgboss.job where id = ${queued}`.execute(db);
+        if (row.rows[0]?.state === 'completed') return;
+        if (Date.now() > deadline) {
+          throw new Error(`the queued call ended ${row.rows[0]?.state ?? 'missing'}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
     async queued() {
       return (await queuedJobs(CALLBACK_QUEUE)).map((job) => ({
         interviewId: String(job.data.interviewId),
