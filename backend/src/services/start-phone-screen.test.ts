@@ -1,5 +1,6 @@
 import type { StartPhoneScreenResponse } from '@screenline/core';
 import { sql } from 'kysely';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildInterviewTestApp,
@@ -8,6 +9,9 @@ import {
 } from '../test/interview-test-kit.js';
 import type { CallPlacer, PlaceCallRequest } from '../telephony/call-placer.js';
 import { TEST_ENGINES } from '../test/test-database.js';
+import { CandidateLinks } from '../db/repositories/candidate-links.js';
+import type { DialPolicy } from './dial-policy.js';
+import { startPhoneScreen } from './start-phone-screen.js';
 
 /** REL-3's figure is for 1,000; the suite runs fewer unless REL3_DUPLICATES asks for more. */
 const DUPLICATES = Number(process.env.REL3_DUPLICATES ?? 100);
@@ -175,6 +179,71 @@ describe.each(TEST_ENGINES)('start-phone-screen policy (FR-4, FR-5, REL-3) on %s
     expect(ids.size).toBe(1);
     expect(dialsTo([phone])).toBe(1);
   });
+
+  // CI once saw a duplicate answered 429: it had read the context before the first request's
+  // commit and checked the limits after it, when the number's counter was full.
+  it.each([
+    { who: 'a duplicate of the click (same Idempotency-Key)', key: 'read-before-commit' },
+    { who: 'the same candidate applying again (no key)', key: undefined },
+  ])(
+    '$who that read before a concurrent start committed and checks the limits after: its interview, not 429',
+    async ({ key }) => {
+      const resumeId = await insertResume(kit.database);
+      const phone = usNumber(key === undefined ? 471 : 472, 8000);
+      let reached!: () => void;
+      const hasRead = new Promise<void>((resolve) => (reached = resolve));
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      // Calling hours are planned between the context's read and the limits' check: hold there.
+      const heldPolicy: DialPolicy = {
+        isDialingEnabled: () => Promise.resolve(true),
+        assertDialingEnabled: () => Promise.resolve(),
+        planCallTime: async () => {
+          reached();
+          await held;
+          return { kind: 'now' };
+        },
+        agentMetadata: (interviewId) => Promise.resolve(JSON.stringify({ interviewId })),
+        scheduleCall: () => Promise.reject(new Error('nothing here is deferred')),
+      };
+      const runtime = kit.runtime;
+      const late = startPhoneScreen(
+        {
+          store: runtime.store,
+          lifecycle: runtime.lifecycle,
+          callPlacer: placer,
+          mode: 'simulated',
+          allowedCountries: ['US'],
+          limits: {
+            perIpPerHour: 5,
+            perNumberPer10Min: 1,
+            perNumberPerDay: 3,
+            perPrefixPerHour: 10,
+            globalPerMinute: 10_000,
+          },
+          log: pino({ level: 'silent' }),
+          background: runtime.background,
+          links: new CandidateLinks(kit.database.db),
+          dialPolicy: heldPolicy,
+        },
+        {
+          body: { jobId: kit.jobId, resumeId, phone, consent: true },
+          idempotencyKey: key,
+          ip: '10.8.0.1',
+          userAgent: undefined,
+        },
+      );
+      await hasRead;
+      const first = await start({ ip: '10.8.0.2', phone, resumeId, ...(key && { key }) });
+      expect(first.statusCode, first.body).toBe(202);
+      release();
+      const answered = await late;
+      expect(answered.answer.interview.id).toBe(
+        first.json<StartPhoneScreenResponse>().interview.id,
+      );
+      expect(dialsTo([phone])).toBe(1);
+    },
+  );
 
   it('a number that opted out is never called again', async () => {
     const phone = usNumber(440, 6000);

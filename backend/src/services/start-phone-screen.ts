@@ -215,7 +215,16 @@ export async function startPhoneScreen(
     channel: deps.mode === 'web' ? 'web' : 'phone',
   });
   const rules = rateLimitRules(deps.limits, input.ip, phone.dialled ?? { resumeId: resume.id });
-  await refuseIfOverRateLimits(db, rules, now);
+  try {
+    await refuseIfOverRateLimits(db, rules, now);
+  } catch (error) {
+    // The context was read before this check: a duplicate of this click, or this candidate
+    // applying again, may have committed since and counted the number's limit. It answers
+    // what that start created, as the read would have, not the 429 its counters now give.
+    const winner = await concurrentStart(deps, body, phone.dialled, idempotencyKey, error);
+    if (winner !== undefined) return winner;
+    throw error;
+  }
 
   // 3. Persist the interview, its first event, the candidate, the consent and the candidate's
   // link before anything leaves the building: one statement (in a transaction with the rate
@@ -287,15 +296,11 @@ export async function startPhoneScreen(
             return written;
           });
   } catch (error) {
-    // A concurrent request with the same key won (its counters or its row stopped this one):
-    // answer what it created, so duplicates of one click see one interview.
-    if (idempotencyKey !== undefined) {
-      const existing = await deps.store.findByIdempotencyKey(idempotencyKey);
-      if (existing !== undefined) return replay(deps, existing, body, phone.dialled);
-    }
+    // A concurrent start won (its counters or its row stopped this one): answer what it created,
+    // so duplicates of one click see one interview.
+    const winner = await concurrentStart(deps, body, phone.dialled, idempotencyKey, error);
+    if (winner !== undefined) return winner;
     if (uniqueViolation(error) === null) throw error;
-    const reopened = await reopenPendingCall(deps, body, phone.dialled);
-    if (reopened !== undefined) return reopened;
     throw new AppError('CONFLICT', {
       message:
         'A call for this application is already in progress or scheduled. Follow it on the call page, or cancel it first.',
@@ -427,6 +432,27 @@ async function reopenPendingCall(
   const pending = await deps.store.findPending(body.resumeId, body.jobId);
   if (pending?.phoneE164 !== phoneE164) return undefined;
   return replay(deps, pending, body, phoneE164);
+}
+
+/**
+ * What a start refused by a concurrent one answers instead: the interview of its Idempotency-Key
+ * (a duplicate of the same click), else, when the refusal was the application's one pending call
+ * (its unique index) or the limits that start counted, that call if it is for the same number.
+ */
+async function concurrentStart(
+  deps: StartPhoneScreenDeps,
+  body: StartPhoneScreenRequest,
+  phoneE164: string | null,
+  idempotencyKey: string | undefined,
+  refusal: unknown,
+): Promise<StartedPhoneScreen | undefined> {
+  if (idempotencyKey !== undefined) {
+    const existing = await deps.store.findByIdempotencyKey(idempotencyKey);
+    if (existing !== undefined) return replay(deps, existing, body, phoneE164);
+  }
+  const rateLimited = refusal instanceof AppError && refusal.code === 'RATE_LIMITED';
+  if (uniqueViolation(refusal) === null && !rateLimited) return undefined;
+  return reopenPendingCall(deps, body, phoneE164);
 }
 
 /** The same Idempotency-Key again: the same interview, and a new token that also reads it. */
