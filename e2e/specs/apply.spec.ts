@@ -245,6 +245,22 @@ describe('candidate flow and the recruiter review, simulated mode', () => {
       .filter({ hasText: 'recording could not be loaded' })
       .waitFor();
     await recruiter.unrouteAll();
+    // A criterion nothing was said about reads "Not determined", with no bar: not the floor 1 / 5.
+    await recruiter.route('**/api/interviews/*/review', async (route) => {
+      const response = await route.fetch();
+      const review = (await response.json()) as {
+        scorecard: { criteria: { score: number; evidence: unknown[] }[] };
+      };
+      const [first] = review.scorecard.criteria;
+      if (first !== undefined) Object.assign(first, { score: 1, evidence: [] });
+      await route.fulfill({ response, json: review });
+    });
+    await recruiter.reload();
+    const criteria = recruiter.locator('ul.criteria > li');
+    await criteria.first().getByText('Not determined', { exact: true }).waitFor();
+    expect(await criteria.first().locator('meter').count()).toBe(0);
+    expect(await recruiter.locator('meter.score-bar').count()).toBe((await criteria.count()) - 1);
+    await recruiter.unrouteAll();
     await recruiter.reload();
     await recruiter.getByRole('heading', { level: 1, name: 'Ada Quinn' }).waitFor();
     await recruiter.setViewportSize({ width: 375, height: 800 });

@@ -1,4 +1,4 @@
-import type { Scorecard } from '@screenline/core';
+import { isCriterionDetermined, type Scorecard } from '@screenline/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 
@@ -73,6 +73,8 @@ function scorecardForWebhook(scorecard: Scorecard, includeTranscript: boolean): 
       id: criterion.id,
       name: criterion.name,
       score: criterion.score,
+      // Without the quotes, the receiver could not tell the scale's floor from "nothing said".
+      determined: isCriterionDetermined(criterion),
       ...(includeTranscript ? { evidence: criterion.evidence } : {}),
     })),
     knockouts: scorecard.knockouts.map((knockout) => ({

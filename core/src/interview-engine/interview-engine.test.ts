@@ -4,7 +4,7 @@ import { InterviewEngine, type EngineOutput } from './interview-engine.js';
 import { buildInterviewPlan } from './interview-plan.js';
 import { expectedPersonaOutcome, PERSONA_NAMES } from './personas.js';
 import { runSimulatedScreen } from './run-simulated-screen.js';
-import { scoreInterview } from './score-interview.js';
+import { overallScore, scoreInterview } from './score-interview.js';
 
 const plan = buildInterviewPlan(SAMPLE_JOB, SAMPLE_RESUME);
 const NOW = Date.parse('2026-11-25T15:00:00Z');
@@ -454,6 +454,69 @@ describe('scoreInterview', () => {
     expect(scorecard?.knockouts[0]).toMatchObject({ passed: true, turnId: 'c1', answer: 'Yes.' });
     expect(scorecard?.knockouts[1]).toMatchObject({ passed: null, turnId: null });
     expect(scorecard?.suggestion).toBe('review');
+  });
+
+  it('never takes a knock-out answer as evidence of a skill', () => {
+    const knockout = plan.steps.find((step) => step.kind === 'knockout');
+    const tailored = plan.steps.find((step) => step.kind === 'tailored');
+    // Words of every criterion, said in answer to a knock-out: eligibility, not a skill.
+    const rubricWords = plan.rubric.map((item) => `I have done ${item.name}.`).join(' ');
+    const scorecard = scoreInterview(plan, [
+      { id: 'a1', speaker: 'agent', text: knockout!.prompt },
+      { id: 'c1', speaker: 'candidate', text: `Yes. ${rubricWords}` },
+      { id: 'a2', speaker: 'agent', text: tailored!.prompt },
+      { id: 'c2', speaker: 'candidate', text: 'I like fishing on weekends.' },
+    ]);
+    expect(scorecard?.criteria.flatMap((item) => item.evidence)).toEqual([]);
+  });
+
+  it('a criterion nothing was said about is not determined: out of the average, named, never advanced', () => {
+    const tailored = plan.steps.filter((step) => step.kind === 'tailored');
+    const [spoken, ...unspoken] = plan.rubric;
+    const transcript = [
+      ...plan.knockouts.flatMap((knockout, index) => {
+        const step = plan.steps.find((item) => item.knockoutId === knockout.id)!;
+        const passing: Record<string, string> = {
+          'work-authorization': 'Yes, I am authorized to work here without sponsorship.',
+          'notice-period': 'Two weeks.',
+          'salary-expectation': 'One hundred fifty thousand dollars a year.',
+        };
+        return [
+          { id: `ka${index}`, speaker: 'agent' as const, text: step.prompt },
+          { id: `kc${index}`, speaker: 'candidate' as const, text: passing[knockout.id] ?? 'Yes.' },
+        ];
+      }),
+      ...tailored.flatMap((step, index) => [
+        { id: `ta${index}`, speaker: 'agent' as const, text: step.prompt },
+        {
+          id: `tc${index}`,
+          speaker: 'candidate' as const,
+          text:
+            index === 0
+              ? `${spoken!.name} is my strength: I built and ran twelve production services at Globex and cut their latency by half; I led the on-call rotation myself.`
+              : 'I would rather not go into that.',
+        },
+      ]),
+    ];
+    const scorecard = scoreInterview(plan, transcript, { now: new Date('2026-11-25T15:00:00Z') });
+    expect(scorecard?.knockouts.every((item) => item.passed === true)).toBe(true);
+    const determined = scorecard?.criteria.filter((item) => item.evidence.length > 0) ?? [];
+    expect(determined.map((item) => item.id)).toContain(spoken!.id);
+    const notDetermined = scorecard?.criteria.filter((item) => item.evidence.length === 0) ?? [];
+    expect(notDetermined.length).toBeGreaterThan(0);
+    for (const item of notDetermined) {
+      expect(item.explanation).toMatch(/^Not determined/);
+      expect(scorecard?.summary).toContain(item.name);
+    }
+    expect(scorecard?.summary).toContain('Not determined');
+    expect(scorecard?.suggestion).toBe('review');
+    // Only what was said is averaged: the floor of the unspoken criteria does not pull it down.
+    const weightOf = (id: string) => plan.rubric.find((item) => item.id === id)?.weight ?? 1;
+    const expected =
+      determined.reduce((sum, item) => sum + item.score * weightOf(item.id), 0) /
+      determined.reduce((sum, item) => sum + weightOf(item.id), 0);
+    expect(overallScore(plan, scorecard!)).toBeCloseTo(expected, 2);
+    expect(unspoken.length).toBeGreaterThan(0);
   });
 
   it('suggests decline on a failed knock-out, never decides', () => {

@@ -12,7 +12,13 @@ const screen = await runSimulatedScreen(SAMPLE_JOB, SAMPLE_RESUME, 'qualified', 
   now: () => NOW.getTime(),
 });
 const transcript: TranscriptTurn[] = screen.transcript;
-const answers = analyseTranscript(plan, transcript, NOW)?.answerTurns ?? [];
+const analysis = analyseTranscript(plan, transcript, NOW);
+/** The answers to the resume questions: what the model is shown and may quote. */
+const answers = analysis?.evidenceTurns ?? [];
+/** A knock-out answer: never evidence of a skill. */
+const knockoutAnswer = analysis?.answerTurns.find(
+  (turn) => !answers.includes(turn) && turn.text.length > 10,
+);
 
 interface SeenRequest {
   url: string;
@@ -49,6 +55,33 @@ function fakeModel(content: string | { status: number }): {
 describe('scoreInterviewWithLlm', () => {
   const [first, second] = plan.rubric;
   const quoted = answers.find((turn) => turn.text.length > 40);
+
+  it('shows the model only the answers to the resume questions, and drops a quote of a knock-out answer', async () => {
+    const model = fakeModel(
+      JSON.stringify({
+        criteria: [
+          {
+            id: first?.id,
+            score: 5,
+            evidence: [{ turnId: knockoutAnswer?.id, quote: knockoutAnswer?.text.slice(0, 30) }],
+          },
+        ],
+      }),
+    );
+    const heuristic = scoreInterview(plan, transcript, { now: NOW });
+    const scorecard = await scoreInterviewWithLlm(plan, transcript, {
+      baseUrl: 'http://model.test/v1',
+      model: 'test-model',
+      fetch: model.fetch,
+      now: NOW,
+    });
+    const shown = JSON.parse(model.seen[0]?.body.messages.at(-1)?.content ?? '{}') as {
+      candidateTurns: { id: string }[];
+    };
+    expect(knockoutAnswer).toBeDefined();
+    expect(shown.candidateTurns.map((turn) => turn.id)).toEqual(answers.map((turn) => turn.id));
+    expect(scorecard?.criteria[0]).toEqual(heuristic?.criteria[0]);
+  });
 
   it('takes the model’s scores where its quotes are the candidate’s own words', async () => {
     const quote = quoted?.text.slice(0, 40) ?? '';

@@ -60,6 +60,8 @@ export async function scoreInterviewWithLlm(
   const analysis = analyseTranscript(plan, transcript, options.now ?? new Date());
   if (analysis === null) return null;
   const heuristic = scoreCriteriaByKeywords(plan, analysis);
+  // No answer to a resume question: nothing for a model to judge, every criterion not determined.
+  if (analysis.evidenceTurns.length === 0) return assembleScorecard(plan, analysis, heuristic);
   let scores: ModelScores;
   try {
     scores = await requestChatJson(
@@ -69,7 +71,7 @@ export async function scoreInterviewWithLlm(
         user: JSON.stringify({
           role: plan.role,
           rubric: plan.rubric.map(({ id, name, description }) => ({ id, name, description })),
-          candidateTurns: analysis.answerTurns.map((turn) => ({ id: turn.id, text: turn.text })),
+          candidateTurns: analysis.evidenceTurns.map((turn) => ({ id: turn.id, text: turn.text })),
         }),
       },
       ZModelScores,
@@ -80,7 +82,7 @@ export async function scoreInterviewWithLlm(
     return assembleScorecard(plan, analysis, heuristic);
   }
 
-  const turns = new Map(analysis.answerTurns.map((turn) => [turn.id, turn]));
+  const turns = new Map(analysis.evidenceTurns.map((turn) => [turn.id, turn]));
   let checkedQuotes = 0;
   const criteria = heuristic.map((fallback) => {
     const scored = scores.criteria.find((item) => item.id === fallback.id);

@@ -72,6 +72,10 @@ const OWN_ACTION =
 /** A named thing: a tool, a system, an acronym ("Kafka", "OSHA", "CPT"). */
 const NAMED = /(?<!^)(?<![.!?] )\b([A-Z][a-z]+[A-Z]\w*|[A-Z]{2,6}\b|[A-Z][a-z]{2,}(?:\.js)?)/;
 
+/** What a criterion without a single supporting sentence says instead of a reason for its score. */
+export const NOT_DETERMINED_EXPLANATION =
+  'Not determined: nothing the candidate said in answer to the resume questions was about it.';
+
 /** One criterion's score from what was said: every supporting sentence cited, the score explained. */
 function scoreOne(
   criterion: RubricCriterion,
@@ -107,9 +111,11 @@ function scoreOne(
     return {
       id: criterion.id,
       name: criterion.name,
+      // The lowest the 1-5 scale allows; a criterion without evidence is not determined, and the
+      // scorecard leaves it out of the average (isCriterionDetermined).
       score: 1,
       evidence: [],
-      explanation: 'Nothing said about it.',
+      explanation: NOT_DETERMINED_EXPLANATION,
     };
   }
   const distinct = new Set(evidence.flatMap((item) => [...item.concepts]));

@@ -68,8 +68,14 @@ function knockoutResults(
 
 /** What scoring needs from a transcript, whichever way the criteria are scored. */
 export interface TranscriptAnalysis {
-  /** The candidate's answers to knock-out and resume questions: the only words that are scored. */
+  /** The candidate's answers to knock-out and resume questions. */
   answerTurns: TranscriptTurn[];
+  /**
+   * The answers to the resume questions: the only words the rubric is scored on. A knock-out
+   * answer is about eligibility ("I'm on an H-1B"), and read as evidence of a skill it matched
+   * words by accident.
+   */
+  evidenceTurns: TranscriptTurn[];
   knockouts: Scorecard['knockouts'];
   tailoredAsked: number;
   tailoredTotal: number;
@@ -90,6 +96,9 @@ export function analyseTranscript(
   if (answerTurns.length === 0) return null;
   return {
     answerTurns,
+    evidenceTurns: segments
+      .filter((segment) => segment.step.kind === 'tailored')
+      .flatMap((segment) => segment.turns),
     knockouts: knockoutResults(plan, segments, now, timeZone),
     tailoredAsked: segments.filter((segment) => segment.step.kind === 'tailored').length,
     tailoredTotal: plan.steps.filter((step) => step.kind === 'tailored').length,
@@ -109,7 +118,7 @@ export function scoreCriteriaByKeywords(
   analysis: TranscriptAnalysis,
   synonyms?: SynonymSource,
 ): Scorecard['criteria'] {
-  return scoreCriteriaByMeaning(plan.rubric, analysis.answerTurns, synonyms);
+  return scoreCriteriaByMeaning(plan.rubric, analysis.evidenceTurns, synonyms);
 }
 
 /** The scorecard around scored criteria: the suggestion and a summary a recruiter can read. */
@@ -120,23 +129,23 @@ export function assembleScorecard(
   note = '',
 ): Scorecard {
   const { answerTurns, knockouts, tailoredAsked, tailoredTotal, questionsNoted } = analysis;
-  const weightOf = (id: string): number => plan.rubric.find((item) => item.id === id)?.weight ?? 1;
-  const totalWeight = criteria.reduce((sum, item) => sum + weightOf(item.id), 0);
-  const average =
-    totalWeight === 0
-      ? null
-      : criteria.reduce((sum, item) => sum + item.score * weightOf(item.id), 0) / totalWeight;
+  const average = weightedAverage(plan, criteria);
+  const undetermined = criteria.filter((item) => !isCriterionDetermined(item));
 
   const failed = knockouts.filter((item) => item.passed === false);
   const unclear = knockouts.filter((item) => item.passed === null);
   const suggestion: Scorecard['suggestion'] =
     failed.length > 0
       ? 'decline_suggested'
-      : unclear.length > 0 || average === null || average < 3.5 || tailoredAsked < tailoredTotal
+      : unclear.length > 0 ||
+          undetermined.length > 0 ||
+          average === null ||
+          average < 3.5 ||
+          tailoredAsked < tailoredTotal
         ? 'review'
         : 'advance';
 
-  const ranked = [...criteria].sort((a, b) => b.score - a.score);
+  const ranked = criteria.filter(isCriterionDetermined).sort((a, b) => b.score - a.score);
   const parts = [
     `Answered ${answerTurns.length} ${answerTurns.length === 1 ? 'turn' : 'turns'} across ${tailoredAsked} of ${tailoredTotal} resume questions.`,
     knockouts.length === 0
@@ -150,8 +159,14 @@ export function assembleScorecard(
           : '') +
         '.',
     ranked.length > 0 && average !== null
-      ? `Strongest: ${ranked[0]?.name ?? ''} (${ranked[0]?.score ?? 0}/5); weakest: ${ranked.at(-1)?.name ?? ''} (${ranked.at(-1)?.score ?? 0}/5); weighted average ${average.toFixed(1)}.`
-      : 'No rubric to score against.',
+      ? `Strongest: ${ranked[0]?.name ?? ''} (${ranked[0]?.score ?? 0}/5); weakest: ${ranked.at(-1)?.name ?? ''} (${ranked.at(-1)?.score ?? 0}/5); weighted average ${average.toFixed(1)}` +
+        (undetermined.length > 0 ? ' of the criteria the answers spoke to.' : '.')
+      : criteria.length === 0
+        ? 'No rubric to score against.'
+        : 'No criterion could be scored: nothing said was about any of them.',
+    undetermined.length > 0 && ranked.length > 0
+      ? `Not determined (nothing said about it): ${undetermined.map((item) => item.name).join(', ')}.`
+      : '',
     questionsNoted > 0
       ? `The candidate asked ${questionsNoted} question${questionsNoted === 1 ? '' : 's'}; see the transcript.`
       : '',
@@ -181,14 +196,28 @@ export function scoreInterview(
   );
 }
 
-/** The weighted 1-5 average of a scorecard (null without criteria), for sorting lists. */
-export function overallScore(plan: InterviewPlan, scorecard: Scorecard): number | null {
+/**
+ * Whether the answers said anything about a criterion. One with no quoted evidence is not
+ * determined: its score is the scale's floor, not a judgement, and no average counts it.
+ */
+export function isCriterionDetermined(criterion: Scorecard['criteria'][number]): boolean {
+  return criterion.evidence.length > 0;
+}
+
+/** The weighted 1-5 average of the determined criteria; null when none is. */
+function weightedAverage(plan: InterviewPlan, criteria: Scorecard['criteria']): number | null {
   let total = 0;
   let weights = 0;
-  for (const criterion of scorecard.criteria) {
+  for (const criterion of criteria.filter(isCriterionDetermined)) {
     const weight = plan.rubric.find((item) => item.id === criterion.id)?.weight ?? 1;
     total += criterion.score * weight;
     weights += weight;
   }
-  return weights === 0 ? null : Math.round((total / weights) * 100) / 100;
+  return weights === 0 ? null : total / weights;
+}
+
+/** The scorecard's overall score, rounded for lists and sorting (null: nothing determined). */
+export function overallScore(plan: InterviewPlan, scorecard: Scorecard): number | null {
+  const average = weightedAverage(plan, scorecard.criteria);
+  return average === null ? null : Math.round(average * 100) / 100;
 }

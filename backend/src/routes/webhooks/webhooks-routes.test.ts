@@ -164,6 +164,16 @@ describe.each(TEST_ENGINES)('signed webhooks on %s', (engine) => {
     expect(knockouts.map((knockout) => knockout.id)).toEqual(
       screen.scorecard?.knockouts.map((knockout) => knockout.id),
     );
+    // Without the quotes, `determined` tells a score from the floor of "nothing said about it".
+    const criteria = (
+      evaluated?.data.scorecard as { criteria: { id: string; determined: boolean }[] }
+    ).criteria;
+    expect(criteria.map(({ id, determined }) => ({ id, determined }))).toEqual(
+      screen.scorecard?.criteria.map((criterion) => ({
+        id: criterion.id,
+        determined: criterion.evidence.length > 0,
+      })),
+    );
     const ended = payloads.find((payload) => payload.type === 'interview.ended');
     expect(ended?.data).toMatchObject({ status: 'completed', endReason: 'finished' });
 

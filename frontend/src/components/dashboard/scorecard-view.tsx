@@ -1,9 +1,12 @@
-import type { InterviewReview } from '@screenline/core';
+import { isCriterionDetermined, type InterviewReview } from '@screenline/core';
 import { SUGGESTION_LABELS } from '../../lib/labels';
 
 type ReviewScorecard = NonNullable<InterviewReview['scorecard']>;
 
-/** Per-criterion bars (1-5) with evidence quotes that link to their turns in the transcript. */
+/**
+ * Per-criterion bars (1-5) with evidence quotes that link to their turns in the transcript. A
+ * criterion nothing was said about reads "Not determined", not the floor of the scale.
+ */
 export function ScorecardView({
   scorecard,
   rubric,
@@ -26,6 +29,7 @@ export function ScorecardView({
       <ul className="criteria">
         {scorecard.criteria.map((criterion) => {
           const weight = rubric.find((item) => item.id === criterion.id)?.weight;
+          const determined = isCriterionDetermined(criterion);
           return (
             <li key={criterion.id}>
               <div className="criterion-head">
@@ -33,15 +37,17 @@ export function ScorecardView({
                   {criterion.name}
                   {weight !== undefined && <span className="muted"> (weight {weight})</span>}
                 </span>
-                <span>{criterion.score} / 5</span>
+                <span>{determined ? `${criterion.score} / 5` : 'Not determined'}</span>
               </div>
-              <meter
-                min={0}
-                max={5}
-                value={criterion.score}
-                aria-labelledby={`criterion-${criterion.id}`}
-                className="score-bar"
-              />
+              {determined && (
+                <meter
+                  min={0}
+                  max={5}
+                  value={criterion.score}
+                  aria-labelledby={`criterion-${criterion.id}`}
+                  className="score-bar"
+                />
+              )}
               {criterion.explanation !== undefined && (
                 <p className="muted">{criterion.explanation}</p>
               )}
