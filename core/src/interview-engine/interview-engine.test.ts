@@ -33,6 +33,56 @@ describe('"who is this?" at the opening', () => {
   });
 });
 
+describe('a question about a skill answered about something else', () => {
+  const skillStep = plan.steps.find((step) => step.topic !== undefined);
+  const passing: Record<string, string> = {
+    identity: 'Yes, speaking.',
+    opening: 'Yes, sure.',
+    'knockout:work-authorization': 'Yes, I am authorized to work here without sponsorship.',
+    'knockout:notice-period': 'Two weeks.',
+    'knockout:salary-expectation': 'One hundred fifty thousand dollars a year.',
+  };
+  const dodge =
+    'yeah so at my last place I mostly did backend stuff, Python and Go mainly, some Postgres tuning, I kinda led a migration onto Kubernetes';
+
+  /** Answers every step before the skill question with a clear answer. */
+  async function toSkillQuestion(engine: InterviewEngine): Promise<EngineOutput> {
+    let output = await engine.start();
+    for (let turn = 1; output.stepId !== skillStep?.id && turn < 12; turn += 1) {
+      output = await engine.onCandidateTurn(
+        passing[output.stepId ?? ''] ??
+          'At Parcelly I built the shipment tracking service and ran it myself for two years.',
+        `c${turn}`,
+      );
+    }
+    return output;
+  }
+
+  it('is asked once about the skill itself, then the screen goes on whatever the answer', async () => {
+    expect(skillStep?.topic?.name).toBeTruthy();
+    const engine = newEngine();
+    expect((await toSkillQuestion(engine)).utterance).toContain(skillStep!.prompt);
+    const followUp = await engine.onCandidateTurn(dodge, 'd1');
+    expect(followUp.stepId).toBe(skillStep!.id);
+    expect(followUp.utterance).toBe(skillStep!.topic!.followUp);
+    expect(followUp.utterance).toContain(skillStep!.topic!.name);
+    const onward = await engine.onCandidateTurn('Honestly not much, mostly side projects.', 'd2');
+    expect(onward.stepId).not.toBe(skillStep!.id);
+    expect(engine.likelyNextLines()).not.toContain(skillStep!.topic!.followUp);
+  });
+
+  it('an answer that names the skill, even as speech-to-text splits it, goes straight on', async () => {
+    const engine = newEngine();
+    await toSkillQuestion(engine);
+    const spoken = skillStep!.topic!.name.replace(/([a-z])([A-Z])/, '$1 $2').toLowerCase();
+    const onward = await engine.onCandidateTurn(
+      `I used ${spoken} every day for the order service and I fixed a lot of flaky builds.`,
+      'd1',
+    );
+    expect(onward.stepId).not.toBe(skillStep!.id);
+  });
+});
+
 describe('buildInterviewPlan', () => {
   it('orders opening, identity, knock-outs, tailored questions, candidate questions, close', () => {
     const kinds = plan.steps.map((step) => step.kind);

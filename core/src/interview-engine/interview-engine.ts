@@ -12,6 +12,7 @@ import type { InterviewPlan, PlanStep } from './interview-plan.js';
 import type { Responder, ResponderReply } from './responder.js';
 import { createScriptedResponder, interpretScripted } from './scripted-responder.js';
 import { forTheEar } from './speech.js';
+import { namesTerm } from './text-analysis.js';
 import { isAboutTheCaller } from './understanding/job-facts.js';
 
 /** An answer the engine recorded: a knock-out (with its reading) or a tailored question. */
@@ -216,6 +217,7 @@ export class InterviewEngine {
     const lines = [
       this.state.isStarted ? `Sorry, we were cut off. ${step.prompt}` : step.prompt,
       step.followUp,
+      step.topic?.followUp ?? '',
       next?.prompt ?? '',
       ...ACKNOWLEDGEMENTS,
       ...(step.kind === 'identity' && name !== null ? [`Thank you, ${name}.`] : []),
@@ -347,8 +349,13 @@ export class InterviewEngine {
           : step.followUp;
       return this.reask(lead, () => this.moveOnUndetermined(step, text, turnId, reply));
     }
-    const actions = this.recordIfAnswer(step, text, turnId, reply, false);
-    return this.advance(this.ack(reply), actions);
+    const recordAndGoOn = (): EngineOutput =>
+      this.advance(this.ack(reply), this.recordIfAnswer(step, text, turnId, reply, false));
+    // An answer about something else than the skill asked about gets one question about the skill.
+    if (step.topic !== undefined && !namesTerm(text, step.topic.name)) {
+      return this.reask(step.topic.followUp, recordAndGoOn);
+    }
+    return recordAndGoOn();
   }
 
   /**

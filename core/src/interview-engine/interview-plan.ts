@@ -18,6 +18,11 @@ export interface PlanStep {
   knockoutId?: string;
   /** Words from the candidate's own resume that the prompt names (employer, skill...). */
   resumeMentions: string[];
+  /**
+   * For a question about one skill: the skill, and what is asked once when an answer never names
+   * it ("Python and Go, mostly" to a question about TypeScript). Plans saved before it have none.
+   */
+  topic?: { name: string; followUp: string };
 }
 
 /** The whole screen for one candidate and one job; serialisable, built once per interview. */
@@ -88,6 +93,8 @@ function firstName(name: string | null | undefined): string | null {
 }
 
 const TAILORED_FOLLOW_UP = 'Could you give me one concrete example, with what you did yourself?';
+/** Asked once when an answer to a question about a skill never names that skill. */
+const SKILL_FOLLOW_UP = 'And {skill} itself: where have you used it, and what did you do with it?';
 
 /**
  * Builds the screen: opening and disclosure, identity check, the job's knock-outs, two to four
@@ -224,7 +231,7 @@ function tailoredSteps(job: PlanJob, resume: ParsedResume, now: Date): PlanStep[
   const stems = keywordStems(resumeText(resume));
   const questions: PlanStep[] = [];
   const mentioned = new Set<string>();
-  const add = (prompt: string, mention: string | null): void => {
+  const add = (prompt: string, mention: string | null, skill?: string): void => {
     if (mention !== null) mentioned.add(mention.toLowerCase());
     questions.push({
       id: `tailored:${questions.length + 1}`,
@@ -232,6 +239,9 @@ function tailoredSteps(job: PlanJob, resume: ParsedResume, now: Date): PlanStep[
       prompt,
       followUp: say(TAILORED_FOLLOW_UP),
       resumeMentions: mention === null ? [] : [mention],
+      ...(skill === undefined
+        ? {}
+        : { topic: { name: skill, followUp: say(SKILL_FOLLOW_UP, { skill }) } }),
     });
   };
 
@@ -273,6 +283,7 @@ function tailoredSteps(job: PlanJob, resume: ParsedResume, now: Date): PlanStep[
         },
       ),
       matchingSkill,
+      matchingSkill,
     );
   } else if (anySkill !== undefined) {
     add(
@@ -282,6 +293,7 @@ function tailoredSteps(job: PlanJob, resume: ParsedResume, now: Date): PlanStep[
           skill: anySkill,
         },
       ),
+      anySkill,
       anySkill,
     );
   }

@@ -43,3 +43,23 @@ export function normalise(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Letters and digits only, lower-cased: "Type Script", "typescript" and "TypeScript" meet. */
+function compact(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * Whether a candidate's words name a term from their resume, as speech-to-text may write it:
+ * spaced ("type script"), or shortened to a word that starts it ("Postgres" for PostgreSQL, "Node"
+ * for Node.js). A term too short to tell apart ("C", "Go", "R") always counts as named.
+ */
+export function namesTerm(text: string, term: string): boolean {
+  const wanted = compact(term);
+  if (wanted.length < 3) return true;
+  if (compact(text).includes(wanted)) return true;
+  return words(text).some((word) => {
+    const said = compact(word);
+    return said.length >= 4 && wanted.startsWith(said) && said.length >= wanted.length * 0.6;
+  });
+}
