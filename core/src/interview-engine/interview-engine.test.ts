@@ -83,6 +83,34 @@ describe('a question about a skill answered about something else', () => {
   });
 });
 
+describe('the candidate’s questions', () => {
+  it('a last question with "that\'s all" is answered and the screen closes, not asked for another', async () => {
+    const engine = newEngine();
+    let output = await engine.start();
+    for (let turn = 1; output.stepId !== 'candidate-questions' && turn < 15; turn += 1) {
+      output = await engine.onCandidateTurn(
+        {
+          identity: 'Yes, speaking.',
+          opening: 'Yes, sure.',
+          'knockout:work-authorization': 'Yes, I am authorized to work here without sponsorship.',
+          'knockout:notice-period': 'Two weeks.',
+          'knockout:salary-expectation': 'One hundred fifty thousand dollars a year.',
+        }[output.stepId ?? ''] ??
+          'I built the shipment tracking service in TypeScript on Node.js and ran it myself for two years.',
+        `c${turn}`,
+      );
+    }
+    expect(output.stepId).toBe('candidate-questions');
+    const last = await engine.onCandidateTurn(
+      'hmm, is it remote? actually never mind, no that’s all',
+      'q1',
+    );
+    expect(last.utterance).toMatch(/^Good question\. .*remote/);
+    expect(last.utterance).not.toMatch(/anything else/i);
+    expect(last.isEnded).toBe(true);
+  });
+});
+
 describe('buildInterviewPlan', () => {
   it('orders opening, identity, knock-outs, tailored questions, candidate questions, close', () => {
     const kinds = plan.steps.map((step) => step.kind);

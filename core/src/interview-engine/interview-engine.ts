@@ -12,7 +12,7 @@ import type { InterviewPlan, PlanStep } from './interview-plan.js';
 import type { Responder, ResponderReply } from './responder.js';
 import { createScriptedResponder, interpretScripted } from './scripted-responder.js';
 import { forTheEar } from './speech.js';
-import { namesTerm } from './text-analysis.js';
+import { namesTerm, normalise } from './text-analysis.js';
 import { isAboutTheCaller } from './understanding/job-facts.js';
 
 /** An answer the engine recorded: a knock-out (with its reading) or a tailored question. */
@@ -31,6 +31,13 @@ export type EngineAction =
   | { type: 'endCall'; reason: EndReason };
 
 /** One engine step: what the agent says next (null when nothing), and the actions. */
+/** A candidate who says, with a last question or without, that they have no more. */
+function saysThatIsAll(text: string): boolean {
+  return /\b(that'?s (all|it|everything)|that is (all|it|everything)|nothing else|no (other|more|further) questions?|i'?m all set)\b/i.test(
+    normalise(text),
+  );
+}
+
 export interface EngineOutput {
   utterance: string | null;
   actions: EngineAction[];
@@ -495,7 +502,8 @@ export class InterviewEngine {
         ? 'Good question. I do not have that detail, so I will pass it on to the recruiter.'
         : `Good question. ${forTheEar(answer)}`;
     if (step.kind === 'candidate_questions') {
-      if (this.state.candidateQuestions >= this.maxCandidateQuestions) {
+      // "Is it remote? Actually, that's all": answered, and not asked for another.
+      if (this.state.candidateQuestions >= this.maxCandidateQuestions || saysThatIsAll(text)) {
         return this.advance(answerText, actions);
       }
       return this.say(`${answerText} ${step.followUp}`, actions);
