@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { Knockout } from '../../jobs/job.js';
 import { readText, type Token } from './nlp.js';
-import { readNumbers, type NumberMention, type NumberUnit } from './spoken-numbers.js';
+import { numberWords, readNumbers, type NumberMention, type NumberUnit } from './spoken-numbers.js';
 import { clean, hasHedge, isQuestionLike, isSmallTalk } from './utterance.js';
 
 /** How an answer stands against a knock-out: met, not met, or not clear from what was said. */
@@ -446,10 +446,14 @@ function readQuantity(
   const mentions = readNumbers(said).filter(
     (mention) => mention.unit !== 'clock' && mention.unit !== 'percent',
   );
-  const fitting = mentions.filter(
-    (mention) =>
-      dimension === null ||
-      (COMPATIBLE[dimension].includes(mention.unit) && isPlausible(dimension, mention)),
+  const fitting = statedMentions(
+    mentions.filter(
+      (mention) =>
+        dimension === null ||
+        (COMPATIBLE[dimension].includes(mention.unit) && isPlausible(dimension, mention)),
+    ),
+    numberWords(said),
+    dimension,
   );
   // A bare number beside one with a wrong unit is probably about that same wrong thing ("six months at my job").
   const hasUnit = fitting.some((mention) => mention.unit !== null);
@@ -496,6 +500,36 @@ function readQuantity(
   return { low: round(low), high: round(high) };
 }
 
+/** Words that take back what came before them: "twenty, no I mean twenty five". */
+const CORRECTION = /^(mean|actually|sorry|correction|scratch|rather)$/;
+
+/**
+ * The numbers that state the answer: those after the last correction, if any follow it, and for
+ * pay, not the pay the candidate has now ("I make ninety now, so a hundred ten") when another
+ * number is there to be the answer.
+ */
+function statedMentions(
+  mentions: NumberMention[],
+  tokens: string[],
+  dimension: Dimension,
+): NumberMention[] {
+  const corrected = tokens.findLastIndex((token) => CORRECTION.test(token));
+  const afterCorrection = mentions.filter((mention) => mention.start > corrected);
+  const stated = corrected >= 0 && afterCorrection.length > 0 ? afterCorrection : mentions;
+  if (dimension !== 'yearly' && dimension !== 'hourly' && dimension !== 'money') return stated;
+  const isCurrentPay = (mention: NumberMention): boolean => {
+    const before = tokens.slice(Math.max(0, mention.start - 2), mention.start).join(' ');
+    const after = tokens.slice(mention.end + 1, mention.end + 3);
+    return (
+      /\b(make|making|earn|earning|get|getting|paid|currently|i'm at|am at)$/.test(before) ||
+      after.includes('now') ||
+      after.includes('currently')
+    );
+  };
+  const wanted = stated.filter((mention) => !isCurrentPay(mention));
+  return wanted.length > 0 ? wanted : stated;
+}
+
 /** A number that can be about what was asked: nobody commutes fifty thousand miles. */
 function isPlausible(dimension: Exclude<Dimension, null>, mention: NumberMention): boolean {
   const value = mention.value;
@@ -503,6 +537,9 @@ function isPlausible(dimension: Exclude<Dimension, null>, mention: NumberMention
   switch (dimension) {
     case 'hourly':
       return value <= 500;
+    case 'yearly':
+      // "six figures", "one point five": a yearly salary said as a single digit is no figure.
+      return value >= 10;
     case 'years':
       return mention.unit === 'months' ? value <= 600 : value <= 60;
     case 'months':

@@ -71,6 +71,19 @@ const TENS: Record<string, number> = {
   ninety: 90,
 };
 
+/** A decade said as pay ("the fifties", "low one fifties"): the tens it starts at. */
+const DECADES: Record<string, number> = {
+  twenties: 20,
+  thirties: 30,
+  forties: 40,
+  fourties: 40,
+  fifties: 50,
+  sixties: 60,
+  seventies: 70,
+  eighties: 80,
+  nineties: 90,
+};
+
 /** Words of an utterance, lower-case, with "$", "%" and digits as their own words. */
 export function numberWords(text: string): string[] {
   const clean = text
@@ -84,6 +97,12 @@ export function numberWords(text: string): string[] {
     .replace(/(\d)(am|pm|a\.m\.|p\.m\.)/g, '$1 $2')
     .replace(/(\d+(?:st|nd|rd|th))\b/g, ' $1 ')
     .replace(/(\d)-(\d)/g, '$1 to $2')
+    // "a buck fifty" is pay talk for one hundred fifty; "150s" is a decade, like "one fifties".
+    .replace(
+      /\b(?:a |one )?buck (twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/g,
+      'one hundred $1',
+    )
+    .replace(/\b(\d+0)'?s\b/g, '$1 s')
     .replace(/(\d):(\d\d)/g, '$1:$2')
     .replace(/-/g, ' ');
   return (
@@ -97,12 +116,20 @@ interface Chunk {
   end: number;
   /** How the last word was read, to know what may follow it. */
   last: 'unit' | 'teen' | 'tens' | 'hundred' | 'scale' | 'digits';
+  /** A decade ("fifties", "150s"): the value and the nine after it. */
+  isDecade?: boolean;
 }
 
 /** Reads a run of number words into standard numbers; a word that cannot continue starts a new one. */
 function readChunks(tokens: string[]): Chunk[] {
   const chunks: Chunk[] = [];
-  let current: { total: number; group: number; start: number; last: Chunk['last'] } | null = null;
+  let current: {
+    total: number;
+    group: number;
+    start: number;
+    last: Chunk['last'];
+    isDecade?: boolean;
+  } | null = null;
   const close = (end: number): void => {
     if (current === null) return;
     chunks.push({
@@ -110,6 +137,7 @@ function readChunks(tokens: string[]): Chunk[] {
       start: current.start,
       end,
       last: current.last,
+      ...(current.isDecade === true ? { isDecade: true } : {}),
     });
     current = null;
   };
@@ -117,12 +145,28 @@ function readChunks(tokens: string[]): Chunk[] {
     const word = tokens[index] ?? '';
     if (/^\d+(?:\.\d+)?(?:st|nd|rd|th)?$/.test(word)) {
       close(index - 1);
+      const isDecade = /^\d+0$/.test(word) && tokens[index + 1] === 's';
       chunks.push({
         value: Number(word.replace(/(st|nd|rd|th)$/, '')),
         start: index,
-        end: index,
+        end: isDecade ? index + 1 : index,
         last: 'digits',
+        ...(isDecade ? { isDecade } : {}),
       });
+      if (isDecade) index += 1;
+      continue;
+    }
+    const decade = DECADES[word];
+    if (decade !== undefined) {
+      if (current !== null && (current.last === 'hundred' || current.last === 'scale')) {
+        current.group += decade;
+        current.last = 'tens';
+        current.isDecade = true;
+      } else {
+        close(index - 1);
+        current = { total: 0, group: decade, start: index, last: 'tens', isDecade: true };
+      }
+      close(index);
       continue;
     }
     const isArticle =
@@ -179,6 +223,17 @@ function readChunks(tokens: string[]): Chunk[] {
       }
       continue;
     }
+    // "hundred thirty", said without the "one".
+    if (
+      word === 'hundred' &&
+      current === null &&
+      /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|and|k|grand|thousand)$/.test(
+        tokens[index + 1] ?? '',
+      )
+    ) {
+      current = { total: 0, group: 100, start: index, last: 'hundred' };
+      continue;
+    }
     if (
       word === 'hundred' &&
       current !== null &&
@@ -206,10 +261,30 @@ function readChunks(tokens: string[]): Chunk[] {
   return chunks;
 }
 
+/**
+ * Which part of a decade the words before it name: "low" fifties are 50 to 53, "mid" 53 to 56,
+ * "high" 56 to 59, "low to mid" 50 to 56; the whole decade without one.
+ */
+function decadeSpan(tokens: string[], start: number): [number, number] {
+  const part = (word: string | undefined): 'low' | 'mid' | 'high' | null => {
+    if (word === 'low' || word === 'lower') return 'low';
+    if (word === 'mid' || word === 'middle') return 'mid';
+    if (word === 'high' || word === 'upper') return 'high';
+    return null;
+  };
+  const SPANS = { low: [0, 3], mid: [3, 6], high: [6, 9] } as const;
+  const last = part(tokens[start - 1]);
+  if (last === null) return [0, 9];
+  const first = /^(to|or)$/.test(tokens[start - 2] ?? '') ? part(tokens[start - 3]) : null;
+  return [SPANS[first ?? last][0], SPANS[last][1]];
+}
+
 /** "one" as a pronoun ("the one", "every other one", "one of"), not a number. */
 function isPronounOne(tokens: string[], index: number): boolean {
   const previous = tokens[index - 1] ?? '';
   const next = tokens[index + 1] ?? '';
+  // "in the one fifties", "the one forty range": a number going on.
+  if (TENS[next] !== undefined || DECADES[next] !== undefined || next === 'hundred') return false;
   return (
     /^(the|other|this|that|which|any|no|every|each|last|first)$/.test(previous) || next === 'of'
   );
@@ -386,6 +461,18 @@ export function readNumbers(text: string): NumberMention[] {
     ) {
       value += 0.5;
       consumed += 3;
+    }
+    if (chunk.isDecade === true) {
+      const [from, to] = decadeSpan(tokens, chunk.start);
+      const base = value / around.multiplier;
+      mentions.push({
+        value: (base + from) * around.multiplier,
+        unit: around.unit,
+        high: (base + to) * around.multiplier,
+        start: chunk.start,
+        end: consumed,
+      });
+      continue;
     }
     mentions.push({ value, unit: around.unit, high: null, start: chunk.start, end: consumed });
   }

@@ -72,6 +72,7 @@ const MEASURED_SLICES: { slice: CorpusSlice; title: string }[] = [
     title: 'second fresh slice only (written after the fresh slice was looked at)',
   },
   { slice: 'fresh-3', title: 'third fresh slice only (written at stop 21, after the others)' },
+  { slice: 'fresh-4', title: 'fourth fresh slice only (stop 27: pay as people say it)' },
 ];
 
 const falseMetIn = (slice: CorpusSlice | 'all'): Record<string, number> =>

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { CORPUS_JOBS, type CorpusJobName } from './corpus-jobs.js';
 
 /** Which part of the corpus a line is in: tuned against, or held out and only measured. */
-export type CorpusSlice = 'tuning' | 'held-out' | 'fresh' | 'fresh-2' | 'fresh-3';
+export type CorpusSlice = 'tuning' | 'held-out' | 'fresh' | 'fresh-2' | 'fresh-3' | 'fresh-4';
 
 /** One labelled candidate utterance. */
 export interface CorpusItem {
@@ -23,6 +23,7 @@ const FILES: Record<CorpusSlice, string> = {
   fresh: 'fresh.txt',
   'fresh-2': 'fresh-2.txt',
   'fresh-3': 'fresh-3.txt',
+  'fresh-4': 'fresh-4.txt',
 };
 
 /** Reads a corpus file: "@ JOB STEP" blocks of "EXPECT | utterance" lines. */
