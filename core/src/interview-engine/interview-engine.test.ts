@@ -111,6 +111,20 @@ describe('the candidate’s questions', () => {
   });
 });
 
+describe('a question at the opening', () => {
+  it('is answered, and only whether now is a good time is asked again, not the whole disclosure', async () => {
+    const engine = newEngine();
+    await engine.start();
+    await engine.onCandidateTurn('Yes, speaking.', 'c1');
+    const answer = await engine.onCandidateTurn('is this a real person?', 'c2');
+    const said = answer.utterance ?? '';
+    expect(said).toMatch(/^Good question\. I am an AI assistant/);
+    expect(said).toMatch(/Is now a good time to talk\?$/);
+    expect(said).not.toContain('Northwind');
+    expect(said.match(/recorded and transcribed/g)).toHaveLength(1);
+  });
+});
+
 describe('buildInterviewPlan', () => {
   it('orders opening, identity, knock-outs, tailored questions, candidate questions, close', () => {
     const kinds = plan.steps.map((step) => step.kind);

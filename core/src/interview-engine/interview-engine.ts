@@ -510,8 +510,15 @@ export class InterviewEngine {
     }
     if (step.kind === 'opening') {
       // The opening says who is calling and why: to "who is this?" it is said again, not doubled.
-      const lead = isAboutTheCaller(text) ? 'Of course. This is an AI assistant.' : answerText;
-      return this.reask(`${lead} ${step.prompt}`, () => this.advance(answerText, actions));
+      // After any other question it was just said, so only its question is asked again ("is this
+      // a real person?" answered, then not the whole disclosure a second time).
+      if (isAboutTheCaller(text)) {
+        return this.reask(`Of course. This is an AI assistant. ${step.prompt}`, () =>
+          this.advance(answerText, actions),
+        );
+      }
+      const question = step.prompt.split(/(?<=[.!?])\s+/).at(-1) ?? step.prompt;
+      return this.reask(`${answerText} ${question}`, () => this.advance(answerText, actions));
     }
     if (this.state.asksOfStep >= 2) {
       const moved = this.moveOnUndetermined(step, text, turnId);
