@@ -591,7 +591,7 @@ const UNIT_DAYS: Partial<Record<NumberUnit, number>> = {
 export function readDurationDays(text: string, context: ReadingContext): number | null {
   const said = clean(text);
   if (
-    /\b(immediately|right away|straight away|right now|asap|as soon as possible|no notice|any ?time|available now|between jobs|not working (right )?now|unemployed|whenever you (need|want)|i'?m available whenever|available whenever|start now|can start now|(start|begin) today)\b|^today\b/.test(
+    /\b(immediately|right away|straight away|right now|asap|as soon as possible|no notice|any ?time|available now|between jobs|not working (right )?now|unemployed|whenever you (need|want)|i'?m available whenever|available whenever|start now|can start now|(start|begin) today|was my last day|already (left|quit|finished))\b|^today\b/.test(
       said,
     )
   ) {
@@ -656,16 +656,40 @@ function daysUntilDate(said: string, context: ReadingContext): number | null {
   );
   const found = results.find(
     (result) =>
-      result.start.isCertain('month') ||
-      result.start.isCertain('weekday') ||
-      result.start.isCertain('day'),
+      // "My last day is the 12th": the notice's end, not yesterday.
+      !/^last day$/i.test(result.text) &&
+      (result.start.isCertain('month') ||
+        result.start.isCertain('weekday') ||
+        result.start.isCertain('day')),
   );
-  if (found === undefined) return null;
   const local = (date: Date): number => {
     const shifted = new Date(date.getTime() + offset * 60_000);
     return Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate());
   };
-  return Math.max(0, Math.round((local(found.start.date()) - local(context.now)) / DAY_MS));
+  const today = local(context.now);
+  let day: number;
+  let isMonthSaid: boolean;
+  if (found !== undefined) {
+    day = local(found.start.date());
+    isMonthSaid = found.start.isCertain('month');
+  } else {
+    // "the 12th" alone, which chrono leaves: a day of this month.
+    const ordinal = /\bthe (\d{1,2})(?:st|nd|rd|th)\b/.exec(said);
+    const dayOfMonth = Number(ordinal?.[1] ?? 0);
+    if (dayOfMonth < 1 || dayOfMonth > 31) return null;
+    const now = new Date(today);
+    day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), dayOfMonth);
+    isMonthSaid = false;
+  }
+  // The 12th said on the 25th is next month's 12th, not a date gone by (which read as "no wait at
+  // all"); a date gone by with its month said is no answer.
+  if (day < today && !isMonthSaid) {
+    const next = new Date(day);
+    next.setUTCMonth(next.getUTCMonth() + 1);
+    day = next.getTime();
+  }
+  if (day < today) return null;
+  return Math.round((day - today) / DAY_MS);
 }
 
 // ---------------------------------------------------------------- text
