@@ -34,7 +34,7 @@ describe('"who is this?" at the opening', () => {
 });
 
 describe('a question about a skill answered about something else', () => {
-  const skillStep = plan.steps.find((step) => step.topic !== undefined);
+  const skillStep = plan.steps.find((step) => step.expects?.kind === 'skill');
   const passing: Record<string, string> = {
     identity: 'Yes, speaking.',
     opening: 'Yes, sure.',
@@ -59,27 +59,79 @@ describe('a question about a skill answered about something else', () => {
   }
 
   it('is asked once about the skill itself, then the screen goes on whatever the answer', async () => {
-    expect(skillStep?.topic?.name).toBeTruthy();
+    expect(skillStep?.expects?.kind === 'skill' ? skillStep.expects.name : undefined).toBeTruthy();
     const engine = newEngine();
     expect((await toSkillQuestion(engine)).utterance).toContain(skillStep!.prompt);
     const followUp = await engine.onCandidateTurn(dodge, 'd1');
     expect(followUp.stepId).toBe(skillStep!.id);
-    expect(followUp.utterance).toBe(skillStep!.topic!.followUp);
-    expect(followUp.utterance).toContain(skillStep!.topic!.name);
+    expect(followUp.utterance).toBe(skillStep!.expects!.followUp);
+    expect(followUp.utterance).toContain((skillStep!.expects as { name: string }).name);
     const onward = await engine.onCandidateTurn('Honestly not much, mostly side projects.', 'd2');
     expect(onward.stepId).not.toBe(skillStep!.id);
-    expect(engine.likelyNextLines()).not.toContain(skillStep!.topic!.followUp);
+    expect(engine.likelyNextLines()).not.toContain(skillStep!.expects!.followUp);
   });
 
   it('an answer that names the skill, even as speech-to-text splits it, goes straight on', async () => {
     const engine = newEngine();
     await toSkillQuestion(engine);
-    const spoken = skillStep!.topic!.name.replace(/([a-z])([A-Z])/, '$1 $2').toLowerCase();
+    const spoken = (skillStep!.expects as { name: string }).name
+      .replace(/([a-z])([A-Z])/, '$1 $2')
+      .toLowerCase();
     const onward = await engine.onCandidateTurn(
       `I used ${spoken} every day for the order service and I fixed a lot of flaky builds.`,
       'd1',
     );
     expect(onward.stepId).not.toBe(skillStep!.id);
+  });
+});
+
+describe('a requirement in years answered without a number of years', () => {
+  const job = {
+    ...SAMPLE_JOB,
+    requirements: ['TypeScript or Node.js', 'Eight or more years leading restaurant kitchens'],
+  };
+  const yearsPlan = buildInterviewPlan(job, SAMPLE_RESUME);
+  const gap = yearsPlan.steps.find((step) => step.expects?.kind === 'years');
+
+  async function toGapQuestion(engine: InterviewEngine): Promise<EngineOutput> {
+    let output = await engine.start();
+    const clear: Record<string, string> = {
+      identity: 'Yes, speaking.',
+      opening: 'Yes, sure.',
+      'knockout:work-authorization': 'Yes, I am authorized to work here without sponsorship.',
+      'knockout:notice-period': 'Two weeks.',
+      'knockout:salary-expectation': 'One hundred fifty thousand dollars a year.',
+    };
+    for (let turn = 1; output.stepId !== gap?.id && turn < 12; turn += 1) {
+      output = await engine.onCandidateTurn(
+        clear[output.stepId ?? ''] ??
+          'I built the order service in TypeScript on Node.js and ran it myself for two years.',
+        `c${turn}`,
+      );
+    }
+    return output;
+  }
+
+  it('is asked once how many years, then the screen goes on', async () => {
+    expect(gap?.prompt).toMatch(/restaurant kitchens/);
+    const engine = new InterviewEngine(yearsPlan, { now: () => NOW });
+    await toGapQuestion(engine);
+    const followUp = await engine.onCandidateTurn(
+      'I ran the line at my cousin’s diner on weekends and trained the new cooks.',
+      'g1',
+    );
+    expect(followUp.utterance).toBe('Roughly how many years of that would you say you have?');
+    const onward = await engine.onCandidateTurn('Hard to say, on and off.', 'g2');
+    expect(onward.stepId).not.toBe(gap?.id);
+  });
+
+  it.each([
+    'I have run the kitchen at a busy brunch place for about six years, since 2020',
+    'never, I have not led a kitchen',
+  ])('"%s" says how long and goes straight on', async (answer) => {
+    const engine = new InterviewEngine(yearsPlan, { now: () => NOW });
+    await toGapQuestion(engine);
+    expect((await engine.onCandidateTurn(answer, 'g1')).stepId).not.toBe(gap?.id);
   });
 });
 

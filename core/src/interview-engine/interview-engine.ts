@@ -14,6 +14,7 @@ import { createScriptedResponder, interpretScripted } from './scripted-responder
 import { forTheEar } from './speech.js';
 import { namesTerm, normalise } from './text-analysis.js';
 import { isAboutTheCaller } from './understanding/job-facts.js';
+import { saysHowLong } from './understanding/spoken-numbers.js';
 
 /** An answer the engine recorded: a knock-out (with its reading) or a tailored question. */
 export type RecordedAnswer =
@@ -31,6 +32,11 @@ export type EngineAction =
   | { type: 'endCall'; reason: EndReason };
 
 /** One engine step: what the agent says next (null when nothing), and the actions. */
+/** Whether an answer holds what its question asked for: the skill named, or how long. */
+function holdsExpected(text: string, expects: NonNullable<PlanStep['expects']>): boolean {
+  return expects.kind === 'skill' ? namesTerm(text, expects.name) : saysHowLong(text);
+}
+
 /** A candidate who says, with a last question or without, that they have no more. */
 function saysThatIsAll(text: string): boolean {
   return /\b(that'?s (all|it|everything)|that is (all|it|everything)|nothing else|no (other|more|further) questions?|i'?m all set)\b/i.test(
@@ -224,7 +230,7 @@ export class InterviewEngine {
     const lines = [
       this.state.isStarted ? `Sorry, we were cut off. ${step.prompt}` : step.prompt,
       step.followUp,
-      step.topic?.followUp ?? '',
+      step.expects?.followUp ?? '',
       next?.prompt ?? '',
       ...ACKNOWLEDGEMENTS,
       ...(step.kind === 'identity' && name !== null ? [`Thank you, ${name}.`] : []),
@@ -358,9 +364,9 @@ export class InterviewEngine {
     }
     const recordAndGoOn = (): EngineOutput =>
       this.advance(this.ack(reply), this.recordIfAnswer(step, text, turnId, reply, false));
-    // An answer about something else than the skill asked about gets one question about the skill.
-    if (step.topic !== undefined && !namesTerm(text, step.topic.name)) {
-      return this.reask(step.topic.followUp, recordAndGoOn);
+    // An answer without what was asked (the skill, how many years) gets one question for it.
+    if (step.expects !== undefined && !holdsExpected(text, step.expects)) {
+      return this.reask(step.expects.followUp, recordAndGoOn);
     }
     return recordAndGoOn();
   }

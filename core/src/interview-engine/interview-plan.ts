@@ -19,10 +19,12 @@ export interface PlanStep {
   /** Words from the candidate's own resume that the prompt names (employer, skill...). */
   resumeMentions: string[];
   /**
-   * For a question about one skill: the skill, and what is asked once when an answer never names
-   * it ("Python and Go, mostly" to a question about TypeScript). Plans saved before it have none.
+   * What an answer to this question must hold, and what is asked once when it does not: the skill
+   * asked about ("Python and Go, mostly" to a question about TypeScript), or how long, for a
+   * requirement in years ("five or more years building backend services"). Plans saved before it
+   * have none.
    */
-  topic?: { name: string; followUp: string };
+  expects?: { kind: 'skill'; name: string; followUp: string } | { kind: 'years'; followUp: string };
 }
 
 /** The whole screen for one candidate and one job; serialisable, built once per interview. */
@@ -93,6 +95,11 @@ function firstName(name: string | null | undefined): string | null {
 }
 
 const TAILORED_FOLLOW_UP = 'Could you give me one concrete example, with what you did yourself?';
+/** Asked once when an answer about a requirement in years says nothing of how long. */
+const YEARS_FOLLOW_UP = 'Roughly how many years of that would you say you have?';
+/** "5+ years", "three or more years", "at least 2 years of": a requirement measured in years. */
+const YEARS_IN_REQUIREMENT =
+  /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s*(\+|plus)?\s*(or more\s+)?years?\b/i;
 /** Asked once when an answer to a question about a skill never names that skill. */
 const SKILL_FOLLOW_UP = 'And {skill} itself: where have you used it, and what did you do with it?';
 
@@ -231,7 +238,7 @@ function tailoredSteps(job: PlanJob, resume: ParsedResume, now: Date): PlanStep[
   const stems = keywordStems(resumeText(resume));
   const questions: PlanStep[] = [];
   const mentioned = new Set<string>();
-  const add = (prompt: string, mention: string | null, skill?: string): void => {
+  const add = (prompt: string, mention: string | null, expects?: PlanStep['expects']): void => {
     if (mention !== null) mentioned.add(mention.toLowerCase());
     questions.push({
       id: `tailored:${questions.length + 1}`,
@@ -239,11 +246,14 @@ function tailoredSteps(job: PlanJob, resume: ParsedResume, now: Date): PlanStep[
       prompt,
       followUp: say(TAILORED_FOLLOW_UP),
       resumeMentions: mention === null ? [] : [mention],
-      ...(skill === undefined
-        ? {}
-        : { topic: { name: skill, followUp: say(SKILL_FOLLOW_UP, { skill }) } }),
+      ...(expects === undefined ? {} : { expects }),
     });
   };
+  const aboutSkill = (skill: string): PlanStep['expects'] => ({
+    kind: 'skill',
+    name: skill,
+    followUp: say(SKILL_FOLLOW_UP, { skill }),
+  });
 
   const jobs = resume.experience.filter((entry) => (entry.employer ?? '').trim() !== '');
   const [latest, earlier] = jobs;
@@ -283,7 +293,7 @@ function tailoredSteps(job: PlanJob, resume: ParsedResume, now: Date): PlanStep[
         },
       ),
       matchingSkill,
-      matchingSkill,
+      aboutSkill(matchingSkill),
     );
   } else if (anySkill !== undefined) {
     add(
@@ -294,7 +304,7 @@ function tailoredSteps(job: PlanJob, resume: ParsedResume, now: Date): PlanStep[
         },
       ),
       anySkill,
-      anySkill,
+      aboutSkill(anySkill),
     );
   }
 
@@ -379,6 +389,9 @@ function tailoredSteps(job: PlanJob, resume: ParsedResume, now: Date): PlanStep[
         },
       ),
       null,
+      YEARS_IN_REQUIREMENT.test(gap.requirement)
+        ? { kind: 'years', followUp: say(YEARS_FOLLOW_UP) }
+        : undefined,
     );
   }
   if (questions.length < 2) {

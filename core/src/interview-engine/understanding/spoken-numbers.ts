@@ -515,3 +515,15 @@ export function readNumbers(text: string): NumberMention[] {
   }
   return ranges;
 }
+
+/**
+ * Whether words say how long: a number of years or months ("about six years", "since 2019"), a
+ * decade, or none at all ("never have", "no experience"), which is an answer too.
+ */
+export function saysHowLong(text: string): boolean {
+  const units: (NumberUnit | null)[] = ['years', 'months', 'calendar_year'];
+  if (readNumbers(text).some((mention) => units.includes(mention.unit))) return true;
+  return /\b(decades?|since (19|20)\d\d|my whole career|never|none|no experience|haven'?t|have not|not really|zero)\b/i.test(
+    text,
+  );
+}
