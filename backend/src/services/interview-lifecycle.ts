@@ -1,4 +1,5 @@
 import {
+  CALL_QUEUING_FACTS,
   decide,
   type CallFact,
   type CallOutcome,
@@ -164,7 +165,13 @@ export class InterviewLifecycle {
   ): Promise<{ result: FactResult; pending?: PendingEffects }> {
     const row = await lockInterview(trx, interviewId);
     if (row === undefined) return { result: { result: 'missing' } };
-    const decision = decide(row.status, fact, { agentRedispatches: row.agent_redispatches });
+    const isJobClosed = (CALL_QUEUING_FACTS as readonly string[]).includes(fact.type)
+      ? await isJobClosedHeld(trx, row.job_id)
+      : false;
+    const decision = decide(row.status, fact, {
+      agentRedispatches: row.agent_redispatches,
+      isJobClosed,
+    });
     const data = {
       ...factDetails(fact),
       ...(decision.ignoredBecause === undefined
@@ -242,11 +249,25 @@ export class InterviewLifecycle {
 async function lockInterview(trx: Transaction<Database>, interviewId: string) {
   const row = await trx
     .selectFrom('interviews')
-    .select(['id', 'status', 'attempt', 'room_name', 'agent_redispatches'])
+    .select(['id', 'job_id', 'status', 'attempt', 'room_name', 'agent_redispatches'])
     .where('id', '=', interviewId)
     .forUpdate()
     .executeTakeFirst();
   return row === undefined ? undefined : { ...row, status: row.status };
+}
+
+/**
+ * Whether the job is closed, its row held until the fact is written: a close that lands meanwhile
+ * waits for this call to be queued, and its sweep then finds it and cancels it.
+ */
+async function isJobClosedHeld(trx: Transaction<Database>, jobId: string): Promise<boolean> {
+  const job = await trx
+    .selectFrom('jobs')
+    .select('status')
+    .where('id', '=', jobId)
+    .forShare()
+    .executeTakeFirst();
+  return job !== undefined && job.status !== 'open';
 }
 
 /** The trail row of a fact (its outside id, when it has one, de-duplicates it). */

@@ -1,5 +1,6 @@
 // Closing a job calls nobody for it again: its calls still to come end `canceled` (reason
-// `job_closed`), at the close and, for one queued after it, at the dial; a call under way goes on.
+// `job_closed`), at the close and, for one queued after it, at the dial; a call under way goes on,
+// and what it would queue after the close (a callback, a retry) ends the screen the same way.
 // The real app in phone mode on the LiveKit emulator, driven through its routes.
 import type { StartPhoneScreenResponse } from '@screenline/core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -46,7 +47,9 @@ describe.each(TEST_ENGINES)('closing a job (%s)', (engine) => {
     t.app.inject({ method: 'PATCH', url: `/api/jobs/${jobId}`, cookies, payload: { status } });
 
   /** "Call Me Now" from `phone`, answered by the agent: the call is under way. */
-  const liveCall = async (phone: string): Promise<{ id: string; token: string }> => {
+  const liveCall = async (
+    phone: string,
+  ): Promise<{ id: string; token: string; linkToken: string }> => {
     const started = await t.app.inject({
       method: 'POST',
       url: '/api/interview/start-phone-screen',
@@ -60,15 +63,23 @@ describe.each(TEST_ENGINES)('closing a job (%s)', (engine) => {
     const { backendToken } = await t.prepareMetadata(id);
     await t.agentEvent(id, { authorization: `Bearer ${backendToken}` }, { event: 'answered' });
     expect((await rowOf(id)).status).toBe('in_progress');
-    return { id, token: backendToken };
+    const linkToken = answer.candidateLink?.path.split('#token=')[1] ?? '';
+    return { id, token: backendToken, linkToken };
   };
+  const myCall = async (linkToken: string) =>
+    (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/my-call',
+        headers: { authorization: `Bearer ${linkToken}` },
+      })
+    ).json<{ interview: { status: string; endReason: string | null } }>();
 
-  /** A call under way whose candidate asked, on it, to be called back tomorrow. */
-  const callbackTomorrow = async (phone: string): Promise<string> => {
-    const { id, token } = await liveCall(phone);
-    await t.agentEvent(
-      id,
-      { authorization: `Bearer ${token}` },
+  /** On the call, the candidate asks to be called back tomorrow. */
+  const askForCallback = (live: { id: string; token: string }) =>
+    t.agentEvent(
+      live.id,
+      { authorization: `Bearer ${live.token}` },
       {
         event: 'ended',
         reason: 'callback_requested',
@@ -78,8 +89,13 @@ describe.each(TEST_ENGINES)('closing a job (%s)', (engine) => {
         },
       },
     );
-    expect(await rowOf(id)).toMatchObject({ status: 'scheduled', attempt: 1 });
-    return id;
+
+  /** A call under way whose candidate asked, on it, to be called back tomorrow. */
+  const callbackTomorrow = async (phone: string): Promise<string> => {
+    const live = await liveCall(phone);
+    await askForCallback(live);
+    expect(await rowOf(live.id)).toMatchObject({ status: 'scheduled', attempt: 1 });
+    return live.id;
   };
 
   it('cancels its calls still to come, says how many, and leaves the call under way alone; the queued dial then places nothing', async () => {
@@ -146,6 +162,38 @@ describe.each(TEST_ENGINES)('closing a job (%s)', (engine) => {
     expect(refused.json()).toMatchObject({
       code: 'NOT_FOUND',
       message: 'This job does not exist or is no longer open.',
+    });
+  });
+
+  it('a call under way at the close whose candidate asks for a callback ends job_closed: nobody calls back, and the link says so', async () => {
+    await setJobStatus('open');
+    const live = await liveCall('+12125550146');
+    expect((await setJobStatus('closed')).json()).toMatchObject({ canceledScreens: 0 });
+
+    await askForCallback(live);
+    expect(await rowOf(live.id)).toMatchObject({ status: 'canceled', end_reason: 'job_closed' });
+    expect((await t.queued()).filter((call) => call.interviewId === live.id)).toEqual([]);
+    expect(await myCall(live.linkToken)).toMatchObject({
+      interview: { status: 'canceled', endReason: 'job_closed' },
+      canMove: false,
+      canJoin: false,
+      canCancel: false,
+    });
+  });
+
+  it('a call under way at the close that reaches voicemail ends job_closed instead of queuing a retry', async () => {
+    await setJobStatus('open');
+    const live = await liveCall('+12125550147');
+    await setJobStatus('closed');
+
+    await t.agentEvent(live.id, { authorization: `Bearer ${live.token}` }, { event: 'voicemail' });
+    expect(await rowOf(live.id)).toMatchObject({ status: 'canceled', end_reason: 'job_closed' });
+    expect((await t.queued()).filter((call) => call.interviewId === live.id)).toEqual([]);
+    const events = await t.runtime.store.listEvents(live.id);
+    // The retry the policy asked for is on the timeline, as what ended the screen.
+    expect(events.at(-1)).toMatchObject({
+      status: 'canceled',
+      data: { outcome: 'voicemail', endReason: 'job_closed' },
     });
   });
 });

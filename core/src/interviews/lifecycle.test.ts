@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CALL_OUTCOME_RULES, type CallOutcome } from './call-outcomes.js';
 import { INTERVIEW_STATUSES, type EndReason, type InterviewStatus } from './interview.js';
 import {
+  CALL_QUEUING_FACTS,
   decide,
   FINAL_INTERVIEW_STATUSES,
   MAX_AGENT_REDISPATCHES,
@@ -116,6 +117,16 @@ describe('the interview lifecycle (every status × every fact)', () => {
         // The call's end was stamped when it completed; the scorecard does not move it.
         if (decision.to !== 'evaluated') expect(decision.changes.endedAt).toBe('now');
       }
+    }
+  });
+
+  it('for a closed job nothing queues a call: the facts that would, named for the backend, end it', () => {
+    for (const { status, fact } of cases) {
+      const queues = decide(status, fact).effects.some((effect) => effect.type === 'queue_call');
+      if (queues) expect(CALL_QUEUING_FACTS as readonly string[]).toContain(fact.type);
+      const decision = decide(status, fact, { agentRedispatches: 0, isJobClosed: true });
+      expect(decision.effects.some((effect) => effect.type === 'queue_call')).toBe(false);
+      if (status !== null) expect(decision.to, `${status} + ${fact.type}`).not.toBe('scheduled');
     }
   });
 
@@ -284,6 +295,25 @@ describe('the interview lifecycle, fact by fact', () => {
       expect(decide(status, closed)).toMatchObject({ to: null, ignoredBecause: 'not_applicable' });
     }
     expect(decide('canceled', closed)).toMatchObject({ to: null, ignoredBecause: 'stale' });
+  });
+
+  it('for a closed job a callback, a retry or a moved call ends the screen job_closed instead', () => {
+    const closedJob = { agentRedispatches: 0, isJobClosed: true };
+    const ended = {
+      to: 'canceled',
+      changes: { endedAt: 'now', endReason: 'job_closed' },
+      isFinal: true,
+      effects: [],
+    };
+    expect(decide('in_progress', { type: 'callback_requested', at: AT }, closedJob)).toEqual(ended);
+    for (const status of RETRYABLE_END_STATUSES) {
+      expect(decide(status, { type: 'retry_scheduled', at: AT }, closedJob)).toEqual(ended);
+    }
+    expect(decide('scheduled', { type: 'rescheduled', at: AT }, closedJob)).toEqual(ended);
+    // Late or out of order, they still move nothing.
+    expect(decide('ringing', { type: 'callback_requested', at: AT }, closedJob).to).toBeNull();
+    expect(decide('declined', { type: 'retry_scheduled', at: AT }, closedJob).to).toBeNull();
+    expect(decide('canceled', { type: 'rescheduled', at: AT }, closedJob).to).toBeNull();
   });
 
   it('the scorer settles a completed call: evaluated, or nothing to score (final either way)', () => {

@@ -91,7 +91,22 @@ export interface LifecycleChanges {
 export interface LifecycleRow {
   /** REL-5: agents already sent again into the current attempt's call. */
   agentRedispatches: number;
+  /**
+   * True when the interview's job is closed: nobody is called for it again. Only the facts of
+   * CALL_QUEUING_FACTS need it (the backend reads it for those alone); absent, the job is open.
+   */
+  isJobClosed?: boolean;
 }
+
+/**
+ * Facts that would queue a call still to come: a callback, a retry, a call moved to another time.
+ * For a closed job each ends the screen instead, so deciding them needs the job's status.
+ */
+export const CALL_QUEUING_FACTS = [
+  'callback_requested',
+  'retry_scheduled',
+  'rescheduled',
+] as const satisfies readonly CallFactType[];
 
 /**
  * REL-5: how many times a lost agent is sent again into one call. A job process that keeps dying
@@ -165,6 +180,10 @@ const moveTo = (
   isFinal: boolean,
   effects: LifecycleEffect[] = [],
 ): LifecycleDecision => ({ to, changes, isFinal, effects });
+
+/** The job closed: the call still to come is not made, and the candidate's page says why. */
+const endForClosedJob = (): LifecycleDecision =>
+  moveTo('canceled', { endedAt: 'now', endReason: 'job_closed' }, true);
 
 /** A fact that moves a call forward applies only before that point; later it is stale. */
 function isBefore(status: InterviewStatus | null, target: InterviewStatus): boolean {
@@ -285,6 +304,8 @@ export function decide(
 
     case 'callback_requested':
       if (status !== 'in_progress') return ignored('stale');
+      // The job closed during the call: nobody calls back for it (the call itself is over).
+      if (row.isJobClosed === true) return endForClosedJob();
       return moveTo(
         'scheduled',
         {
@@ -299,6 +320,7 @@ export function decide(
 
     case 'retry_scheduled':
       if (!isOneOf(status, RETRYABLE_END_STATUSES)) return ignored('stale');
+      if (row.isJobClosed === true) return endForClosedJob();
       return moveTo(
         'scheduled',
         { endedAt: null, endReason: null, scheduledFor: fact.at, roomName: null },
@@ -308,6 +330,7 @@ export function decide(
 
     case 'rescheduled':
       if (status !== 'scheduled') return ignored('stale');
+      if (row.isJobClosed === true) return endForClosedJob();
       // The job queued for the old time finds the call moved and gives way to this one.
       return {
         to: null,
@@ -324,9 +347,7 @@ export function decide(
       }
       // A closed job calls nobody again; a call already placed is the candidate's, and goes on.
       if (fact.by === 'job_closed') {
-        return status === 'scheduled'
-          ? moveTo('canceled', { endedAt: 'now', endReason: 'job_closed' }, true)
-          : ignored('not_applicable');
+        return status === 'scheduled' ? endForClosedJob() : ignored('not_applicable');
       }
       return moveTo('canceled', { endedAt: 'now', endReason: 'canceled' }, true, [
         { type: 'hang_up' },
