@@ -196,4 +196,32 @@ describe.each(TEST_ENGINES)('closing a job (%s)', (engine) => {
       data: { outcome: 'voicemail', endReason: 'job_closed' },
     });
   });
+
+  it("the candidate's link does not move a call whose job closed: it ends it and says the position closed", async () => {
+    await setJobStatus('open');
+    const live = await liveCall('+12125550148');
+    await askForCallback(live);
+    // Closed without the close's own sweep, as a close racing the candidate's click would be.
+    await t.db.updateTable('jobs').set({ status: 'closed' }).where('id', '=', jobId).execute();
+
+    const moveTo = (at: Date) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/my-call/reschedule',
+        headers: { authorization: `Bearer ${live.linkToken}` },
+        payload: { at: at.toISOString() },
+      });
+    const closedMessage = {
+      code: 'CONFLICT',
+      message: 'This position has closed, so there is no call to move. Thank you for your time.',
+    };
+    const refused = await moveTo(new Date(Date.now() + 30 * 3_600_000));
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json()).toEqual(closedMessage);
+    expect(await rowOf(live.id)).toMatchObject({ status: 'canceled', end_reason: 'job_closed' });
+    // Asked again, the link says the same, not that the call is merely canceled.
+    const again = await moveTo(new Date(Date.now() + 31 * 3_600_000));
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toEqual(closedMessage);
+  });
 });

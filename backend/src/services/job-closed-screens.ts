@@ -1,3 +1,4 @@
+import { AppError } from '@screenline/core';
 import type { InterviewRecord, InterviewStore } from '../db/repositories/interview-store.js';
 import type { InterviewLifecycle } from './interview-lifecycle.js';
 
@@ -38,6 +39,22 @@ export async function cancelIfJobClosed(
   if (job.status === 'open') return false;
   await cancelForClosedJob(deps, interview.id);
   return true;
+}
+
+/**
+ * Before the candidate acts from their link on a call still to come (moves it, starts it): when
+ * its job has closed, the call ends as the close ends it (if the close has not already) and the
+ * candidate is told so with `message`, a 409 that trying again will not change.
+ */
+export async function refuseIfJobClosed(
+  deps: JobClosedScreensDeps,
+  interview: Pick<InterviewRecord, 'id' | 'jobId' | 'status' | 'endReason'>,
+  message: string,
+): Promise<void> {
+  const isClosed =
+    interview.endReason === 'job_closed' ||
+    (interview.status === 'scheduled' && (await cancelIfJobClosed(deps, interview)));
+  if (isClosed) throw new AppError('CONFLICT', { message });
 }
 
 async function cancelForClosedJob(

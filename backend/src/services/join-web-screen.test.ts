@@ -227,4 +227,22 @@ describe.each(TEST_ENGINES)('a web screen put off is started from the link (%s)'
       await t.db.updateTable('jobs').set({ status: 'open' }).execute();
     }
   });
+
+  it('a screen the close already ended says the position closed when the candidate tries to start it', async () => {
+    const { id, linkToken } = await putOffScreen();
+    await t.db.updateTable('jobs').set({ status: 'closed' }).execute();
+    try {
+      expect((await joinFromLink(linkToken)).statusCode).toBe(409);
+      expect(await statusOf(id)).toMatchObject({ status: 'canceled', end_reason: 'job_closed' });
+      const again = await joinFromLink(linkToken);
+      expect(again.statusCode).toBe(409);
+      expect(again.json()).toEqual({
+        code: 'CONFLICT',
+        message:
+          'This position has closed, so there is no screen to take. Thank you for your time.',
+      });
+    } finally {
+      await t.db.updateTable('jobs').set({ status: 'open' }).execute();
+    }
+  });
 });

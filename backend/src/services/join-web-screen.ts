@@ -6,7 +6,7 @@ import type { CallPlacer } from '../telephony/call-placer.js';
 import { dialAttempt } from './dial-attempt.js';
 import type { DialPolicy } from './dial-policy.js';
 import type { InterviewLifecycle } from './interview-lifecycle.js';
-import { cancelIfJobClosed } from './job-closed-screens.js';
+import { refuseIfJobClosed } from './job-closed-screens.js';
 import { startNextAttempt } from './start-next-attempt.js';
 
 export interface JoinWebScreenDeps {
@@ -38,14 +38,14 @@ export async function joinWebScreen(
       message: 'This screen is a phone call: we call you at the time shown on this page.',
     });
   }
+  await refuseIfJobClosed(
+    deps,
+    interview,
+    'This position has closed, so there is no screen to take. Thank you for your time.',
+  );
   if (interview.status !== 'scheduled') {
     throw new AppError('CONFLICT', {
       message: `This screen is ${interview.status.replaceAll('_', ' ')}, so there is nothing to start. Reload the page to see where it is.`,
-    });
-  }
-  if (await cancelIfJobClosed(deps, interview)) {
-    throw new AppError('CONFLICT', {
-      message: 'This position has closed, so there is no screen to take. Thank you for your time.',
     });
   }
   const next = await startNextAttempt(deps, interview);

@@ -16,6 +16,7 @@ import { candidateLinkPath, type CandidateLinks } from '../../db/repositories/ca
 import type { InterviewRecord, InterviewStore } from '../../db/repositories/interview-store.js';
 import { readBearerToken } from '../../lib/tokens.js';
 import type { InterviewLifecycle } from '../../services/interview-lifecycle.js';
+import { refuseIfJobClosed } from '../../services/job-closed-screens.js';
 import {
   canJoinFromLink,
   joinWebScreen,
@@ -196,6 +197,11 @@ export const candidateLinkRoutes: FastifyPluginAsyncZod<CandidateLinkRoutesOptio
     },
     async (request) => {
       const interview = await interviewOfLink(request);
+      await refuseIfJobClosed(
+        { store, lifecycle: options.lifecycle },
+        interview,
+        'This position has closed, so there is no call to move. Thank you for your time.',
+      );
       if (interview.status !== 'scheduled') {
         throw new AppError('CONFLICT', {
           message: `This call is ${interview.status.replaceAll('_', ' ')}, not scheduled, so it cannot be moved.`,
