@@ -59,6 +59,13 @@ export async function dialAttempt(
     // Canceled while the dial waited for the trunk: it never left, and the cancel was written.
     if (result.reason === 'canceled' || result.reason === 'number_suppressed') {
       await deps.lifecycle.record(interviewId, { eventType: 'dial_dropped', data });
+    } else if (result.reason === 'job_closed') {
+      // The job closed while the dial waited: it never left, and the screen ends job_closed.
+      await deps.lifecycle.apply(
+        interviewId,
+        { type: 'dial_dropped', reason: 'job_closed' },
+        { eventType: 'dial_dropped', data },
+      );
     } else {
       await deps.lifecycle.apply(
         interviewId,

@@ -1,4 +1,4 @@
-import type { PlaceCallRequest } from '../telephony/call-placer.js';
+import type { DialVerdict, PlaceCallRequest } from '../telephony/call-placer.js';
 import { AppError, type CallingHoursWindow, type Mode } from '@screenline/core';
 import type { Kysely } from 'kysely';
 import { prepareAgentMetadata } from './agent-token.js';
@@ -79,21 +79,24 @@ export function createDialPolicy(options: DialPolicyOptions): DialPolicy {
 
 /**
  * REL-3 and FR-6, right before the INVITE (after the pacer's wait): dial only an interview still
- * dialing this attempt, and hold the dial while dialing is paused.
+ * dialing this attempt for a job still open, and hold the dial while dialing is paused.
  */
 export function createMayDial(
   db: Kysely<Database>,
   isDialingDisabled: boolean,
-): (request: PlaceCallRequest) => Promise<'dial' | 'canceled' | 'paused'> {
+): (request: PlaceCallRequest) => Promise<DialVerdict> {
   const dialingSwitch = new DialingSwitch(db);
   return async (request) => {
     if (await dialingSwitch.isDialingOff(isDialingDisabled)) return 'paused';
     const interview = await db
       .selectFrom('interviews')
-      .select(['status', 'attempt'])
-      .where('id', '=', request.interviewId)
+      .innerJoin('jobs', 'jobs.id', 'interviews.job_id')
+      .select(['interviews.status', 'interviews.attempt', 'jobs.status as job_status'])
+      .where('interviews.id', '=', request.interviewId)
       .executeTakeFirst();
     const isStillWanted = interview?.status === 'dialing' && interview.attempt === request.attempt;
-    return isStillWanted ? 'dial' : 'canceled';
+    if (!isStillWanted) return 'canceled';
+    // The job closed after the queued dial (or the start) checked it: nobody is called for it.
+    return interview.job_status === 'open' ? 'dial' : 'job_closed';
   };
 }

@@ -3,12 +3,14 @@
 // and what it would queue after the close (a callback, a retry) ends the screen the same way.
 // The real app in phone mode on the LiveKit emulator, driven through its routes.
 import type { StartPhoneScreenResponse } from '@screenline/core';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { insertResume } from '../test/interview-test-kit.js';
 import { signInCookies } from '../test/sign-in.js';
 import { TEST_ENGINES } from '../test/test-database.js';
 import {
   buildLiveKitTestApp,
+  TEST_TRUNK,
   type LiveKitTestApp,
 } from '../test-support/livekit-emulator/livekit-test-app.js';
 
@@ -223,5 +225,41 @@ describe.each(TEST_ENGINES)('closing a job (%s)', (engine) => {
     const again = await moveTo(new Date(Date.now() + 31 * 3_600_000));
     expect(again.statusCode).toBe(409);
     expect(again.json()).toEqual(closedMessage);
+  });
+
+  it('a queued dial whose job closes while it waits for the trunk never leaves: the screen ends job_closed', async () => {
+    await setJobStatus('open');
+    const phone = '+12125550149';
+    const waiting = await callbackTomorrow(phone);
+    // The trunk's next free slot is three seconds away: the dial checks the job, then waits.
+    await sql`
+      insert into dial_pacing (trunk_id, next_slot_at)
+      values (${TEST_TRUNK}, clock_timestamp() + interval '3 seconds')
+      on conflict (trunk_id) do update set next_slot_at = excluded.next_slot_at
+    `.execute(t.db);
+    await t.runQueuedCall(waiting, 1);
+    expect(await rowOf(waiting)).toMatchObject({ status: 'dialing', attempt: 2 });
+
+    // Closed meanwhile: the close's sweep leaves a call already dialling alone; its dial checks.
+    expect((await setJobStatus('closed')).json()).toMatchObject({ canceledScreens: 0 });
+    await vi.waitFor(
+      async () =>
+        expect(await rowOf(waiting)).toMatchObject({
+          status: 'canceled',
+          end_reason: 'job_closed',
+          attempt: 2,
+        }),
+      { timeout: 15_000, interval: 50 },
+    );
+    expect(dialsTo(phone)).toHaveLength(1);
+    expect(
+      t.emulator.dispatches.filter((dispatch) => dispatch.room === `screen-${waiting}-2`),
+    ).toEqual([]);
+    const events = await t.runtime.store.listEvents(waiting);
+    expect(events.at(-1)).toMatchObject({
+      type: 'dial_dropped',
+      status: 'canceled',
+      data: { reason: 'job_closed', endReason: 'job_closed' },
+    });
   });
 });

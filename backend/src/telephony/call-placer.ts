@@ -16,6 +16,13 @@ export interface PlaceCallRequest {
 }
 
 /**
+ * The last word on a dial, right before the INVITE (after the pacer's wait): `dial`; or it must
+ * not ring because the call was `canceled` or its job closed (`job_closed`) meanwhile; or hold it,
+ * dialing is `paused`.
+ */
+export type DialVerdict = 'dial' | 'canceled' | 'job_closed' | 'paused';
+
+/**
  * The result of placing a call. A phone call resolves once the phone answered or the attempt
  * failed (so it runs in the background); web and simulated calls resolve at once. Later progress
  * arrives as events (webhooks, agent reports).
@@ -31,8 +38,11 @@ export type PlaceCallResult =
   | {
       outcome: 'failed';
       status: InterviewStatus;
-      /** The REL-1 outcome, or `canceled`: the call was canceled while the dial waited. */
-      reason: CallOutcome | 'canceled' | 'number_suppressed';
+      /**
+       * The REL-1 outcome, or why the dial never left: `canceled` (the call was canceled while
+       * the dial waited), `job_closed` (its job closed meanwhile), `number_suppressed` (LAW-3).
+       */
+      reason: CallOutcome | 'canceled' | 'job_closed' | 'number_suppressed';
       isRetryable: boolean;
       /** What LiveKit answered (`sip_486`, `livekit_404_not_found`...), for the recruiter's timeline. */
       detail?: string;

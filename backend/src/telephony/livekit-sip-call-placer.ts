@@ -1,6 +1,6 @@
 import type { AgentDispatchClient, RoomServiceClient, SipClient } from 'livekit-server-sdk';
 import type { CallLog } from './call-log.js';
-import type { CallPlacer, PlaceCallRequest, PlaceCallResult } from './call-placer.js';
+import type { CallPlacer, DialVerdict, PlaceCallRequest, PlaceCallResult } from './call-placer.js';
 import { outcomeForDialError, outcomeForLiveKitError } from './livekit-errors.js';
 import { deleteRoomIfPresent, failedAttempt, readAgentMetadata } from './livekit-placer-support.js';
 import type { Pacer } from './shared-dial-pacer.js';
@@ -18,10 +18,10 @@ export interface LiveKitSipCallPlacerOptions {
   requestTimeoutS: number;
   pacer: Pacer;
   /**
-   * Asked after the pacer's wait, right before the INVITE: a call canceled or a switch paused
-   * while it waited must not ring (REL-3, FR-6).
+   * Asked after the pacer's wait, right before the INVITE: a call canceled, a job closed or a
+   * switch paused while it waited must not ring (REL-3, FR-6).
    */
-  mayDial?: (request: PlaceCallRequest) => Promise<'dial' | 'canceled' | 'paused'>;
+  mayDial?: (request: PlaceCallRequest) => Promise<DialVerdict>;
   log: CallLog;
 }
 
@@ -52,6 +52,13 @@ export class LiveKitSipCallPlacer implements CallPlacer {
     if (verdict === 'canceled') {
       log.info({ interviewId: request.interviewId }, 'dial dropped: canceled while it waited');
       return { outcome: 'failed', status: 'canceled', reason: 'canceled', isRetryable: false };
+    }
+    if (verdict === 'job_closed') {
+      log.info(
+        { interviewId: request.interviewId },
+        'dial dropped: the job closed while it waited',
+      );
+      return { outcome: 'failed', status: 'canceled', reason: 'job_closed', isRetryable: false };
     }
     if (verdict === 'paused') {
       // Retried like a carrier's brief refusal; the retry finds the switch and waits it out.

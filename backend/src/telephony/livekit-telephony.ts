@@ -9,7 +9,7 @@ import {
 import { AgentRedispatcher } from './agent-redispatcher.js';
 import type { CallLog } from './call-log.js';
 import type { Env } from '../env.js';
-import type { CallPlacer, PlaceCallRequest } from './call-placer.js';
+import type { CallPlacer, DialVerdict, PlaceCallRequest } from './call-placer.js';
 import { CallRecorder } from './call-recorder.js';
 import { RecordingBucket, recordingStorageFromEnv } from '../recordings/recording-bucket.js';
 import { LiveKitSipCallPlacer } from './livekit-sip-call-placer.js';
@@ -35,10 +35,10 @@ export interface CreateLiveKitTelephonyOptions {
   db: Kysely<Database>;
   log: CallLog;
   /**
-   * Asked right before the INVITE, after the pacer's wait: a call canceled or dialing paused
-   * meanwhile must not ring (REL-3, FR-6).
+   * Asked right before the INVITE, after the pacer's wait: a call canceled, a job closed or
+   * dialing paused meanwhile must not ring (REL-3, FR-6).
    */
-  mayDial: (request: PlaceCallRequest) => Promise<'dial' | 'canceled' | 'paused'>;
+  mayDial: (request: PlaceCallRequest) => Promise<DialVerdict>;
   /** The recordings bucket the app already built, when `RECORDING_*` is set. */
   recordings?: RecordingBucket | undefined;
 }

@@ -35,6 +35,7 @@ const EVERY_FACT: CallFact[] = [
   { type: 'answered' },
   ...OUTCOMES.map((outcome): CallFact => ({ type: 'dial_failed', outcome })),
   { type: 'dial_dropped', reason: 'number_suppressed' },
+  { type: 'dial_dropped', reason: 'job_closed' },
   ...END_REASONS.flatMap((reason): CallFact[] => [
     { type: 'call_ended', reason, hasAnswers: true },
     { type: 'call_ended', reason, hasAnswers: false },
@@ -314,6 +315,16 @@ describe('the interview lifecycle, fact by fact', () => {
     expect(decide('ringing', { type: 'callback_requested', at: AT }, closedJob).to).toBeNull();
     expect(decide('declined', { type: 'retry_scheduled', at: AT }, closedJob).to).toBeNull();
     expect(decide('canceled', { type: 'rescheduled', at: AT }, closedJob).to).toBeNull();
+  });
+
+  it('a dial dropped before it left for a closed job ends the screen job_closed', () => {
+    expect(decide('dialing', { type: 'dial_dropped', reason: 'job_closed' })).toEqual({
+      to: 'canceled',
+      changes: { endedAt: 'now', endReason: 'job_closed' },
+      isFinal: true,
+      effects: [],
+    });
+    expect(decide('ringing', { type: 'dial_dropped', reason: 'job_closed' }).to).toBeNull();
   });
 
   it('the scorer settles a completed call: evaluated, or nothing to score (final either way)', () => {

@@ -22,8 +22,11 @@ export type CallFact =
   | { type: 'answered' }
   /** The attempt ended without a conversation: busy, no answer, declined, voicemail... */
   | { type: 'dial_failed'; outcome: CallOutcome }
-  /** The dial never left: the number asked not to be called (LAW-3). */
-  | { type: 'dial_dropped'; reason: 'number_suppressed' }
+  /**
+   * The dial never left: the number asked not to be called (LAW-3), or the job closed while the
+   * dial waited for the trunk.
+   */
+  | { type: 'dial_dropped'; reason: 'number_suppressed' | 'job_closed' }
   /**
    * The conversation ended. `hasAnswers` is false when the call recorded nothing to score, and
    * 'unknown' when the reporter cannot tell (the scorer then decides, and says so).
@@ -255,9 +258,10 @@ export function decide(
     }
 
     case 'dial_dropped':
-      return isOneOf(status, ['dialing'])
-        ? moveTo('canceled', { endedAt: 'now', endReason: 'canceled' }, true)
-        : ignored('stale');
+      if (!isOneOf(status, ['dialing'])) return ignored('stale');
+      return fact.reason === 'job_closed'
+        ? endForClosedJob()
+        : moveTo('canceled', { endedAt: 'now', endReason: 'canceled' }, true);
 
     case 'call_ended': {
       const isLive = status === 'in_progress';
