@@ -1,12 +1,12 @@
 import { voice, type metrics } from '@livekit/agents';
-import type { EndReason, TurnLatency } from '@screenline/core';
+import type { ConversationEndReason, TurnLatency } from '@screenline/core';
 import type { DriverReply, InterviewDriver } from './interview-driver.js';
 
 export interface CallControllerOptions {
   session: voice.AgentSession;
   driver: InterviewDriver;
   /** Ends the call for everyone (deletes the room, so the phone leg hangs up). */
-  hangUp: (reason: EndReason) => Promise<void>;
+  hangUp: (reason: ConversationEndReason) => Promise<void>;
   /** Hang up this long after the goodbye even if its playout never reports done. */
   hangUpGraceMs?: number;
   /**
@@ -233,7 +233,7 @@ export class CallController {
     return handle;
   }
 
-  private hangUpAfter(handle: voice.SpeechHandle | undefined, reason: EndReason): void {
+  private hangUpAfter(handle: voice.SpeechHandle | undefined, reason: ConversationEndReason): void {
     if (this.hangUpStarted) return;
     this.hangUpStarted = true;
     const grace = new Promise<void>((resolve) => setTimeout(resolve, this.graceMs).unref());

@@ -9,7 +9,7 @@ import {
   type tts,
 } from '@livekit/agents';
 import { DisconnectReason, RoomEvent } from '@livekit/rtc-node';
-import type { AgentContext, EndReason, InterviewPlan } from '@screenline/core';
+import type { AgentContext, ConversationEndReason, InterviewPlan } from '@screenline/core';
 import { CallController } from './call-controller.js';
 import { EngineLLM } from './engine-llm.js';
 import { DEFAULT_SILENCE_TIMEOUT_S } from './env.js';
@@ -80,7 +80,7 @@ export interface InterviewCall {
   /** Speaks the opening (or, when resuming, the current question again). */
   readonly open: () => Promise<void>;
   /** Ends the call for everyone: reports the end first, then deletes the room. */
-  readonly hangUp: (reason: EndReason) => Promise<void>;
+  readonly hangUp: (reason: ConversationEndReason) => Promise<void>;
 }
 
 /**
@@ -130,7 +130,7 @@ export function createInterviewSession(options: CreateInterviewSessionOptions): 
     userAwayTimeout: options.silenceTimeoutS ?? DEFAULT_SILENCE_TIMEOUT_S,
   });
 
-  let endReason: EndReason | 'candidate_hung_up' = 'candidate_hung_up';
+  let endReason: ConversationEndReason = 'candidate_hung_up';
   let endReported: Promise<void> | undefined;
   // The end and every turn reach the backend before the room goes: once it is deleted, LiveKit's
   // webhooks close the call and a later report of why (opt-out, callback) would come too late.
@@ -144,12 +144,12 @@ export function createInterviewSession(options: CreateInterviewSessionOptions): 
     })();
     return endReported;
   };
-  const endCall = async (reason: EndReason | 'candidate_hung_up'): Promise<void> => {
+  const endCall = async (reason: ConversationEndReason): Promise<void> => {
     endReason = reason;
     await reportEnd();
     await job.deleteRoom();
   };
-  const hangUp = (reason: EndReason): Promise<void> => endCall(reason);
+  const hangUp = (reason: ConversationEndReason): Promise<void> => endCall(reason);
   // Scripted, the engine names its likely next lines: they are synthesised while the candidate speaks.
   const isSpeechAhead =
     !isConversational && options.speakAhead !== false && session.tts !== undefined;

@@ -7,7 +7,7 @@ import {
   type AgentTurnReport,
   type CallbackRequest,
   type CandidateIntent,
-  type EndReason,
+  type ConversationEndReason,
   type EngineOutput,
   type InterviewPlan,
   type PlanStep,
@@ -24,7 +24,7 @@ export interface DriverReports {
 /** The next thing to say, and whether the call ends after it. */
 export interface DriverReply {
   utterance: string | null;
-  endReason: EndReason | null;
+  endReason: ConversationEndReason | null;
 }
 
 /**
@@ -74,7 +74,7 @@ export class InterviewDriver {
   private readonly interviewId: string;
   private readonly now: () => number;
   private sequence: number;
-  private endReason: EndReason | null = null;
+  private endReason: ConversationEndReason | null = null;
   private callback: CallbackRequest | null = null;
   /** Latency measured for the candidate turn now being answered; attached to the agent's reply. */
   private pendingLatency: TurnLatency = {};
@@ -133,7 +133,7 @@ export class InterviewDriver {
    * The last report of the call: why it ended, the engine's final state (the answers the
    * scorecard reads) and, for a callback, when the candidate asked to be called.
    */
-  endReport(fallbackReason: EndReason | 'candidate_hung_up'): AgentCallReport {
+  endReport(fallbackReason: ConversationEndReason): AgentCallReport {
     const reason = this.endReason ?? fallbackReason;
     return {
       event: 'ended',

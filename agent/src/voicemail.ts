@@ -1,5 +1,5 @@
 import type { voice } from '@livekit/agents';
-import type { EndReason } from '@screenline/core';
+import type { ConversationEndReason } from '@screenline/core';
 import type { DriverReports } from './interview-driver.js';
 
 /** Said to an answering machine: who called and that we will try again. Nothing personal. */
@@ -10,7 +10,7 @@ export const VOICEMAIL_MESSAGE =
 export async function leaveVoicemail(
   session: voice.AgentSession,
   reports: Pick<DriverReports, 'reportCall'>,
-  hangUp: (reason: EndReason) => Promise<void>,
+  hangUp: (reason: ConversationEndReason) => Promise<void>,
 ): Promise<void> {
   reports.reportCall({ event: 'voicemail' });
   try {

@@ -1,9 +1,4 @@
-import {
-  ZEndReason,
-  type AgentCallReport,
-  type AgentContext,
-  type AgentTurnReport,
-} from '@screenline/core';
+import { type AgentCallReport, type AgentContext, type AgentTurnReport } from '@screenline/core';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { RecordingBucket } from '../recordings/recording-bucket.js';
@@ -134,12 +129,11 @@ export class AgentReports {
         // The final state first: the scorecard reads the answers in it.
         if (report.engineState !== undefined)
           await saveEngineState(db, interviewId, report.engineState);
-        const parsed = ZEndReason.safeParse(report.reason);
         return endCall(
           lifecycle,
           interviewId,
           {
-            reason: parsed.success ? parsed.data : 'finished',
+            reason: report.reason,
             callback: report.callback,
             hasAnswers: 'unknown',
           },

@@ -60,6 +60,25 @@ describe.each(TEST_ENGINES)('the end of a real call, as the agent reports it (%s
     expect(await t.scored()).toEqual([]);
   });
 
+  it("the end report takes only the reasons an agent ends a call with: the backend's own, or one it does not know, are refused and the call goes on", async () => {
+    const { interviewId, auth } = await callInProgress();
+    for (const reason of ['canceled', 'job_closed', 'agent_lost', 'error', 'hung_up']) {
+      const refused = await t.app.inject({
+        method: 'POST',
+        url: `/api/agent/interviews/${interviewId}/events`,
+        headers: auth,
+        payload: { event: 'ended', reason },
+      });
+      expect(refused.statusCode, reason).toBe(400);
+      expect(refused.json()).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message:
+          'The request is invalid. body.reason: is not a reason an agent ends a call with; use one of finished, callback_requested, wrong_person, no_response, opted_out, time_limit, candidate_hung_up, voicemail',
+      });
+    }
+    expect(await interview(interviewId)).toMatchObject({ status: 'in_progress', end_reason: null });
+  });
+
   it('a callback asked for on the call schedules the next attempt at that time', async () => {
     const { interviewId, auth } = await callInProgress();
     const at = new Date(Date.now() + 26 * 3_600_000);

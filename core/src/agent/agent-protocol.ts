@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZConversationEndReason } from '../interviews/interview.js';
 
 /**
  * What the backend puts in the agent's dispatch metadata (LK-4): an opaque interview id and a
@@ -60,7 +61,10 @@ export const ZAgentCallReport = z.discriminatedUnion('event', [
   z
     .object({
       event: z.literal('ended'),
-      reason: z.string().min(1).max(64),
+      /** Only the reasons an agent ends a call with; the backend's own are refused. */
+      reason: z.enum(ZConversationEndReason.options, {
+        error: `is not a reason an agent ends a call with; use one of ${ZConversationEndReason.options.join(', ')}`,
+      }),
       /** Serialised engine state, so a re-dispatched agent resumes where this one stopped (REL-5). */
       engineState: z.unknown().optional(),
       /** With reason `callback_requested`: when the candidate asked to be called back. */

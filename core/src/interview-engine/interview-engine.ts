@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EndReason } from '../interviews/interview.js';
+import type { ConversationEndReason } from '../interviews/interview.js';
 import type { Knockout } from '../jobs/job.js';
 import { parseCallbackTime, type CallbackRequest } from './callback-time.js';
 import {
@@ -29,7 +29,7 @@ export type EngineAction =
   /** LAW-5: the candidate declined the recording; stop it and keep no audio. */
   | { type: 'stopRecording'; turnId: string }
   | { type: 'noteQuestion'; question: string; turnId: string; isAnswered: boolean }
-  | { type: 'endCall'; reason: EndReason };
+  | { type: 'endCall'; reason: ConversationEndReason };
 
 /** One engine step: what the agent says next (null when nothing), and the actions. */
 /** Whether an answer holds what its question asked for: the skill named, or how long. */
@@ -604,7 +604,11 @@ export class InterviewEngine {
     return this.plan.steps.find((step) => step.kind === 'close')?.prompt ?? 'Goodbye.';
   }
 
-  private end(utterance: string, reason: EndReason, actions: EngineAction[]): EngineOutput {
+  private end(
+    utterance: string,
+    reason: ConversationEndReason,
+    actions: EngineAction[],
+  ): EngineOutput {
     this.state.isEnded = true;
     this.state.endReason = reason;
     this.state.isAwaitingCallbackTime = false;

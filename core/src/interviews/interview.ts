@@ -60,6 +60,22 @@ export const ZEndReason = z.enum([
 export type EndReason = z.infer<typeof ZEndReason>;
 
 /**
+ * The end reasons whoever holds the conversation reports (the interview engine, and the agent on
+ * a real call); the others (a cancel, a closed job, a lost agent, an error) are the backend's own.
+ */
+export const ZConversationEndReason = ZEndReason.extract([
+  'finished',
+  'callback_requested',
+  'wrong_person',
+  'no_response',
+  'opted_out',
+  'time_limit',
+  'candidate_hung_up',
+  'voicemail',
+]);
+export type ConversationEndReason = z.infer<typeof ZConversationEndReason>;
+
+/**
  * `POST /api/interview/start-phone-screen` body (pinned). `phone` is required in phone and
  * simulated mode (the server says so with a 400); web mode calls no number and needs none.
  */
