@@ -45,6 +45,14 @@ describe.each(TEST_ENGINES)('closing a job (%s)', (engine) => {
     t.emulator
       .callsTo('CreateSIPParticipant')
       .filter((call) => (call.body as { sipCallTo?: string }).sipCallTo === phone);
+  const auditOfJob = () =>
+    t.db
+      .selectFrom('audit_log')
+      .select(['action', 'details'])
+      .where('target_id', '=', jobId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
   const setJobStatus = (status: 'open' | 'closed') =>
     t.app.inject({ method: 'PATCH', url: `/api/jobs/${jobId}`, cookies, payload: { status } });
 
@@ -261,5 +269,32 @@ describe.each(TEST_ENGINES)('closing a job (%s)', (engine) => {
       status: 'canceled',
       data: { reason: 'job_closed', endReason: 'job_closed' },
     });
+  });
+
+  it('a close whose sweep fails keeps the job closed and on the audit log; closing again finishes it', async () => {
+    await setJobStatus('open');
+    const waiting = await callbackTomorrow('+12125550150');
+    const sweep = vi
+      .spyOn(t.runtime.store, 'listScheduledIds')
+      .mockRejectedValueOnce(new Error('the database went away'));
+    const auditedBefore = await auditOfJob();
+    try {
+      expect((await setJobStatus('closed')).statusCode).toBe(500);
+    } finally {
+      sweep.mockRestore();
+    }
+    const job = await t.db
+      .selectFrom('jobs')
+      .select('status')
+      .where('id', '=', jobId)
+      .executeTakeFirstOrThrow();
+    expect(job.status).toBe('closed');
+    expect((await auditOfJob()).slice(auditedBefore.length)).toEqual([
+      { action: 'job.updated', details: { fields: 'status' } },
+    ]);
+    expect((await rowOf(waiting)).status).toBe('scheduled');
+
+    expect((await setJobStatus('closed')).json()).toMatchObject({ canceledScreens: 1 });
+    expect(await rowOf(waiting)).toMatchObject({ status: 'canceled', end_reason: 'job_closed' });
   });
 });

@@ -123,22 +123,24 @@ export const jobsRoutes: FastifyPluginAsyncZod<JobsRoutesOptions> = async (
     },
     async (request) => {
       assertUniqueIds(request.body);
-      const updated = await updateJob({ jobs, ...screens }, request.params.id, request.body);
+      const updated = await updateJob(
+        { jobs, ...screens },
+        request.params.id,
+        request.body,
+        (job) =>
+          // Which fields changed, never their text. The calls a close canceled are each on their
+          // interview's timeline, and in the answer.
+          auth.recordAudit(request, {
+            action: 'job.updated',
+            targetType: 'job',
+            targetId: job.id,
+            details: { fields: Object.keys(request.body).sort().join(',') },
+          }),
+      );
       if (updated === undefined) {
         throw new AppError('NOT_FOUND', { message: 'This job does not exist.' });
       }
-      const { job, canceledScreens } = updated;
-      // Which fields changed, never their text.
-      await auth.recordAudit(request, {
-        action: 'job.updated',
-        targetType: 'job',
-        targetId: job.id,
-        details: {
-          fields: Object.keys(request.body).sort().join(','),
-          ...(canceledScreens > 0 ? { canceledScreens } : {}),
-        },
-      });
-      return { job, canceledScreens };
+      return updated;
     },
   );
 };
