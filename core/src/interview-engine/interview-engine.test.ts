@@ -13,6 +13,31 @@ function newEngine(now = () => NOW): InterviewEngine {
   return new InterviewEngine(plan, { now });
 }
 
+/** Clear answers to the sample plan's opening steps and knock-outs, by step id. */
+const CLEAR_ANSWERS: Record<string, string> = {
+  identity: 'Yes, speaking.',
+  opening: 'Yes, sure.',
+  'knockout:work-authorization': 'Yes, I am authorized to work here without sponsorship.',
+  'knockout:notice-period': 'Two weeks.',
+  'knockout:salary-expectation': 'One hundred fifty thousand dollars a year.',
+};
+
+/** Starts the engine and answers clearly (every other step with `otherwise`) until `stepId` is asked. */
+async function answerUntil(
+  engine: InterviewEngine,
+  stepId: string | undefined,
+  otherwise: string,
+): Promise<EngineOutput> {
+  let output = await engine.start();
+  for (let turn = 1; output.stepId !== stepId && turn < 15; turn += 1) {
+    output = await engine.onCandidateTurn(
+      CLEAR_ANSWERS[output.stepId ?? ''] ?? otherwise,
+      `c${turn}`,
+    );
+  }
+  return output;
+}
+
 /** Walks the engine to the first knock-out. */
 async function toFirstKnockout(engine: InterviewEngine): Promise<EngineOutput> {
   await engine.start();
@@ -35,28 +60,16 @@ describe('"who is this?" at the opening', () => {
 
 describe('a question about a skill answered about something else', () => {
   const skillStep = plan.steps.find((step) => step.expects?.kind === 'skill');
-  const passing: Record<string, string> = {
-    identity: 'Yes, speaking.',
-    opening: 'Yes, sure.',
-    'knockout:work-authorization': 'Yes, I am authorized to work here without sponsorship.',
-    'knockout:notice-period': 'Two weeks.',
-    'knockout:salary-expectation': 'One hundred fifty thousand dollars a year.',
-  };
   const dodge =
     'yeah so at my last place I mostly did backend stuff, Python and Go mainly, some Postgres tuning, I kinda led a migration onto Kubernetes';
 
   /** Answers every step before the skill question with a clear answer. */
-  async function toSkillQuestion(engine: InterviewEngine): Promise<EngineOutput> {
-    let output = await engine.start();
-    for (let turn = 1; output.stepId !== skillStep?.id && turn < 12; turn += 1) {
-      output = await engine.onCandidateTurn(
-        passing[output.stepId ?? ''] ??
-          'At Parcelly I built the shipment tracking service and ran it myself for two years.',
-        `c${turn}`,
-      );
-    }
-    return output;
-  }
+  const toSkillQuestion = (engine: InterviewEngine) =>
+    answerUntil(
+      engine,
+      skillStep?.id,
+      'At Parcelly I built the shipment tracking service and ran it myself for two years.',
+    );
 
   it('is asked once about the skill itself, then the screen goes on whatever the answer', async () => {
     expect(skillStep?.expects?.kind === 'skill' ? skillStep.expects.name : undefined).toBeTruthy();
@@ -93,24 +106,12 @@ describe('a requirement in years answered without a number of years', () => {
   const yearsPlan = buildInterviewPlan(job, SAMPLE_RESUME);
   const gap = yearsPlan.steps.find((step) => step.expects?.kind === 'years');
 
-  async function toGapQuestion(engine: InterviewEngine): Promise<EngineOutput> {
-    let output = await engine.start();
-    const clear: Record<string, string> = {
-      identity: 'Yes, speaking.',
-      opening: 'Yes, sure.',
-      'knockout:work-authorization': 'Yes, I am authorized to work here without sponsorship.',
-      'knockout:notice-period': 'Two weeks.',
-      'knockout:salary-expectation': 'One hundred fifty thousand dollars a year.',
-    };
-    for (let turn = 1; output.stepId !== gap?.id && turn < 12; turn += 1) {
-      output = await engine.onCandidateTurn(
-        clear[output.stepId ?? ''] ??
-          'I built the order service in TypeScript on Node.js and ran it myself for two years.',
-        `c${turn}`,
-      );
-    }
-    return output;
-  }
+  const toGapQuestion = (engine: InterviewEngine) =>
+    answerUntil(
+      engine,
+      gap?.id,
+      'I built the order service in TypeScript on Node.js and ran it myself for two years.',
+    );
 
   it('is asked once how many years, then the screen goes on', async () => {
     expect(gap?.prompt).toMatch(/restaurant kitchens/);
@@ -138,20 +139,11 @@ describe('a requirement in years answered without a number of years', () => {
 describe('the candidate’s questions', () => {
   it('a last question with "that\'s all" is answered and the screen closes, not asked for another', async () => {
     const engine = newEngine();
-    let output = await engine.start();
-    for (let turn = 1; output.stepId !== 'candidate-questions' && turn < 15; turn += 1) {
-      output = await engine.onCandidateTurn(
-        {
-          identity: 'Yes, speaking.',
-          opening: 'Yes, sure.',
-          'knockout:work-authorization': 'Yes, I am authorized to work here without sponsorship.',
-          'knockout:notice-period': 'Two weeks.',
-          'knockout:salary-expectation': 'One hundred fifty thousand dollars a year.',
-        }[output.stepId ?? ''] ??
-          'I built the shipment tracking service in TypeScript on Node.js and ran it myself for two years.',
-        `c${turn}`,
-      );
-    }
+    const output = await answerUntil(
+      engine,
+      'candidate-questions',
+      'I built the shipment tracking service in TypeScript on Node.js and ran it myself for two years.',
+    );
     expect(output.stepId).toBe('candidate-questions');
     const last = await engine.onCandidateTurn(
       'hmm, is it remote? actually never mind, no that’s all',
@@ -620,14 +612,13 @@ describe('scoreInterview', () => {
     const transcript = [
       ...plan.knockouts.flatMap((knockout, index) => {
         const step = plan.steps.find((item) => item.knockoutId === knockout.id)!;
-        const passing: Record<string, string> = {
-          'work-authorization': 'Yes, I am authorized to work here without sponsorship.',
-          'notice-period': 'Two weeks.',
-          'salary-expectation': 'One hundred fifty thousand dollars a year.',
-        };
         return [
           { id: `ka${index}`, speaker: 'agent' as const, text: step.prompt },
-          { id: `kc${index}`, speaker: 'candidate' as const, text: passing[knockout.id] ?? 'Yes.' },
+          {
+            id: `kc${index}`,
+            speaker: 'candidate' as const,
+            text: CLEAR_ANSWERS[step.id] ?? 'Yes.',
+          },
         ];
       }),
       ...tailored.flatMap((step, index) => [

@@ -12,8 +12,9 @@ import type { InterviewPlan, PlanStep } from './interview-plan.js';
 import type { Responder, ResponderReply } from './responder.js';
 import { createScriptedResponder, interpretScripted } from './scripted-responder.js';
 import { forTheEar } from './speech.js';
-import { namesTerm, normalise } from './text-analysis.js';
+import { namesTerm } from './text-analysis.js';
 import { isAboutTheCaller } from './understanding/job-facts.js';
+import { saysAllDone } from './understanding/read-turn.js';
 import { saysHowLong } from './understanding/spoken-numbers.js';
 
 /** An answer the engine recorded: a knock-out (with its reading) or a tailored question. */
@@ -35,13 +36,6 @@ export type EngineAction =
 /** Whether an answer holds what its question asked for: the skill named, or how long. */
 function holdsExpected(text: string, expects: NonNullable<PlanStep['expects']>): boolean {
   return expects.kind === 'skill' ? namesTerm(text, expects.name) : saysHowLong(text);
-}
-
-/** A candidate who says, with a last question or without, that they have no more. */
-function saysThatIsAll(text: string): boolean {
-  return /\b(that'?s (all|it|everything)|that is (all|it|everything)|nothing else|no (other|more|further) questions?|i'?m all set)\b/i.test(
-    normalise(text),
-  );
 }
 
 export interface EngineOutput {
@@ -509,7 +503,7 @@ export class InterviewEngine {
         : `Good question. ${forTheEar(answer)}`;
     if (step.kind === 'candidate_questions') {
       // "Is it remote? Actually, that's all": answered, and not asked for another.
-      if (this.state.candidateQuestions >= this.maxCandidateQuestions || saysThatIsAll(text)) {
+      if (this.state.candidateQuestions >= this.maxCandidateQuestions || saysAllDone(text)) {
         return this.advance(answerText, actions);
       }
       return this.say(`${answerText} ${step.followUp}`, actions);

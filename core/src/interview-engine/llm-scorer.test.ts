@@ -52,6 +52,17 @@ function fakeModel(content: string | { status: number }): {
   return { fetch: fetchImpl, seen };
 }
 
+/** The sample screen scored through a model at `fetchImpl`. */
+function scoreWith(fetchImpl: typeof fetch, onFallback?: (why: string) => void) {
+  return scoreInterviewWithLlm(plan, transcript, {
+    baseUrl: 'http://model.test/v1',
+    model: 'test-model',
+    fetch: fetchImpl,
+    now: NOW,
+    ...(onFallback === undefined ? {} : { onFallback }),
+  });
+}
+
 describe('scoreInterviewWithLlm', () => {
   const [first, second] = plan.rubric;
   const quoted = answers.find((turn) => turn.text.length > 40);
@@ -69,12 +80,7 @@ describe('scoreInterviewWithLlm', () => {
       }),
     );
     const heuristic = scoreInterview(plan, transcript, { now: NOW });
-    const scorecard = await scoreInterviewWithLlm(plan, transcript, {
-      baseUrl: 'http://model.test/v1',
-      model: 'test-model',
-      fetch: model.fetch,
-      now: NOW,
-    });
+    const scorecard = await scoreWith(model.fetch);
     const shown = JSON.parse(model.seen[0]?.body.messages.at(-1)?.content ?? '{}') as {
       candidateTurns: { id: string }[];
     };
@@ -99,12 +105,7 @@ describe('scoreInterviewWithLlm', () => {
       }),
     );
     const heuristic = scoreInterview(plan, transcript, { now: NOW });
-    const scorecard = await scoreInterviewWithLlm(plan, transcript, {
-      baseUrl: 'http://model.test/v1',
-      model: 'test-model',
-      fetch: model.fetch,
-      now: NOW,
-    });
+    const scorecard = await scoreWith(model.fetch);
     expect(scorecard?.criteria[0]).toMatchObject({
       id: first?.id,
       score: 4,
@@ -134,13 +135,7 @@ describe('scoreInterviewWithLlm', () => {
     ['scores out of range', '{"criteria":[{"id":"x","score":9,"evidence":[]}]}', 'invalid_output'],
   ])('falls back to the heuristic scorecard on %s', async (_case, content, reason) => {
     const fallbacks: string[] = [];
-    const scorecard = await scoreInterviewWithLlm(plan, transcript, {
-      baseUrl: 'http://model.test/v1',
-      model: 'test-model',
-      fetch: fakeModel(content).fetch,
-      now: NOW,
-      onFallback: (why) => fallbacks.push(why),
-    });
+    const scorecard = await scoreWith(fakeModel(content).fetch, (why) => fallbacks.push(why));
     expect(scorecard).toEqual(scoreInterview(plan, transcript, { now: NOW }));
     expect(fallbacks).toEqual([reason]);
   });

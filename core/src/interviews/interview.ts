@@ -40,30 +40,12 @@ export const PENDING_INTERVIEW_STATUSES = [
   ...ACTIVE_INTERVIEW_STATUSES,
 ] as const satisfies readonly InterviewStatus[];
 
-/** Why a conversation ended (pinned: callback_requested, wrong_person, no_response, ...). */
-export const ZEndReason = z.enum([
-  'finished',
-  'callback_requested',
-  'wrong_person',
-  'no_response',
-  'opted_out',
-  'time_limit',
-  'candidate_hung_up',
-  'voicemail',
-  'canceled',
-  /** The job closed while the call was still to come: nobody is called for it any more. */
-  'job_closed',
-  'error',
-  /** The agent was lost mid-call more times than it is sent again (its job process kept dying). */
-  'agent_lost',
-]);
-export type EndReason = z.infer<typeof ZEndReason>;
-
 /**
  * The end reasons whoever holds the conversation reports (the interview engine, and the agent on
- * a real call); the others (a cancel, a closed job, a lost agent, an error) are the backend's own.
+ * a real call); the others of ZEndReason (a cancel, a closed job, a lost agent, an error) are the
+ * backend's own.
  */
-export const ZConversationEndReason = ZEndReason.extract([
+export const ZConversationEndReason = z.enum([
   'finished',
   'callback_requested',
   'wrong_person',
@@ -74,6 +56,18 @@ export const ZConversationEndReason = ZEndReason.extract([
   'voicemail',
 ]);
 export type ConversationEndReason = z.infer<typeof ZConversationEndReason>;
+
+/** Why a conversation ended (pinned: callback_requested, wrong_person, no_response, ...). */
+export const ZEndReason = z.enum([
+  ...ZConversationEndReason.options,
+  'canceled',
+  /** The job closed while the call was still to come: nobody is called for it any more. */
+  'job_closed',
+  'error',
+  /** The agent was lost mid-call more times than it is sent again (its job process kept dying). */
+  'agent_lost',
+]);
+export type EndReason = z.infer<typeof ZEndReason>;
 
 /**
  * `POST /api/interview/start-phone-screen` body (pinned). `phone` is required in phone and

@@ -44,9 +44,22 @@ const NOT_GOOD_TIME =
   /\b(not a (good|great) time|bad time|not now|now'?s not (good|great|a good time)|busy (right )?now|i'?m busy|can'?t (really )?talk|cannot talk|call (me )?(back )?later|call me back|call back|can you call|could you call|in a meeting|i'?m driving|i'?m at work|i'm on the (floor|other line|road|job)|with a (patient|customer|client)|another time|some other time|later would be better|not right now|have to go|got to go|gotta go|can we do this later|do this later|something came up|about to (get|go|board)|(would|works?) (be )?better|would suit me)/;
 const REPEAT =
   /^((sorry|oh|um|uh),? )?(what|huh|sorry|pardon|come again|say again|what was that|what did you say|excuse me|sorry what|who)\W*$|\b(repeat|say (that|it) (again|one more time)|didn'?t (catch|hear|get) (that|you|it|the question)|come again|pardon|what was the question|one more time|say that again)\b/;
-/** "That is all" as a recogniser writes it (no contraction) is as done as "that's all". */
-const DONE =
-  /^(no|nope|nah|none|nothing|not really|not right now|not at the moment|not at this time|not for now|no questions?|that(?:'?s| is) (about )?(all|it|everything)|all good|i'?m (good|fine|all set)|i think you covered it|you covered it|that covers it|nothing else|no,? that'?s)\b/;
+/** "That's all", anywhere in a turn: "That is all" as a recogniser writes it is as done. */
+const ALL_DONE = String.raw`that(?:'?s| is) (about )?(all|it|everything)|nothing else`;
+const DONE = new RegExp(
+  String.raw`^(no|nope|nah|none|nothing|not really|not right now|not at the moment|not at this time|not for now|no questions?|${ALL_DONE}|all good|i'?m (good|fine|all set)|i think you covered it|you covered it|that covers it|no,? that'?s)\b`,
+);
+const SAYS_ALL_DONE = new RegExp(
+  String.raw`\b(${ALL_DONE}|no (other|more|further) questions?|i'?m all set)\b`,
+);
+
+/**
+ * Whether a turn says the candidate has nothing more to ask, even after a last question ("is it
+ * remote? actually never mind, no that's all"), where DONE reads only a turn that starts so.
+ */
+export function saysAllDone(text: string): boolean {
+  return SAYS_ALL_DONE.test(clean(text));
+}
 const CONFIRM =
   /^(yes|yeah|yep|yup|ya|speaking|this is (he|she|him|her|me)|that'?s me|it'?s me|it is|sure|correct|that'?s right|hi|hello|yes hi|uh huh|mhm)\b|\b(speaking|that'?s me|it'?s me|this is (he|she|me)|yes (it is|this is))\b/;
 /**

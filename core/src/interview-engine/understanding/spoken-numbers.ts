@@ -224,12 +224,13 @@ function readChunks(tokens: string[]): Chunk[] {
       continue;
     }
     // "hundred thirty", said without the "one".
+    const next = tokens[index + 1] ?? '';
     if (
       word === 'hundred' &&
       current === null &&
-      /^(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|and|k|grand|thousand)$/.test(
-        tokens[index + 1] ?? '',
-      )
+      (TENS[next] !== undefined ||
+        TEENS[next] !== undefined ||
+        /^(and|k|grand|thousand)$/.test(next))
     ) {
       current = { total: 0, group: 100, start: index, last: 'hundred' };
       continue;
