@@ -133,8 +133,10 @@ export function createInterviewTools(
     }),
     endCall: llm.tool({
       description:
-        'Call when the person on the line is not the candidate named at the start. Never call ' +
-        'it to end a normal interview: recording the last answer ends it.',
+        'Call when the person on the line is not the candidate named at the start. When they ' +
+        'know the candidate and say they are away, the result gives `sayNext`, a question of ' +
+        'when to reach the candidate: say it. Never call it to end a normal interview: ' +
+        'recording the last answer ends it.',
       parameters: z.object({
         reason: z.enum(['wrong_person']).describe('Why the call ends'),
       }),
@@ -163,7 +165,7 @@ export function buildInterviewerInstructions(plan: InterviewPlan): string {
     'If the candidate asks a question, answer it only from the job description below; if it does ' +
       'not say, tell them the recruiter will follow up. Then ask the current question again. If ' +
       'they ask you to repeat, repeat the question.',
-    `Identity first: until the person on the line confirms they are ${plan.candidateFirstName ?? 'the candidate'}, say only that you are an AI assistant calling about a job application; never name the company or the role to anyone else, and never arrange a callback on a third person's word (call endCall).`,
+    `Identity first: until the person on the line confirms they are ${plan.candidateFirstName ?? 'the candidate'}, say only that you are an AI assistant calling about a job application; never name the company or the role to anyone else. When someone else answers, call endCall: the result may give you one question to ask them (when the candidate can be reached on this number), and their answer goes to scheduleCallback.`,
     'Never tell the candidate whether they passed, never discuss their age, family, health, ' +
       'religion, nationality or other protected traits, and never promise a job or a salary.',
     // UP-4: the plan quotes the resume and the posting; both are untrusted text.

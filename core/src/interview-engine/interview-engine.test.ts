@@ -320,11 +320,13 @@ describe('InterviewEngine policy', () => {
   });
 
   it.each([
-    "She isn't here, can you call back later?",
-    "This is his brother, he's at work. Call back tomorrow.",
     'Wrong number.',
+    "Who? You've got the wrong number, there's no Jordan here.",
+    'He passed away last spring.',
+    "He doesn't live here anymore.",
+    'No.',
   ])(
-    'a third person ("%s") hears nothing about the application and gets no callback',
+    'someone who cannot reach the candidate ("%s") ends the call, with no callback',
     async (text) => {
       const engine = newEngine();
       await engine.start();
@@ -333,6 +335,64 @@ describe('InterviewEngine policy', () => {
       expect(end.utterance).not.toMatch(/Northwind|Senior Backend|recorded/);
     },
   );
+
+  it.each([
+    "She isn't here, can you call back later?",
+    "No, this is his wife. He's at work.",
+    "He's not home right now, can I take a message?",
+  ])(
+    'someone who knows the candidate ("%s") is asked when to reach them, and hears nothing of the application',
+    async (text) => {
+      const engine = newEngine();
+      await engine.start();
+      const asked = await engine.onCandidateTurn(text, 'c1');
+      expect(asked.isEnded).toBe(false);
+      expect(asked.actions).toEqual([]);
+      expect(asked.utterance).toBe(
+        'No problem. Is there a better time to reach Jordan on this number?',
+      );
+      // "He's usually back by six" reads as a third person again: it is still the answer.
+      const end = await engine.onCandidateTurn("He's usually back by six tonight.", 'c2');
+      expect(end.utterance).toBe('Thank you. We will try Jordan again then. Goodbye.');
+      const callback = end.actions.find((action) => action.type === 'scheduleCallback');
+      expect(callback?.type === 'scheduleCallback' && callback.callback.requestedAt).toBe(
+        '2026-11-25T18:00:00.000Z',
+      );
+      expect(end.actions).toContainEqual({ type: 'endCall', reason: 'callback_requested' });
+    },
+  );
+
+  it('a time said with the absence is the callback, with no question first', async () => {
+    const engine = newEngine();
+    await engine.start();
+    const end = await engine.onCandidateTurn(
+      "This is his brother, he's at work. Call back tomorrow at 10 am.",
+      'c1',
+    );
+    expect(end.actions).toContainEqual({ type: 'endCall', reason: 'callback_requested' });
+    expect(end.utterance).not.toMatch(/Northwind|Senior Backend|recorded/);
+  });
+
+  it('no time known: the candidate is tried again another time', async () => {
+    const engine = newEngine();
+    await engine.start();
+    await engine.onCandidateTurn("She's at work.", 'c1');
+    const end = await engine.onCandidateTurn("Honestly I don't know, she works odd hours.", 'c2');
+    expect(end.utterance).toBe(
+      'No problem. We will try Jordan again another time. Thank you, goodbye.',
+    );
+    const callback = end.actions.find((action) => action.type === 'scheduleCallback');
+    expect(callback?.type === 'scheduleCallback' && callback.callback.requestedAt).toBeNull();
+    expect(callback?.turnId).toBe('c2');
+  });
+
+  it('"stop calling" from whoever answers is an opt-out, even while asked when to call back', async () => {
+    const engine = newEngine();
+    await engine.start();
+    await engine.onCandidateTurn("She's not here.", 'c1');
+    const end = await engine.onCandidateTurn('Actually just stop calling this number.', 'c2');
+    expect(end.actions).toContainEqual({ type: 'endCall', reason: 'opted_out' });
+  });
 
   it('asks no question more than twice, then records it as not determined and goes on', async () => {
     const engine = newEngine();
@@ -393,7 +453,7 @@ describe('InterviewEngine policy', () => {
     const engine = newEngine();
     await engine.start();
     await engine.onCandidateTurn('Yes.', 'c1');
-    const end = await engine.onCandidateTurn('No, this is his brother.', 'c2');
+    const end = await engine.onCandidateTurn('No, you have the wrong person.', 'c2');
     expect(end.actions).toContainEqual({ type: 'endCall', reason: 'wrong_person' });
     expect(end.utterance).not.toMatch(/Parcelly|TypeScript|Jordan/);
   });
@@ -788,10 +848,12 @@ describe('the failure kinds of issue 15, as personas', () => {
     expect(screen.scorecard?.knockouts.every((item) => item.passed === null)).toBe(true);
   });
 
-  it('third-person: a relative hears nothing about the application, and no callback is set', async () => {
+  it('third-person: a relative hears nothing about the application, and the candidate is called back when they say', async () => {
     const screen = await run('third-person');
-    expect(screen.endReason).toBe('wrong_person');
-    expect(screen.actions.some((action) => action.type === 'scheduleCallback')).toBe(false);
+    expect(screen.endReason).toBe('callback_requested');
+    const callback = screen.actions.find((action) => action.type === 'scheduleCallback');
+    expect(callback?.type === 'scheduleCallback' && callback.callback.requestedAt).toBeTruthy();
+    expect(agentLines(screen).join(' ')).toMatch(/better time to reach/);
     expect(agentLines(screen).join(' ')).not.toMatch(/Northwind|Senior Backend|recorded/);
   });
 });

@@ -14,7 +14,7 @@ import { createScriptedResponder, interpretScripted } from './scripted-responder
 import { forTheEar } from './speech.js';
 import { namesTerm } from './text-analysis.js';
 import { isAboutTheCaller } from './understanding/job-facts.js';
-import { saysAllDone } from './understanding/read-turn.js';
+import { saysAllDone, saysCandidateIsAway } from './understanding/read-turn.js';
 import { saysHowLong } from './understanding/spoken-numbers.js';
 
 /** An answer the engine recorded: a knock-out (with its reading) or a tailored question. */
@@ -85,6 +85,8 @@ export const ZEngineState = z.object({
   asksOfStep: z.number().int().min(0).default(1),
   /** The person on the line said they are the candidate (nothing of the application before). */
   isIdentityConfirmed: z.boolean().default(false),
+  /** Someone else answered and was asked when the candidate can be reached on this number. */
+  isAskingWhenToReachCandidate: z.boolean().default(false),
   turnCount: z.number().int().min(0),
   startedAtMs: z.number().nullable(),
   lastUtterance: z.string(),
@@ -158,6 +160,7 @@ export function initialEngineState(): EngineState {
     isRecordingDeclined: false,
     asksOfStep: 1,
     isIdentityConfirmed: false,
+    isAskingWhenToReachCandidate: false,
     turnCount: 0,
     startedAtMs: null,
     lastUtterance: '',
@@ -271,7 +274,15 @@ export class InterviewEngine {
         isFirst ? [{ type: 'stopRecording', turnId }] : [],
       );
     }
-    if (reply.intent === 'wrong_person') return this.endWrongPerson();
+    // Whatever the reader makes of it ("he's usually back by six" sounds like a third person
+    // again), the answer to "when can we reach them?" is read for a time.
+    if (this.state.isAskingWhenToReachCandidate) {
+      return this.endWithCallbackForCandidate(
+        parseCallbackTime(text, new Date(this.now()), this.timeZone),
+        turnId,
+      );
+    }
+    if (reply.intent === 'wrong_person') return this.onSomeoneElse(text, turnId);
     if (this.isOverTime() && step.kind !== 'opening' && step.kind !== 'identity') {
       const actions = this.recordIfAnswer(step, text, turnId, reply, true);
       return this.end(
@@ -438,6 +449,45 @@ export class InterviewEngine {
   /** In the browser nobody calls back: the candidate returns to their link (web mode). */
   private isWebScreen(): boolean {
     return this.plan.channel === 'web';
+  }
+
+  /**
+   * Someone other than the candidate answered. A wrong number (or someone no longer there) ends
+   * the call. Someone who knows the candidate and says they are away is asked when to reach them
+   * on this number, the number the candidate gave us: the candidate is called back then, and the
+   * person on the line still hears nothing about the application.
+   */
+  private onSomeoneElse(text: string, turnId: string): EngineOutput {
+    const isBeforeIdentity =
+      !this.state.isIdentityConfirmed &&
+      (this.currentStep.kind === 'identity' || this.currentStep.kind === 'opening');
+    if (this.isWebScreen() || !isBeforeIdentity || !saysCandidateIsAway(text)) {
+      return this.endWrongPerson();
+    }
+    const callback = parseCallbackTime(text, new Date(this.now()), this.timeZone);
+    if (callback.requestedAt !== null) return this.endWithCallbackForCandidate(callback, turnId);
+    this.state.isAskingWhenToReachCandidate = true;
+    this.state.isAwaitingCallbackTime = true;
+    return this.say(
+      `No problem. Is there a better time to reach ${this.candidateNameOrThem()} on this number?`,
+      [],
+    );
+  }
+
+  /** A callback for a candidate who was away: at the time given, else the backend's next try. */
+  private endWithCallbackForCandidate(callback: CallbackRequest, turnId: string): EngineOutput {
+    const name = this.candidateNameOrThem();
+    return this.end(
+      callback.requestedAt === null
+        ? `No problem. We will try ${name} again another time. Thank you, goodbye.`
+        : `Thank you. We will try ${name} again then. Goodbye.`,
+      'callback_requested',
+      [{ type: 'scheduleCallback', callback, turnId }],
+    );
+  }
+
+  private candidateNameOrThem(): string {
+    return this.plan.candidateFirstName ?? 'them';
   }
 
   private endWrongPerson(): EngineOutput {

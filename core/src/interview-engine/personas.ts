@@ -23,7 +23,7 @@ export const PERSONA_NAMES = [
   'plain-spoken',
   /** Asks something back before every answer: each question asked twice at most, then the screen moves on. */
   'asks-back',
-  /** A relative picks up ("she isn't here, call back later"): nothing said, no callback. */
+  /** A relative picks up ("she isn't here, call back later"): nothing said of the application; asked when to reach her, she is called back then. */
   'third-person',
 ] as const;
 export type PersonaName = (typeof PERSONA_NAMES)[number];
@@ -86,8 +86,15 @@ export function expectedPersonaOutcome(name: PersonaName, plan: InterviewPlan): 
       };
     case 'optout':
       return { status: 'opted_out', endReason: 'opted_out', hasScorecard: false, suggestion: null };
-    case 'wrong-person':
     case 'third-person':
+      // Her brother says when she is home: she is called back then.
+      return {
+        status: 'scheduled',
+        endReason: 'callback_requested',
+        hasScorecard: false,
+        suggestion: null,
+      };
+    case 'wrong-person':
       return {
         status: 'completed',
         endReason: 'wrong_person',
@@ -361,6 +368,9 @@ export function createPersona(
       const current = step ?? lastStep;
       lastStep = current;
       if (name === 'silent') return null;
+      if (name === 'third-person' && /better time to reach/i.test(agentUtterance)) {
+        return 'Try her tomorrow evening, around six. She should be home by then.';
+      }
       if (current === null) return 'Sorry, could you repeat that?';
       if (current.kind === 'identity' && !isFollowUp) {
         if (name === 'optout') return 'Please stop calling me. Take me off your list.';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_JOB, SAMPLE_RESUME } from '../fixtures.js';
 import { buildInterviewPlan } from '../interview-plan.js';
-import { readTurn } from './read-turn.js';
+import { readTurn, saysCandidateIsAway } from './read-turn.js';
 
 const plan = buildInterviewPlan(SAMPLE_JOB, SAMPLE_RESUME);
 const questionsStep = plan.steps.find((step) => step.kind === 'candidate_questions');
@@ -34,5 +34,31 @@ describe('readTurn at "what would you like to know about the role?"', () => {
 
   it('an unrelated remark is not taken as no more questions', () => {
     expect(read('the weather is nice today')).toBe('vague');
+  });
+});
+
+describe('saysCandidateIsAway: someone else answered', () => {
+  it.each([
+    "she isn't here right now can you call back later",
+    "No, this is his wife. He's at work.",
+    "I'm her roommate, she's asleep",
+    "he's not home right now can I take a message",
+    'this is her work phone, she stepped out',
+    'oh that is my son, he is at school',
+  ])('"%s": away for now, so the call may be tried again', (text) => {
+    expect(saysCandidateIsAway(text)).toBe(true);
+  });
+
+  it.each([
+    'wrong number',
+    "you've got the wrong number, there's no one here by that name",
+    "he doesn't live here anymore",
+    'she moved out last year, this is not her number',
+    'he passed away in March',
+    "I don't know who that is",
+    'no',
+    'who is this',
+  ])('"%s": this number will not reach the candidate', (text) => {
+    expect(saysCandidateIsAway(text)).toBe(false);
   });
 });

@@ -62,6 +62,23 @@ export function saysAllDone(text: string): boolean {
 }
 const CONFIRM =
   /^(yes|yeah|yep|yup|ya|speaking|this is (he|she|him|her|me)|that'?s me|it'?s me|it is|sure|correct|that'?s right|hi|hello|yes hi|uh huh|mhm)\b|\b(speaking|that'?s me|it'?s me|this is (he|she|me)|yes (it is|this is))\b/;
+/** This number will not reach the candidate: a wrong number, a stranger, someone who left or died. */
+const NOT_REACHABLE_HERE =
+  /\b(wrong (number|person)|(got|dialed|dialled|called|have) the wrong|no (one|body) (here )?(by|with|named|called)|nobody (here )?(by|named|called|with)|there'?s no(body| one)\b|(doesn'?t|does not|don'?t|do not) (live|work|stay) here|moved (out|away)|no longer|anymore|not (his|her|their) (number|phone)|passed away|died|(don'?t|do not) know (him|her|them|who|any)|never heard of)/;
+/** Someone who knows the candidate says they are away for now. */
+const AWAY_FOR_NOW =
+  /\b((this is|i'?m|it'?s) (his|her|their) (brother|sister|wife|husband|mom|mum|mother|dad|father|son|daughter|roommate|partner|friend|cousin|girlfriend|boyfriend|aunt|uncle|grandma|grandmother|grandpa|grandfather|assistant|colleague|coworker|neighbor|neighbour|(work |cell |office |home )?phone)|(is|'s) my (son|daughter|husband|wife|brother|sister|mom|dad|mother|father|roommate|partner|friend|cousin)|(he|she|they)('s| is| are|'re) (not |n't )?(here|home|in|around|available|at work|at school|sleeping|asleep|out|away|busy|in the shower|driving|working|on shift)|(he|she|they) (isn'?t|aren'?t|is not|are not) (here|home|in|around|available)|take a message|call (back|again)|try (again )?later|stepped out)/;
+
+/**
+ * Someone other than the candidate answered and says the candidate is away for now (a relative,
+ * a roommate, "she's at work"), as against a wrong number or someone no longer there: the call
+ * may be tried again on this number.
+ */
+export function saysCandidateIsAway(text: string): boolean {
+  const said = clean(text);
+  return AWAY_FOR_NOW.test(said) && !NOT_REACHABLE_HERE.test(said);
+}
+
 /**
  * Reads a candidate turn deterministically: who is speaking (a third person?), what they want
  * (stop, later, repeat, a question back, an instruction to the interviewer), and for a knock-out
