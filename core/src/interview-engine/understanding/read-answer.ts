@@ -190,8 +190,10 @@ const RELATED: Record<string, string[]> = {
 /** Work-authorisation answers: statuses that mean authorised, and needs that mean sponsorship. */
 const AUTHORISED_STATUS =
   /\b(citizen|citizenship|green card|permanent resident|permanent residency|residency|born (here|in the (us|states|united states|u\.s\.|canada))|i'?m (an? )?(american|canadian)|authori[sz]ed|valid work permit|have (a |my )?work permit|eligible to work)\b/;
+const TIME_LIMITED_STATUS =
+  /\b(expires?|expiring|will expire|runs? out|valid (until|till|through)|good (until|till|through)|temporary|only until)\b/;
 const NEEDS_SPONSORSHIP =
-  /\b((need|needs|require|requires|would need|will need|'ll need|'d need)\b[^.?!]{0,30}\b(sponsor\w*|visa|h ?1 ?b|h-1b|work permit|transfer|opt)|on an? (h ?1 ?b|h-1b|f ?1|f-1|opt|tn|l ?1)\b|not (yet )?authori[sz]ed|not without sponsorship)/;
+  /\b((need|needs|require|requires|would need|will need|'ll need|'d need)\b[^.?!]{0,30}\b(sponsor\w*|visa|h ?1 ?b|h-1b|work permit|transfer|opt)|on an? (h ?1 ?b|h-1b|f ?1|f-1|opt|l ?1)\b|not (yet )?authori[sz]ed|not without sponsorship)/;
 
 /**
  * Yes or no to the question, from the answer's own words: an explicit yes or no, a negation in
@@ -217,6 +219,13 @@ export function readYesNo(question: string, text: string, context: ReadingContex
       /\b(complicated|pending|application|applied for|in process|waiting|will have|'ll have|next year|soon|hopefully|working on)\b/.test(
         said,
       )
+    )
+      return null;
+    // Authorised for now, not for good: a permit that runs out, or a status tied to one employer
+    // (TN). Whether that meets "without sponsorship" is the recruiter's call, not a yes.
+    if (
+      (TIME_LIMITED_STATUS.test(said) && !/\b(citizen|green card|permanent)/.test(said)) ||
+      /\b(on (an? )?tn|tn (visa|status))\b/.test(said)
     )
       return null;
     if (AUTHORISED_STATUS.test(said) || /\bpositive\b/.test(positive)) {
