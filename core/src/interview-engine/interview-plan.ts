@@ -58,9 +58,26 @@ export type PlanJob = Pick<
 > &
   Partial<Pick<Job, 'location'>>;
 
+/**
+ * Templates made speakable, by template. The templates are this file's constants and the job's
+ * questions, the same for every plan, and shaping them is the larger part of building one; the
+ * bound keeps a long-running server's memory flat however many jobs it sees.
+ */
+const SPOKEN_TEMPLATES = new Map<string, string>();
+const MAX_SPOKEN_TEMPLATES = 2_000;
+
+function spokenTemplate(template: string): string {
+  const known = SPOKEN_TEMPLATES.get(template);
+  if (known !== undefined) return known;
+  const spoken = forTheEar(template);
+  if (SPOKEN_TEMPLATES.size >= MAX_SPOKEN_TEMPLATES) SPOKEN_TEMPLATES.clear();
+  SPOKEN_TEMPLATES.set(template, spoken);
+  return spoken;
+}
+
 /** Fills `{name}` placeholders after making the template speakable, so names stay as written. */
 function say(template: string, values: Record<string, string> = {}): string {
-  return forTheEar(template).replace(/\{(\w+)\}/g, (_match, key: string) => values[key] ?? '');
+  return spokenTemplate(template).replace(/\{(\w+)\}/g, (_match, key: string) => values[key] ?? '');
 }
 
 /** Share of a requirement's meaningful words that the resume shows (0..1). */
