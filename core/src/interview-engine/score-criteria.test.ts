@@ -71,4 +71,61 @@ describe('scoreCriteriaByMeaning', () => {
     expect(addressed.length).toBe(SAMPLE_JOB.rubric.length);
     for (const criterion of addressed) expect(criterion.score).toBeGreaterThanOrEqual(4);
   });
+
+  it('"I have never led a team" is quoted as the candidate saying so, and scores 1, not a mention', () => {
+    const [score] = scoreCriteriaByMeaning(
+      [lead],
+      said("No, I've never led a team. I just do my own picks."),
+      wordNet,
+    );
+    expect(score).toMatchObject({
+      score: 1,
+      explanation: 'Says they have not done it (1 supporting sentence).',
+    });
+    expect(score?.evidence.map((item) => item.quote)).toEqual(["No, I've never led a team."]);
+  });
+
+  it('a hedged claim is a mention only: 2, however many parts and figures it names', () => {
+    const [score] = scoreCriteriaByMeaning(
+      [safety],
+      said(
+        'I kind of help with the safety training and inspections sometimes, maybe twice a year I guess.',
+      ),
+      wordNet,
+    );
+    expect(score?.score).toBe(2);
+    expect(score?.explanation).toMatch(/hedged/);
+  });
+
+  it('"I have never had an accident" is a boast, not a lack', () => {
+    const [score] = scoreCriteriaByMeaning(
+      [safety],
+      said(
+        "I've done the safety inspections every morning for six years and I've never had an accident.",
+      ),
+      wordNet,
+    );
+    expect(score?.score).toBeGreaterThanOrEqual(4);
+  });
+
+  it('a claim beside a lack scores a point lower than the claim alone', () => {
+    const claim = 'I ran the safety inspections every morning at my last site.';
+    const [alone] = scoreCriteriaByMeaning([safety], said(claim), wordNet);
+    const [mixed] = scoreCriteriaByMeaning(
+      [safety],
+      said(`${claim} I have not done any safety training though.`),
+      wordNet,
+    );
+    expect(mixed?.score).toBe(Math.max(2, (alone?.score ?? 0) - 1));
+    expect(mixed?.explanation).toMatch(/says they have not done part of it/);
+  });
+
+  it('a statement that opens like a question ("When it went down, I led...") is evidence', () => {
+    const [score] = scoreCriteriaByMeaning(
+      [safety],
+      said('When the dock had two injuries in a month I started a safety huddle.'),
+      wordNet,
+    );
+    expect(score?.evidence).toHaveLength(1);
+  });
 });

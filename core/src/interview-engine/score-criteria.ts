@@ -64,13 +64,33 @@ function means(token: Token, concept: Concept, synonyms: SynonymSource | undefin
 }
 
 const SPECIFIC =
-  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|percent|half|double|twice)\b/i;
+  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|percent|half|double|twice)\b|\b(every|each|a whole|a full) (day|week|month|quarter|year|morning|night|shift|sprint|release)\b/i;
 const OUTCOME =
   /\b(cut|cutting|reduced?|reducing|lowered|improved?|increased?|grew|grown|doubled|halved|saved|launched|shipped|built|fixed|migrated|designed|trained|coached|mentored|won|passed|dropped|went down|went up)\b/i;
 const OWN_ACTION =
   /\b(i|we)('ve|'d| have| had)? (\w+ed|built|led|ran|run|wrote|made|grew|took|drove|taught|found|set|cut|assign|coach|train|lead|manage|handle|own|do|did|work|drive|code|appeal|fix|design|review|mentor|keep|kept)\b/i;
 /** A named thing: a tool, a system, an acronym ("Kafka", "OSHA", "CPT"). */
 const NAMED = /(?<!^)(?<![.!?] )\b([A-Z][a-z]+[A-Z]\w*|[A-Z]{2,6}\b|[A-Z][a-z]{2,}(?:\.js)?)/;
+
+/**
+ * The candidate says they have not done it: a first-person negation ("I've never", "I haven't",
+ * "I don't really") or a turn that opens with "no". Not "I never missed a deploy", which is a
+ * boast, nor "I don't just code", which adds.
+ */
+const SAYS_NOT_DONE =
+  /^(no|nope|nah|not really|never)\b|\b(i|we)('ve|'d| have| had| would| really)? (never|not|haven'?t|hadn'?t|didn'?t|did not|don'?t|do not|wasn'?t|was not|weren'?t)\b(?! (just|only|mind|miss|lose|lost|fail|ha(ve|d) (a|an|any) (problem|issue|incident|injur|accident|outage|complaint)))/i;
+/** The candidate hedges their own claim: it counts as a mention, not as depth. */
+const HEDGED =
+  /\b(kinda|kind of|sort of|sorta|i guess|i think|i suppose|i believe|maybe|probably|a little|a bit|here and there|sometimes|nothing major|not really|not officially|not much|i'?ve seen some|touched|okay i guess|more or less)\b/i;
+/** Vague nouns: the sentence names no concrete thing, however many figures it has. */
+const VAGUE = /\b(stuff|things|whatever|and so on|etc|and all that)\b/i;
+
+/** A sentence that is a question back, not an answer (speech-to-text may drop the "?"). */
+function isQuestionBack(sentence: string): boolean {
+  return (
+    sentence.trim().endsWith('?') || (isQuestionLike(sentence) && !/\b(i|we)\b/i.test(sentence))
+  );
+}
 
 /** What a criterion without a single supporting sentence says instead of a reason for its score. */
 export const NOT_DETERMINED_EXPLANATION =
@@ -88,7 +108,7 @@ function scoreOne(
     [];
   for (const turn of answerTurns) {
     for (const sentence of sentences(turn.text)) {
-      if (isQuestionLike(sentence)) continue;
+      if (isQuestionBack(sentence)) continue;
       const tokens = readText(sentence.toLowerCase()).tokens;
       const matched = new Set(
         concepts
@@ -118,26 +138,56 @@ function scoreOne(
       explanation: NOT_DETERMINED_EXPLANATION,
     };
   }
-  const distinct = new Set(evidence.flatMap((item) => [...item.concepts]));
-  const isBroad = distinct.size >= 2 || evidence.some((item) => item.isPhrase);
-  const isSpecific = evidence.some(
-    (item) => SPECIFIC.test(item.quote) || OUTCOME.test(item.quote) || NAMED.test(item.quote),
+  const cited = evidence.map(({ quote, turnId }) => ({ quote, turnId }));
+  // What the candidate claims, as against what they say they have not done.
+  const claims = evidence.filter((item) => !SAYS_NOT_DONE.test(item.quote));
+  if (claims.length === 0) {
+    return {
+      id: criterion.id,
+      name: criterion.name,
+      score: 1,
+      evidence: cited,
+      explanation: `Says they have not done it (${sentenceCount(evidence.length)}).`,
+    };
+  }
+  // A hedged claim ("I kinda did some backend stuff") is a mention: it earns no depth.
+  const firm = claims.filter((item) => !HEDGED.test(item.quote));
+  const distinct = new Set(firm.flatMap((item) => [...item.concepts]));
+  const isBroad = distinct.size >= 2 || firm.some((item) => item.isPhrase);
+  const concrete = firm.filter(
+    (item) =>
+      !VAGUE.test(item.quote) &&
+      (SPECIFIC.test(item.quote) || OUTCOME.test(item.quote) || NAMED.test(item.quote)),
   );
-  const isOwnWork = evidence.length >= 2 && evidence.some((item) => OWN_ACTION.test(item.quote));
-  const score = 2 + (isBroad ? 1 : 0) + (isSpecific ? 1 : 0) + (isOwnWork ? 1 : 0);
-  const reasons = [
-    `${String(evidence.length)} supporting ${evidence.length === 1 ? 'sentence' : 'sentences'}`,
-    isBroad ? 'covers more than one part of it' : 'touches one part of it',
-    isSpecific ? 'with concrete figures, results or named tools' : 'without concrete detail',
-    ...(isOwnWork ? ["in the candidate's own actions"] : []),
-  ];
+  const isSpecific = concrete.length > 0;
+  // Their own doing, told with a concrete detail or more than once.
+  const isOwnWork =
+    firm.some((item) => OWN_ACTION.test(item.quote)) && (isSpecific || firm.length >= 2);
+  const isMixed = claims.length < evidence.length;
+  const depth = (isBroad ? 1 : 0) + (isSpecific ? 1 : 0) + (isOwnWork ? 1 : 0);
+  const score = Math.max(2, Math.min(5, 2 + depth - (isMixed ? 1 : 0)));
+  const reasons =
+    firm.length === 0
+      ? [sentenceCount(claims.length), 'hedged ("kind of", "I guess"), so a mention only']
+      : [
+          sentenceCount(claims.length),
+          isBroad ? 'covers more than one part of it' : 'touches one part of it',
+          isSpecific ? 'with concrete figures, results or named tools' : 'without concrete detail',
+          ...(isOwnWork ? ["in the candidate's own actions"] : []),
+          ...(firm.length < claims.length ? ['some of it hedged'] : []),
+        ];
+  if (isMixed) reasons.push('and says they have not done part of it');
   return {
     id: criterion.id,
     name: criterion.name,
-    score: Math.min(5, score),
-    evidence: evidence.map(({ quote, turnId }) => ({ quote, turnId })),
+    score,
+    evidence: cited,
     explanation: `${reasons.join('; ')}.`,
   };
+}
+
+function sentenceCount(count: number): string {
+  return `${String(count)} supporting ${count === 1 ? 'sentence' : 'sentences'}`;
 }
 
 /**
