@@ -4,12 +4,15 @@
  * "Call Me Now" requests on distinct applications, and, in the same run and at the same
  * concurrency, bursts of `GET /api/health`: the HTTP, routing, schema and logging cost every
  * request pays, the floor a start cannot go below. It prints p50 and p99 of both, one start alone,
- * the server's CPU time and SQL statements per start.
+ * the server's CPU time and SQL statements per start, in two phases of one server's life: cold,
+ * right after start-up, and steady, after `--steady-after` rounds (40: 2,000 starts) have let V8
+ * compile the hot paths, as in a server that has been up a while. The two differ by half.
  *
  * Everything runs on two cores (`taskset -c 0,1`; BENCH_CPUS picks others) when taskset exists:
  * the bench re-runs itself under it, so the server and this load generator share those cores.
  * PostgreSQL is the server on 127.0.0.1:5432 (BENCH_POSTGRES_URL), not pinned; each run creates a
- * scratch database there and drops it. `--cpu-prof DIR` writes the server's CPU profile there.
+ * scratch database there and drops it. `--cpu-prof DIR` writes the server's CPU profile of the
+ * steady phase there.
  * `--servers N` (PostgreSQL) runs N server processes on that one database, as N replicas, and
  * sends the requests to them in turn: what the second core is worth.
  *
@@ -33,6 +36,7 @@ const { values: args } = parseArgs({
     engines: { type: 'string', default: 'pglite,postgres' },
     concurrency: { type: 'string', default: '50' },
     rounds: { type: 'string', default: '5' },
+    'steady-after': { type: 'string', default: '40' },
     limits: { type: 'string', default: 'off' },
     servers: { type: 'string', default: '1' },
     'cpu-prof': { type: 'string' },
@@ -40,6 +44,13 @@ const { values: args } = parseArgs({
 });
 const CONCURRENCY = Number(args.concurrency);
 const ROUNDS = Number(args.rounds);
+/**
+ * Rounds since start-up after which the steady phase is measured: V8 compiles a function with its
+ * optimising tier only after many calls, and one start calls most of its code once, so a server
+ * needs about two thousand requests before its CPU per start stops falling (measured: 2.5 ms after
+ * one round, 1.6 after twenty, 1.1 after forty, sixty and a hundred).
+ */
+const STEADY_AFTER = Math.max(2 + Number(args.rounds), Number(args['steady-after']));
 /** Server processes sharing one database, as replicas would (PostgreSQL only). */
 const SERVERS = Number(args.servers);
 const ALONE = 10;
@@ -269,13 +280,12 @@ function percentile(samples: readonly number[], q: number): number {
   return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
 }
 
-interface EngineFigures {
-  engine: string;
+/** One measured phase: its rounds' latencies, and the server's and machine's work per request. */
+interface PhaseFigures {
   health: number[];
   starts: number[];
   healthRoundP99: number[];
   startRoundP99: number[];
-  alone: number[];
   statementsPerStart: number;
   cpuMsPerStart: number;
   cpuMsPerHealth: number;
@@ -285,18 +295,66 @@ interface EngineFigures {
   startBurstMs: number;
 }
 
-async function measureEngine(engine: string): Promise<EngineFigures> {
-  const applications = (ROUNDS + 1) * CONCURRENCY + ALONE;
-  const server = await startServers(engine, applications);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  let next = 0;
-  const figures: EngineFigures = {
-    engine,
+interface EngineFigures {
+  engine: string;
+  /** Right after start-up: one round warms the connections and the pool, not the JIT. */
+  cold: PhaseFigures;
+  /** Once the JIT has compiled the hot paths, as a server that has been up a while. */
+  steady: PhaseFigures;
+  alone: number[];
+}
+
+/** The requests of one engine's run, numbered so that every start is a new application. */
+interface Load {
+  server: Servers;
+  agent: http.Agent;
+  next: number;
+}
+
+/** A burst of `CONCURRENCY` health checks, then one of as many starts. */
+async function burst(load: Load): Promise<{
+  healthTimes: number[];
+  startTimes: number[];
+  burstMs: number;
+  counts: [BenchServerCount, BenchServerCount, BenchServerCount];
+  machine: [number | null, number | null];
+}> {
+  const { server, agent } = load;
+  const beforeHealth = await server.count();
+  const healthTimes = await Promise.all(
+    Array.from({ length: CONCURRENCY }, (_value, index) => health(agent, server.portFor(index))),
+  );
+  const beforeStarts = await server.count();
+  const machineBefore = machineBusyMs();
+  const burstStarted = performance.now();
+  const startTimes = await Promise.all(
+    Array.from({ length: CONCURRENCY }, () => start(agent, server, (load.next += 1) - 1)),
+  );
+  const burstMs = performance.now() - burstStarted;
+  const machineAfter = machineBusyMs();
+  const afterStarts = await server.count();
+  return {
+    healthTimes,
+    startTimes,
+    burstMs,
+    counts: [beforeHealth, beforeStarts, afterStarts],
+    machine: [machineBefore, machineAfter],
+  };
+}
+
+/** `warmup` rounds not counted, then `ROUNDS` measured ones. */
+async function measurePhase(
+  load: Load,
+  warmup: number,
+  isProfiled: boolean,
+): Promise<PhaseFigures> {
+  for (let round = 0; round < warmup; round += 1) await burst(load);
+  if (isProfiled) load.server.send({ type: 'profile' });
+  const figures: PhaseFigures = {
     health: [],
     starts: [],
     healthRoundP99: [],
     startRoundP99: [],
-    alone: [],
     statementsPerStart: 0,
     cpuMsPerStart: 0,
     cpuMsPerHealth: 0,
@@ -307,61 +365,59 @@ async function measureEngine(engine: string): Promise<EngineFigures> {
   let statements = 0;
   let startCpuMs = 0;
   let healthCpuMs = 0;
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const measured = await burst(load);
+    const [beforeHealth, beforeStarts, afterStarts] = measured.counts;
+    const [machineBefore, machineAfter] = measured.machine;
+    figures.health.push(...measured.healthTimes);
+    figures.starts.push(...measured.startTimes);
+    figures.healthRoundP99.push(percentile(measured.healthTimes, 0.99));
+    figures.startRoundP99.push(percentile(measured.startTimes, 0.99));
+    statements += afterStarts.statements - beforeStarts.statements;
+    startCpuMs += afterStarts.cpuMs - beforeStarts.cpuMs;
+    healthCpuMs += beforeStarts.cpuMs - beforeHealth.cpuMs;
+    figures.startBurstMs += measured.burstMs;
+    machineMs =
+      machineMs === null || machineBefore === null || machineAfter === null
+        ? null
+        : machineMs + machineAfter - machineBefore;
+  }
+  if (isProfiled) load.server.send({ type: 'profile-end' });
+  const count = ROUNDS * CONCURRENCY;
+  figures.statementsPerStart = statements / count;
+  figures.cpuMsPerStart = startCpuMs / count;
+  figures.cpuMsPerHealth = healthCpuMs / count;
+  figures.machineCpuMsPerStart = machineMs === null ? null : machineMs / count;
+  return figures;
+}
+
+async function measureEngine(engine: string): Promise<EngineFigures> {
+  const applications = (1 + ROUNDS + STEADY_AFTER + ROUNDS) * CONCURRENCY + ALONE;
+  const server = await startServers(engine, applications);
+  const load: Load = {
+    server,
+    agent: new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY }),
+    next: 0,
+  };
   try {
-    // Round 0 warms the JIT, the connections and the pool; it is not counted.
-    for (let round = 0; round <= ROUNDS; round += 1) {
-      const beforeHealth = await server.count();
-      const healthTimes = await Promise.all(
-        Array.from({ length: CONCURRENCY }, (_value, index) =>
-          health(agent, server.portFor(index)),
-        ),
-      );
-      const beforeStarts = await server.count();
-      const machineBefore = machineBusyMs();
-      const burstStarted = performance.now();
-      const startTimes = await Promise.all(
-        Array.from({ length: CONCURRENCY }, () => start(agent, server, (next += 1) - 1)),
-      );
-      const burstMs = performance.now() - burstStarted;
-      const machineAfter = machineBusyMs();
-      const afterStarts = await server.count();
-      if (round === 0) {
-        server.send({ type: 'profile' });
-        continue;
-      }
-      figures.health.push(...healthTimes);
-      figures.starts.push(...startTimes);
-      figures.healthRoundP99.push(percentile(healthTimes, 0.99));
-      figures.startRoundP99.push(percentile(startTimes, 0.99));
-      statements += afterStarts.statements - beforeStarts.statements;
-      startCpuMs += afterStarts.cpuMs - beforeStarts.cpuMs;
-      healthCpuMs += beforeStarts.cpuMs - beforeHealth.cpuMs;
-      figures.startBurstMs += burstMs;
-      machineMs =
-        machineMs === null || machineBefore === null || machineAfter === null
-          ? null
-          : machineMs + machineAfter - machineBefore;
-    }
-    server.send({ type: 'profile-end' });
+    // One round opens the connections and fills the pool; the JIT is still cold after it.
+    const cold = await measurePhase(load, 1, false);
+    const steady = await measurePhase(load, STEADY_AFTER - 1 - ROUNDS, true);
+    const alone: number[] = [];
     for (let run = 0; run < ALONE; run += 1) {
-      figures.alone.push(await start(agent, server, (next += 1) - 1));
+      alone.push(await start(load.agent, server, (load.next += 1) - 1));
     }
+    return { engine, cold, steady, alone };
   } finally {
-    agent.destroy();
+    load.agent.destroy();
     await server.stop();
   }
-  const measured = ROUNDS * CONCURRENCY;
-  figures.statementsPerStart = statements / measured;
-  figures.cpuMsPerStart = startCpuMs / measured;
-  figures.cpuMsPerHealth = healthCpuMs / measured;
-  figures.machineCpuMsPerStart = machineMs === null ? null : machineMs / measured;
-  return figures;
 }
 
 function row(label: string, samples: readonly number[], extra = ''): string {
   const p50 = percentile(samples, 0.5).toFixed(1).padStart(8);
   const p99 = percentile(samples, 0.99).toFixed(1).padStart(8);
-  return `  ${label.padEnd(40)}${p50}${p99}   ${extra}`;
+  return `    ${label.padEnd(40)}${p50}${p99}   ${extra}`;
 }
 
 function range(values: readonly number[]): string {
@@ -384,41 +440,53 @@ function pinnedToCpus(): boolean {
   process.exit(run.status ?? 1);
 }
 
+function printPhase(title: string, figures: PhaseFigures): void {
+  console.log(`  ${title}`);
+  console.log(
+    row(
+      'GET /api/health (baseline)',
+      figures.health,
+      `${range(figures.healthRoundP99)} · ${figures.cpuMsPerHealth.toFixed(2)} ms`,
+    ),
+  );
+  console.log(
+    row(
+      'POST /api/interview/start-phone-screen',
+      figures.starts,
+      `${range(figures.startRoundP99)} · ${figures.cpuMsPerStart.toFixed(2)} ms · ${figures.statementsPerStart.toFixed(1)} SQL statements`,
+    ),
+  );
+  if (figures.machineCpuMsPerStart !== null) {
+    const cores = (figures.machineCpuMsPerStart * ROUNDS * CONCURRENCY) / figures.startBurstMs;
+    console.log(
+      `    whole machine during the start bursts: ${figures.machineCpuMsPerStart.toFixed(2)} ms CPU per start ` +
+        `(server, PostgreSQL and this load generator), ${cores.toFixed(2)} cores busy on average`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   const isPinned = pinnedToCpus();
   const engines = args.engines.split(',').filter((engine) => engine !== '');
   console.log(
     `start under load: ${String(CONCURRENCY)} concurrent requests, ${String(ROUNDS)} rounds ` +
-      `(${String(ROUNDS * CONCURRENCY)} of each) after a warm-up round; rate limits ${args.limits}; ` +
+      `(${String(ROUNDS * CONCURRENCY)} of each) per phase; rate limits ${args.limits}; ` +
       `${String(SERVERS)} server process${SERVERS === 1 ? '' : 'es'}; ` +
       `${isPinned ? `CPUs ${CPUS}` : 'not pinned (no taskset)'}; node ${process.version}`,
   );
-  console.log(`  ${''.padEnd(40)}  p50 ms  p99 ms   p99 per round · server CPU per request`);
+  console.log(`  ${''.padEnd(42)}  p50 ms  p99 ms   p99 per round · server CPU per request`);
   for (const engine of engines) {
     const figures = await measureEngine(engine);
     console.log(engine);
-    console.log(
-      row(
-        'GET /api/health (baseline)',
-        figures.health,
-        `${range(figures.healthRoundP99)} · ${figures.cpuMsPerHealth.toFixed(2)} ms`,
-      ),
+    printPhase(
+      'cold: right after start-up (one round first, to open the connections)',
+      figures.cold,
     );
-    console.log(
-      row(
-        'POST /api/interview/start-phone-screen',
-        figures.starts,
-        `${range(figures.startRoundP99)} · ${figures.cpuMsPerStart.toFixed(2)} ms · ${figures.statementsPerStart.toFixed(1)} SQL statements`,
-      ),
+    printPhase(
+      `steady: after ${String(STEADY_AFTER)} rounds (${String(STEADY_AFTER * CONCURRENCY)} starts), the JIT warm`,
+      figures.steady,
     );
     console.log(row(`one start alone (${String(ALONE)} in a row)`, figures.alone));
-    if (figures.machineCpuMsPerStart !== null) {
-      const cores = (figures.machineCpuMsPerStart * ROUNDS * CONCURRENCY) / figures.startBurstMs;
-      console.log(
-        `  whole machine during the start bursts: ${figures.machineCpuMsPerStart.toFixed(2)} ms CPU per start ` +
-          `(server, PostgreSQL and this load generator), ${cores.toFixed(2)} cores busy on average`,
-      );
-    }
   }
 }
 
