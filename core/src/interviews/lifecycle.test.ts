@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CALL_OUTCOME_RULES, type CallOutcome } from './call-outcomes.js';
-import { INTERVIEW_STATUSES, type EndReason, type InterviewStatus } from './interview.js';
+import {
+  INTERVIEW_STATUSES,
+  ZEndReason,
+  type EndReason,
+  type InterviewStatus,
+} from './interview.js';
 import {
   CALL_QUEUING_FACTS,
   decide,
@@ -12,19 +17,8 @@ import {
 
 const AT = new Date('2026-12-05T15:00:00Z');
 const OUTCOMES = CALL_OUTCOME_RULES.map((rule) => rule.outcome);
-const END_REASONS: EndReason[] = [
-  'finished',
-  'callback_requested',
-  'wrong_person',
-  'no_response',
-  'opted_out',
-  'time_limit',
-  'candidate_hung_up',
-  'voicemail',
-  'canceled',
-  'error',
-  'agent_lost',
-];
+/** Every reason a call can end with, so a reason added later is in the table's tests too. */
+const END_REASONS: readonly EndReason[] = ZEndReason.options;
 
 /** One of every fact, each variant of each. */
 const EVERY_FACT: CallFact[] = [
