@@ -4,7 +4,7 @@ import { InterviewEngine, type EngineOutput } from './interview-engine.js';
 import { buildInterviewPlan } from './interview-plan.js';
 import { expectedPersonaOutcome, PERSONA_NAMES } from './personas.js';
 import { runSimulatedScreen } from './run-simulated-screen.js';
-import { overallScore, scoreInterview } from './score-interview.js';
+import { assembleScorecard, overallScore, scoreInterview } from './score-interview.js';
 
 const plan = buildInterviewPlan(SAMPLE_JOB, SAMPLE_RESUME);
 const NOW = Date.parse('2026-11-25T15:00:00Z');
@@ -712,6 +712,39 @@ describe('scoreInterview', () => {
       determined.reduce((sum, item) => sum + weightOf(item.id), 0);
     expect(overallScore(plan, scorecard!)).toBeCloseTo(expected, 2);
     expect(unspoken.length).toBeGreaterThan(0);
+  });
+
+  it('with one criterion scored, the summary says so instead of calling it strongest and weakest', () => {
+    const [first, ...others] = plan.rubric;
+    const scorecard = assembleScorecard(
+      plan,
+      {
+        answerTurns: [{ id: 'c1', speaker: 'candidate', text: 'I kinda did some of it I guess.' }],
+        evidenceTurns: [],
+        knockouts: [],
+        tailoredAsked: 1,
+        tailoredTotal: 1,
+        questionsNoted: 0,
+      },
+      [
+        {
+          id: first!.id,
+          name: first!.name,
+          score: 2,
+          evidence: [{ quote: 'x', turnId: 'c1' }],
+          explanation: '',
+        },
+        ...others.map((item) => ({
+          id: item.id,
+          name: item.name,
+          score: 1,
+          evidence: [],
+          explanation: '',
+        })),
+      ],
+    );
+    expect(scorecard.summary).toContain(`Only ${first!.name} could be scored: 2/5.`);
+    expect(scorecard.summary).not.toContain('Strongest');
   });
 
   it('suggests decline on a failed knock-out, never decides', () => {

@@ -158,12 +158,14 @@ export function assembleScorecard(
           ? `, ${unclear.length} unclear (${unclear.map((item) => item.id).join(', ')})`
           : '') +
         '.',
-    ranked.length > 0 && average !== null
-      ? `Strongest: ${ranked[0]?.name ?? ''} (${ranked[0]?.score ?? 0}/5); weakest: ${ranked.at(-1)?.name ?? ''} (${ranked.at(-1)?.score ?? 0}/5); weighted average ${average.toFixed(1)}` +
-        (undetermined.length > 0 ? ' of the criteria the answers spoke to.' : '.')
-      : criteria.length === 0
-        ? 'No rubric to score against.'
-        : 'No criterion could be scored: nothing said was about any of them.',
+    ranked.length === 1 && average !== null
+      ? `Only ${ranked[0]?.name ?? ''} could be scored: ${ranked[0]?.score ?? 0}/5.`
+      : ranked.length > 1 && average !== null
+        ? `Strongest: ${ranked[0]?.name ?? ''} (${ranked[0]?.score ?? 0}/5); weakest: ${ranked.at(-1)?.name ?? ''} (${ranked.at(-1)?.score ?? 0}/5); weighted average ${average.toFixed(1)}` +
+          (undetermined.length > 0 ? ' of the criteria the answers spoke to.' : '.')
+        : criteria.length === 0
+          ? 'No rubric to score against.'
+          : 'No criterion could be scored: nothing said was about any of them.',
     undetermined.length > 0 && ranked.length > 0
       ? `Not determined (nothing said about it): ${undetermined.map((item) => item.name).join(', ')}.`
       : '',
