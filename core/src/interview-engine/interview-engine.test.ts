@@ -155,6 +155,46 @@ describe('the candidate’s questions', () => {
   });
 });
 
+describe('"hold on one sec"', () => {
+  it('waits, asks the question again when the candidate is back, and still allows its follow-up', async () => {
+    const engine = newEngine();
+    const knockout = await toFirstKnockout(engine);
+    const held = await engine.onCandidateTurn('hold on one sec, let me pull over', 'c3');
+    expect(held.utterance).toBe('Sure, take your time.');
+    expect(held.stepId).toBe(knockout.stepId);
+    const silence = await engine.onSilence();
+    expect(silence.utterance).toMatch(/^I am still here whenever you are ready\. /);
+    const back = await engine.onCandidateTurn("ok I'm back, sorry about that", 'c4');
+    const prompt = plan.steps.find((step) => step.id === knockout.stepId)?.prompt ?? '';
+    expect(back.utterance).toBe(`No problem. ${prompt}`);
+    // The hold and the return did not use up the question's follow-up: a vague answer gets it.
+    const vague = await engine.onCandidateTurn('hmm it depends', 'c5');
+    expect(vague.stepId).toBe(knockout.stepId);
+    const answered = await engine.onCandidateTurn(CLEAR_ANSWERS[knockout.stepId ?? ''] ?? '', 'c6');
+    expect(answered.stepId).not.toBe(knockout.stepId);
+    expect(answered.actions.some((action) => action.type === 'recordAnswer')).toBe(true);
+  });
+
+  it('an answer said with "hold on" is an answer', async () => {
+    const engine = newEngine();
+    const knockout = await toFirstKnockout(engine);
+    const answered = await engine.onCandidateTurn(
+      "hold on, yes I'm authorized, no sponsorship needed",
+      'c3',
+    );
+    expect(answered.stepId).not.toBe(knockout.stepId);
+  });
+
+  it('at the opening, "ok go ahead" after the hold is the yes to "is now a good time?"', async () => {
+    const engine = newEngine();
+    await engine.start();
+    await engine.onCandidateTurn('Yes, speaking.', 'c1');
+    await engine.onCandidateTurn('one sec', 'c2');
+    const next = await engine.onCandidateTurn('ok go ahead', 'c3');
+    expect(next.stepId).toMatch(/^knockout:/);
+  });
+});
+
 describe('a question at the opening', () => {
   it('is answered, and only whether now is a good time is asked again, not the whole disclosure', async () => {
     const engine = newEngine();

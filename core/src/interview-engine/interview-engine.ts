@@ -14,7 +14,12 @@ import { createScriptedResponder, interpretScripted } from './scripted-responder
 import { forTheEar } from './speech.js';
 import { namesTerm } from './text-analysis.js';
 import { isAboutTheCaller } from './understanding/job-facts.js';
-import { saysAllDone, saysCandidateIsAway } from './understanding/read-turn.js';
+import {
+  asksToHold,
+  saysAllDone,
+  saysBackFromHold,
+  saysCandidateIsAway,
+} from './understanding/read-turn.js';
 import { saysHowLong } from './understanding/spoken-numbers.js';
 
 /** An answer the engine recorded: a knock-out (with its reading) or a tailored question. */
@@ -87,6 +92,8 @@ export const ZEngineState = z.object({
   isIdentityConfirmed: z.boolean().default(false),
   /** Someone else answered and was asked when the candidate can be reached on this number. */
   isAskingWhenToReachCandidate: z.boolean().default(false),
+  /** The candidate asked to hold ("one sec"): the question stands until they are back. */
+  isHolding: z.boolean().default(false),
   turnCount: z.number().int().min(0),
   startedAtMs: z.number().nullable(),
   lastUtterance: z.string(),
@@ -161,6 +168,7 @@ export function initialEngineState(): EngineState {
     asksOfStep: 1,
     isIdentityConfirmed: false,
     isAskingWhenToReachCandidate: false,
+    isHolding: false,
     turnCount: 0,
     startedAtMs: null,
     lastUtterance: '',
@@ -259,6 +267,18 @@ export class InterviewEngine {
     this.remember('candidate', text);
 
     const step = this.currentStep;
+    // "Hold on one sec": wait, and take the answer when it comes (the silence prompts still run).
+    const wasHolding = this.state.isHolding;
+    this.state.isHolding = false;
+    if (asksToHold(text) && !this.state.isAskingWhenToReachCandidate) {
+      this.state.isHolding = true;
+      return this.say('Sure, take your time.', []);
+    }
+    // "Ok, I'm back": the question again, not counted as a second asking. At the opening, "go
+    // ahead" is itself the answer to "is now a good time?".
+    if (wasHolding && step.kind !== 'opening' && saysBackFromHold(text)) {
+      return this.say(`No problem. ${step.prompt}`, []);
+    }
     const reply = await this.interpret(step, text);
 
     if (reply.intent === 'opt_out') {
@@ -522,9 +542,11 @@ export class InterviewEngine {
     }
     this.state.silencePrompts += 1;
     const prompt =
-      this.state.silencePrompts === 1
-        ? `Are you still there? ${this.currentStep.prompt}`
-        : 'I still cannot hear you. If you are there, please say something.';
+      this.state.silencePrompts > 1
+        ? 'I still cannot hear you. If you are there, please say something.'
+        : this.state.isHolding
+          ? `I am still here whenever you are ready. ${this.currentStep.prompt}`
+          : `Are you still there? ${this.currentStep.prompt}`;
     return Promise.resolve(this.say(prompt, []));
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_JOB, SAMPLE_RESUME } from '../fixtures.js';
 import { buildInterviewPlan } from '../interview-plan.js';
-import { readTurn, saysCandidateIsAway } from './read-turn.js';
+import { asksToHold, readTurn, saysBackFromHold, saysCandidateIsAway } from './read-turn.js';
 
 const plan = buildInterviewPlan(SAMPLE_JOB, SAMPLE_RESUME);
 const questionsStep = plan.steps.find((step) => step.kind === 'candidate_questions');
@@ -61,4 +61,41 @@ describe('saysCandidateIsAway: someone else answered', () => {
   ])('"%s": this number will not reach the candidate', (text) => {
     expect(saysCandidateIsAway(text)).toBe(false);
   });
+});
+
+describe('asksToHold and saysBackFromHold', () => {
+  it.each([
+    'hold on one sec let me pull over',
+    'Hang on, one second.',
+    'um give me a sec',
+    'sorry just a moment, my kid is yelling',
+    'can you hold on',
+    'one sec',
+  ])('"%s" asks to wait', (text) => {
+    expect(asksToHold(text)).toBe(true);
+  });
+
+  it.each([
+    "hold on, yes I'm authorized",
+    'one second, I think two weeks',
+    "hold on, what's the salary range?",
+    'I hold a green card',
+    'two weeks',
+  ])('"%s" is more than a request to wait', (text) => {
+    expect(asksToHold(text)).toBe(false);
+  });
+
+  it.each(["ok I'm back", 'sorry about that, go ahead', "Okay, I'm here now.", 'alright go ahead'])(
+    '"%s" is back from the hold',
+    (text) => {
+      expect(saysBackFromHold(text)).toBe(true);
+    },
+  );
+
+  it.each(["ok I'm back, two weeks", 'yes I am authorized', 'sorry what was the question'])(
+    '"%s" says more than being back',
+    (text) => {
+      expect(saysBackFromHold(text)).toBe(false);
+    },
+  );
 });

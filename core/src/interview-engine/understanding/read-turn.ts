@@ -62,6 +62,34 @@ export function saysAllDone(text: string): boolean {
 }
 const CONFIRM =
   /^(yes|yeah|yep|yup|ya|speaking|this is (he|she|him|her|me)|that'?s me|it'?s me|it is|sure|correct|that'?s right|hi|hello|yes hi|uh huh|mhm)\b|\b(speaking|that'?s me|it'?s me|this is (he|she|me)|yes (it is|this is))\b/;
+/** "Hold on", "one sec", "give me a moment": the candidate needs a moment before answering. */
+const HOLD =
+  /^((um|uh|oh|yeah|yes|sure|ok|okay|sorry|so),? )*(hold on|hang on|one (sec|second|moment|minute)|just a (sec|second|moment|minute)|give me (a|one|just a) (sec|second|moment|minute)|bear with me|wait a (sec|second|moment|minute)|can you hold( on)?)\b/;
+/** What would make a turn more than a request to wait: an answer given with it. */
+const ANSWER_IN_HOLD =
+  /\d|\b(yes|yeah|yep|no|nope|i am|i'?m (a|an|authori|fine|good|available)|i can|i have|i do|i would|i need|i think|i guess|probably|maybe|about|around|days?|weeks?|months?|years?|hundred|thousand|grand|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/;
+
+/**
+ * The turn only asks the interviewer to wait ("hold on one sec, let me pull over"): nothing in it
+ * answers or asks anything, so the question stands and is neither re-asked nor counted as asked.
+ */
+export function asksToHold(text: string): boolean {
+  const said = clean(text);
+  const match = HOLD.exec(said);
+  if (match === null) return false;
+  const rest = said.slice(match[0].length);
+  return said.split(' ').length <= 14 && !ANSWER_IN_HOLD.test(rest) && !isQuestionLike(rest.trim());
+}
+
+/** Back from a hold with nothing else said: "ok I'm back", "sorry about that, go ahead". */
+const BACK_FROM_HOLD =
+  /^((ok|okay|alright|all right|sorry|so|yeah|yes|right|um|uh|thanks|thank you),? )*(i'?m back|i am back|back|i'?m here|i am here|sorry about that|sorry|go ahead|go on|carry on|i'?m ready|ready|okay|ok)((,? )(now|sorry about that|sorry|go ahead|you can go on|please|thanks|thank you))*$/;
+
+/** After a hold: the turn only says the candidate is back, so the question is asked again. */
+export function saysBackFromHold(text: string): boolean {
+  return BACK_FROM_HOLD.test(clean(text).replace(/[.!?]+$/, ''));
+}
+
 /** This number will not reach the candidate: a wrong number, a stranger, someone who left or died. */
 const NOT_REACHABLE_HERE =
   /\b(wrong (number|person)|(got|dialed|dialled|called|have) the wrong|no (one|body) (here )?(by|with|named|called)|nobody (here )?(by|named|called|with)|there'?s no(body| one)\b|(doesn'?t|does not|don'?t|do not) (live|work|stay) here|moved (out|away)|no longer|anymore|not (his|her|their) (number|phone)|passed away|died|(don'?t|do not) know (him|her|them|who|any)|never heard of)/;
