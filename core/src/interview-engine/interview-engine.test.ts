@@ -195,6 +195,62 @@ describe('"hold on one sec"', () => {
   });
 });
 
+describe('a turn about the question instead of an answer', () => {
+  const SALARY = 'knockout:salary-expectation';
+  const at = async (stepId: string, text: string): Promise<EngineOutput> => {
+    const engine = newEngine();
+    await answerUntil(engine, stepId, 'I built the routing service and cut its latency by half.');
+    return engine.onCandidateTurn(text, 'x1');
+  };
+
+  it.each(["I'd rather not say", "that's confidential", 'pass'])(
+    '"%s" to the salary is respected: not determined, left for the recruiter, not asked again',
+    async (text) => {
+      const next = await at(SALARY, text);
+      expect(next.stepId).not.toBe(SALARY);
+      expect(next.utterance).toMatch(/^That is fine\. I will leave that one for the recruiter\./);
+      const recorded = next.actions.find((action) => action.type === 'recordAnswer');
+      expect(
+        recorded?.type === 'recordAnswer' &&
+          recorded.answer.kind === 'knockout' &&
+          recorded.answer.answer.passed,
+      ).toBeNull();
+    },
+  );
+
+  it('"can I get back to you on that?" is noted, not passed on as a question', async () => {
+    const next = await at(SALARY, 'can I get back to you on that?');
+    expect(next.stepId).not.toBe(SALARY);
+    expect(next.utterance).toMatch(/^Of course\. I will note that you will follow up/);
+    expect(next.actions.some((action) => action.type === 'noteQuestion')).toBe(false);
+  });
+
+  it('"what do you mean by sponsorship?" is explained, then the question asked again', async () => {
+    const next = await at('knockout:work-authorization', 'what do you mean by sponsorship?');
+    expect(next.stepId).toBe('knockout:work-authorization');
+    expect(next.utterance).toMatch(
+      /^Of course\. Sponsorship means an employer applying for a work visa/,
+    );
+    expect(next.utterance).toMatch(/without sponsorship\?$/);
+  });
+
+  it('"I can\'t talk about that, NDA" is asked in general terms, never offered a callback', async () => {
+    const tailored = plan.steps.find((step) => step.kind === 'tailored')!.id;
+    const next = await at(tailored, "I can't really talk about that, NDA");
+    expect(next.stepId).toBe(tailored);
+    expect(next.utterance).toMatch(/^Understood, nothing confidential is needed\./);
+    expect(next.actions).toEqual([]);
+  });
+
+  it('"I\'m open" to the salary gets a follow-up that neither apologises nor scolds', async () => {
+    const next = await at(SALARY, "I'm open, whatever is fair");
+    expect(next.stepId).toBe(SALARY);
+    expect(next.utterance).toBe(
+      'Even a rough number or a range helps: what base salary are you looking for, in U S dollars per year?',
+    );
+  });
+});
+
 describe('a question at the opening', () => {
   it('is answered, and only whether now is a good time is asked again, not the whole disclosure', async () => {
     const engine = newEngine();

@@ -16,6 +16,10 @@ import { namesTerm } from './text-analysis.js';
 import { isAboutTheCaller } from './understanding/job-facts.js';
 import {
   asksToHold,
+  asksWhatIsMeant,
+  declinesToSay,
+  defersAnswer,
+  mentionsConfidentiality,
   saysAllDone,
   saysBackFromHold,
   saysCandidateIsAway,
@@ -327,6 +331,10 @@ export class InterviewEngine {
         return this.advance(name === null ? 'Thank you.' : `Thank you, ${name}.`, []);
       }
     }
+    if (step.kind === 'knockout' || step.kind === 'tailored') {
+      const aside = this.onAsideAboutTheQuestion(step, text, turnId);
+      if (aside !== null) return aside;
+    }
     // Read once: "not a good time, call me tomorrow at 3" is already a callback time.
     const callback =
       reply.intent === 'callback_time' || reply.intent === 'not_good_time'
@@ -426,6 +434,71 @@ export class InterviewEngine {
     return null;
   }
 
+  /**
+   * A turn about the question rather than an answer to it: "what do you mean?" gets the question
+   * explained; "I'd rather not say" and "can I get back to you on that?" are respected, and the
+   * knock-out left for the recruiter; "I can't talk about that, NDA" is asked in general terms.
+   * Null when the turn is none of these.
+   */
+  private onAsideAboutTheQuestion(
+    step: PlanStep,
+    text: string,
+    turnId: string,
+  ): EngineOutput | null {
+    if (asksWhatIsMeant(text)) {
+      return this.reask(`${this.explanationOf(step)} ${step.prompt}`, () =>
+        this.moveOnUndetermined(step, text, turnId),
+      );
+    }
+    if (step.kind === 'tailored' && mentionsConfidentiality(text) && !declinesToSay(text)) {
+      return this.reask(
+        'Understood, nothing confidential is needed. In general terms, without names or figures: what was the problem, and what did you do yourself?',
+        () => this.moveOnUndetermined(step, text, turnId, undefined, undefined, 'That is fine.'),
+      );
+    }
+    if (defersAnswer(text)) {
+      return this.moveOnUndetermined(
+        step,
+        text,
+        turnId,
+        undefined,
+        undefined,
+        'Of course. I will note that you will follow up with the recruiter on it.',
+      );
+    }
+    if (declinesToSay(text) || (step.kind === 'knockout' && mentionsConfidentiality(text))) {
+      return this.moveOnUndetermined(
+        step,
+        text,
+        turnId,
+        undefined,
+        undefined,
+        step.kind === 'knockout'
+          ? 'That is fine. I will leave that one for the recruiter.'
+          : 'That is fine.',
+      );
+    }
+    return null;
+  }
+
+  /** What the question asks for, in other words, for "what do you mean?". */
+  private explanationOf(step: PlanStep): string {
+    if (step.kind === 'tailored') {
+      return 'Of course. I am looking for one concrete example from your own work: what the problem was, and what you did yourself.';
+    }
+    const question = step.prompt.toLowerCase();
+    if (question.includes('sponsor')) {
+      return 'Of course. Sponsorship means an employer applying for a work visa for you, such as an H one B visa.';
+    }
+    if (question.includes('notice period')) {
+      return 'Of course. Your notice period is how long you would keep working at your current job after you resign.';
+    }
+    if (/salary|pay\b/.test(question)) {
+      return 'Of course. I mean your yearly base pay, before any bonus or equity.';
+    }
+    return 'Of course.';
+  }
+
   /** Asks the step again when it has been asked once; after the second time, `onLimit` moves on. */
   private reask(utterance: string, onLimit: () => EngineOutput): EngineOutput {
     if (this.state.asksOfStep >= 2) return onLimit();
@@ -440,6 +513,7 @@ export class InterviewEngine {
     turnId: string,
     reply?: ResponderReply,
     reading?: KnockoutAnswer,
+    lead?: string,
   ): EngineOutput {
     if (step.kind === 'identity') return this.endWrongPerson();
     const actions: EngineAction[] = [];
@@ -451,17 +525,19 @@ export class InterviewEngine {
       const recorded: RecordedAnswer = { kind: 'knockout', stepId: step.id, answer };
       this.state.answers.push(recorded);
       actions.push({ type: 'recordAnswer', answer: recorded });
-      const lead =
-        answer.passed === null
-          ? 'Thank you. I will note that one for the recruiter to follow up on.'
-          : this.ack(reply ?? null);
-      return this.advance(lead, actions);
+      return this.advance(
+        lead ??
+          (answer.passed === null
+            ? 'Thank you. I will note that one for the recruiter to follow up on.'
+            : this.ack(reply ?? null)),
+        actions,
+      );
     }
     if (step.kind === 'tailored' && reply !== undefined) {
       actions.push(...this.recordIfAnswer(step, text, turnId, reply, false));
     }
     return this.advance(
-      step.kind === 'tailored' ? this.ack(reply ?? null) : 'Let us carry on.',
+      lead ?? (step.kind === 'tailored' ? this.ack(reply ?? null) : 'Let us carry on.'),
       actions,
     );
   }

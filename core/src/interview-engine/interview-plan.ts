@@ -231,16 +231,14 @@ function knockoutFollowUp(knockout: Knockout, prompt: string): string {
     case 'yes_no':
       return `Just so I record it correctly: ${lowerFirst(question)}? A yes or a no is fine.`;
     case 'number':
-      return knockout.unit === undefined
-        ? `Sorry, I did not get a figure for that. ${question}? A rough number is fine.`
-        : say(
-            `Sorry, I did not get a figure for that. ${question}? A rough number, in {unit}, is fine.`,
-            {
-              unit: knockout.unit,
-            },
-          );
+      // Said after a mumble and after "I'm open" alike: neither an apology nor a reproach.
+      return knockout.unit === undefined || question.includes(forTheEar(knockout.unit))
+        ? `Even a rough number or a range helps: ${lowerFirst(question)}?`
+        : say(`Even a rough number or a range helps: ${lowerFirst(question)}, in {unit}?`, {
+            unit: forTheEar(knockout.unit),
+          });
     case 'duration_days':
-      return `Sorry, I did not get a date for that. ${question}? Roughly how many days or weeks would that be?`;
+      return `Roughly is fine: ${lowerFirst(question)}? About how many days or weeks would that be?`;
     case 'text':
       return `Could you tell me a little more: ${lowerFirst(question)}?`;
   }

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_JOB, SAMPLE_RESUME } from '../fixtures.js';
 import { buildInterviewPlan } from '../interview-plan.js';
-import { asksToHold, readTurn, saysBackFromHold, saysCandidateIsAway } from './read-turn.js';
+import {
+  asksToHold,
+  asksWhatIsMeant,
+  declinesToSay,
+  defersAnswer,
+  mentionsConfidentiality,
+  readTurn,
+  saysBackFromHold,
+  saysCandidateIsAway,
+} from './read-turn.js';
 
 const plan = buildInterviewPlan(SAMPLE_JOB, SAMPLE_RESUME);
 const questionsStep = plan.steps.find((step) => step.kind === 'candidate_questions');
@@ -98,4 +107,31 @@ describe('asksToHold and saysBackFromHold', () => {
       expect(saysBackFromHold(text)).toBe(false);
     },
   );
+});
+
+describe('turns about the question', () => {
+  it.each([
+    ['what do you mean?', asksWhatIsMeant],
+    ['sorry, can you give me an example?', asksWhatIsMeant],
+    ['like what?', asksWhatIsMeant],
+    ['can I get back to you on that', defersAnswer],
+    ["I'll have to get back to you", defersAnswer],
+    ["I'd rather not say", declinesToSay],
+    ["honestly I'm not comfortable sharing that", declinesToSay],
+    ['pass', declinesToSay],
+    ["I can't really talk about that, NDA", mentionsConfidentiality],
+    ['that project is confidential', mentionsConfidentiality],
+  ] as const)('"%s"', (text, reader) => {
+    expect(reader(text)).toBe(true);
+  });
+
+  it.each([
+    ['I mean we shipped it in a month', asksWhatIsMeant],
+    ['I passed my CPC exam', declinesToSay],
+    ['I handled confidential patient records daily', declinesToSay],
+    ['I handled confidential patient records daily', mentionsConfidentiality],
+    ['I got back to work after two weeks', defersAnswer],
+  ] as const)('"%s" is an answer', (text, reader) => {
+    expect(reader(text)).toBe(false);
+  });
 });

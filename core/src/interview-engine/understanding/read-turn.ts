@@ -41,7 +41,7 @@ const INSTRUCTION =
 const THIRD_PERSON =
   /\b((he|she|they)('s| is| are|'re)? (not|n't|isn'?t|aren'?t)? ?(here|home|in|around|available|at work|at school|sleeping|asleep|out|busy|in the shower|not in)|(he|she|they) (isn'?t|aren'?t|is not|are not|'s not|'re not) (here|home|in|around|available)|this is (his|her|their) (\w+)|i'?m (his|her|their) (\w+)|(is|'s) my (son|daughter|husband|wife|brother|sister|mom|dad|mother|father|roommate|partner|friend|cousin)|(doesn'?t|does not) live here|moved out|no (one|body) (here )?(by|with|named|called) that name|nobody (here )?(by|named|called|with)|there'?s no(body| one)?\b.{0,30}\bhere|wrong (number|person)|you('ve| have)? (got|dialed|called) the wrong|not (him|her|them|the person)|front desk|can i take a message|take a message|picked up (his|her|their) phone|this is actually (his|her|their))/;
 const NOT_GOOD_TIME =
-  /\b(not a (good|great) time|bad time|not now|now'?s not (good|great|a good time)|busy (right )?now|i'?m busy|can'?t (really )?talk|cannot talk|call (me )?(back )?later|call me back|call back|can you call|could you call|in a meeting|i'?m driving|i'?m at work|i'm on the (floor|other line|road|job)|with a (patient|customer|client)|another time|some other time|later would be better|not right now|have to go|got to go|gotta go|can we do this later|do this later|something came up|about to (get|go|board)|(would|works?) (be )?better|would suit me)/;
+  /\b(not a (good|great) time|bad time|not now|now'?s not (good|great|a good time)|busy (right )?now|i'?m busy|can'?t (really )?talk(?! (much |too much )?about)|cannot talk(?! about)|call (me )?(back )?later|call me back|call back|can you call|could you call|in a meeting|i'?m driving|i'?m at work|i'm on the (floor|other line|road|job)|with a (patient|customer|client)|another time|some other time|later would be better|not right now|have to go|got to go|gotta go|can we do this later|do this later|something came up|about to (get|go|board)|(would|works?) (be )?better|would suit me)/;
 const REPEAT =
   /^((sorry|oh|um|uh),? )?(what|huh|sorry|pardon|come again|say again|what was that|what did you say|excuse me|sorry what|who)\W*$|\b(repeat|say (that|it) (again|one more time)|didn'?t (catch|hear|get) (that|you|it|the question)|come again|pardon|what was the question|one more time|say that again)\b/;
 /** "That's all", anywhere in a turn: "That is all" as a recogniser writes it is as done. */
@@ -88,6 +88,40 @@ const BACK_FROM_HOLD =
 /** After a hold: the turn only says the candidate is back, so the question is asked again. */
 export function saysBackFromHold(text: string): boolean {
   return BACK_FROM_HOLD.test(clean(text).replace(/[.!?]+$/, ''));
+}
+
+/** "What do you mean?", "like what?", "can you give me an example?": about the question itself. */
+const ASKS_WHAT_IS_MEANT =
+  /^((sorry|um|uh|so|wait|ok|okay|hmm),? )*(what do you mean|what does that mean|meaning what|like what|such as what|in what sense|what (exactly )?are you looking for|what kind of (thing|answer|example|work)|what counts as|what is (sponsorship|a notice period|notice period|base salary|base pay)|(can|could) you (rephrase|explain|clarify|be more specific|give (me )?an example)|(can|could) you (say|put|ask) (that|it) (another|a different) way|i don'?t (understand|get) the question|not sure what you mean)\b/;
+/** "Can I get back to you on that?": the answer will come later, through the recruiter. */
+const DEFERS_ANSWER =
+  /\b(get back to you|let you know later|come back to you on|follow up (with you )?(on|about) (that|it)|need to check and (get back|let you know))\b/;
+/** "I'd rather not say": a refusal to answer, respected rather than asked again. */
+const DECLINES_TO_SAY =
+  /^((um|uh|honestly|so|yeah|well|sorry),? )*(i'?d rather not (say|answer|share|get into (that|it))|i would rather not|(i )?prefer not to (say|answer|share)|that'?s (confidential|private|personal)|i'?m not comfortable (sharing|saying|answering)|i don'?t (want|feel comfortable) (to )?(say|share|answer|talk about)|(i'?ll |let me |i'?m going to )?pass|skip( (that|this)( one)?)?|no comment)\b/;
+/** "I can't talk about that, NDA": the work is confidential, not the moment a bad one. */
+const CONFIDENTIAL =
+  /\b(nda|non.?disclosure|(that'?s|it'?s|that is|it is|it was|that was|(the|that|this|my) (project|work|client|product|system)( was| is|'s)) (all |pretty |very |really )?(confidential|classified|secret)|(can'?t|cannot|not allowed to|not supposed to) (really )?(talk|say|share|go into|get into|discuss) (much |too much |a lot )?(about )?(that|it|this|the details|specifics))\b/;
+
+/** The turn asks what the question means rather than answering it. */
+export function asksWhatIsMeant(text: string): boolean {
+  const said = clean(text);
+  return ASKS_WHAT_IS_MEANT.test(said) && said.split(' ').length <= 16;
+}
+
+/** The candidate will answer later ("can I get back to you on that?"). */
+export function defersAnswer(text: string): boolean {
+  return DEFERS_ANSWER.test(clean(text));
+}
+
+/** The candidate declines to answer ("I'd rather not say", "pass"). */
+export function declinesToSay(text: string): boolean {
+  return DECLINES_TO_SAY.test(clean(text));
+}
+
+/** The candidate cannot share the details ("NDA", "that's confidential"). */
+export function mentionsConfidentiality(text: string): boolean {
+  return CONFIDENTIAL.test(clean(text));
 }
 
 /** This number will not reach the candidate: a wrong number, a stranger, someone who left or died. */
