@@ -50,4 +50,29 @@ describe('answerFromJobFacts', () => {
     );
     expect(answerFromJobFacts(mentorOnly, 'how big is the team')).toBeNull();
   });
+
+  describe('for the demo backend job', () => {
+    const demo = buildInterviewPlan(CORPUS_JOBS.demo.job, SAMPLE_RESUME);
+
+    it.each([
+      "what's the tech stack?",
+      'which database do you use',
+      'what do you guys build with',
+      'what programming languages does the team use?',
+    ])('%s → the sentence naming the tools the requirements name', (question) => {
+      expect(answerFromJobFacts(demo, question)).toMatch(
+        /TypeScript on Node\.js, PostgreSQL.*Kafka/,
+      );
+    });
+
+    it('"do you sponsor visas?" → what the job\'s own knock-out asks', () => {
+      expect(answerFromJobFacts(demo, 'do you sponsor visas?')).toBe(
+        'This role asks that you are authorized to work without sponsorship. The recruiter can tell you more.',
+      );
+    });
+
+    it('"do I need to bring my own tools?" is not about the stack', () => {
+      expect(answerFromJobFacts(demo, 'do I need to bring my own tools?')).toBeNull();
+    });
+  });
 });

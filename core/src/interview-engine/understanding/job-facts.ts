@@ -13,6 +13,8 @@ export type QuestionTopic =
   | 'process'
   | 'team'
   | 'duties'
+  | 'stack'
+  | 'sponsorship'
   | 'call'
   | 'amenities'
   | 'ai'
@@ -30,6 +32,14 @@ const TOPIC_WORDS: [QuestionTopic, RegExp][] = [
     /\b(how long (will|is|does) (this|it|the call)|take long|how many questions|this call)\b/,
   ],
   ['amenities', /\b(parking|park|dress code|dress|cafeteria|lunch|uniform|locker)\b/],
+  [
+    'sponsorship',
+    /\b(sponsor|sponsors|sponsoring|sponsorship|visas?|h ?1 ?b|h-1b|work permit|relocation assistance)\b/,
+  ],
+  [
+    'stack',
+    /\b(tech stack|stack|technolog\w*|programming languages?|frameworks?|databases?|what do (you|you guys|they|we) (use|build with|work with|code in)|what (languages?|database|cloud) (do|does|is|are)|which (languages?|database|cloud))\b/,
+  ],
   [
     'pay',
     /\b(pay|pays|paying|paid|salary|salaries|wage|wages|rate|range|compensation|money|per hour|an hour|bonus|equity|raise|differential|\$)/,
@@ -52,10 +62,7 @@ const TOPIC_WORDS: [QuestionTopic, RegExp][] = [
     /\b(next steps?|process|interviews?|hear back|decision|after this call|after this)\b/,
   ],
   ['team', /\b(team|teams|manager|boss|crew|how many people|coworkers|colleagues|report to)\b/],
-  [
-    'duties',
-    /\b(what would i (be )?do|duties|responsibilities|day to day|tasks|stack|technolog)\b/,
-  ],
+  ['duties', /\b(what would i (be )?do|duties|responsibilities|day to day|tasks)\b/],
 ];
 
 const ASKS_HOW_MANY =
@@ -94,6 +101,8 @@ export function answerFromJobFacts(plan: InterviewPlan, question: string): strin
   }
   if (topic === 'call')
     return 'It takes about ten minutes, with a few questions about the role and your experience.';
+  if (topic === 'sponsorship') return sponsorshipAnswer(plan);
+  if (topic === 'stack') return stackAnswer(plan);
   const facts = sentences(plan.jobDescription).filter((sentence) =>
     topicsOf(sentence).includes(topic),
   );
@@ -126,6 +135,38 @@ export function answerFromJobFacts(plan: InterviewPlan, question: string): strin
     .slice(0, topic === 'schedule' || topic === 'benefits' ? 2 : 1)
     .map((item) => item.sentence);
   return forTheEar(best.join(' '));
+}
+
+/**
+ * Whether the job sponsors, from the job's own knock-out ("...without sponsorship?"): the only
+ * place a job says it. A job that asks nothing about it leaves the question to the recruiter.
+ */
+function sponsorshipAnswer(plan: InterviewPlan): string | null {
+  const asks = plan.knockouts.find((knockout) => /\bsponsor/i.test(knockout.question));
+  return asks === undefined
+    ? null
+    : 'This role asks that you are authorized to work without sponsorship. The recruiter can tell you more.';
+}
+
+/**
+ * "What's the tech stack?": the description's sentence naming the most of the tools the
+ * requirements name (TypeScript, PostgreSQL, Kafka...), when it names at least two.
+ */
+function stackAnswer(plan: InterviewPlan): string | null {
+  const tools = new Set(
+    plan.requirements
+      .flatMap((requirement) => requirement.match(/\b[A-Z][\w.+#-]*[A-Za-z+#]\b/g) ?? [])
+      .map((tool) => tool.toLowerCase()),
+  );
+  const named = (sentence: string): number =>
+    (sentence.match(/\b[A-Z][\w.+#-]*[A-Za-z+#]\b/g) ?? []).filter((word) =>
+      tools.has(word.toLowerCase()),
+    ).length;
+  const best = sentences(plan.jobDescription)
+    .map((sentence) => ({ sentence, count: named(sentence) }))
+    .filter((item) => item.count >= 2)
+    .sort((a, b) => b.count - a.count)[0];
+  return best === undefined ? null : forTheEar(best.sentence);
 }
 
 function sharedWords(a: string, b: string): number {
