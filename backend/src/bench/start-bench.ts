@@ -6,13 +6,14 @@
  * request pays, the floor a start cannot go below. It prints p50 and p99 of both, one start alone,
  * the server's CPU time and SQL statements per start, in two phases of one server's life: cold,
  * right after start-up, and steady, after `--steady-after` rounds (40: 2,000 starts) have let V8
- * compile the hot paths, as in a server that has been up a while. The two differ by half.
+ * compile the hot paths, as in a server that has been up a while.
  *
  * Everything runs on two cores (`taskset -c 0,1`; BENCH_CPUS picks others) when taskset exists:
  * the bench re-runs itself under it, so the server and this load generator share those cores.
  * PostgreSQL is the server on 127.0.0.1:5432 (BENCH_POSTGRES_URL), not pinned; each run creates a
  * scratch database there and drops it. `--cpu-prof DIR` writes the server's CPU profile of the
- * steady phase there.
+ * steady phase there (the profiler's own cost then lands on that phase only: compare the phases
+ * in a run without it).
  * `--servers N` (PostgreSQL) runs N server processes on that one database, as N replicas, and
  * sends the requests to them in turn: what the second core is worth.
  *
@@ -50,7 +51,7 @@ const ROUNDS = Number(args.rounds);
  * needs about two thousand requests before its CPU per start stops falling (measured: 2.5 ms after
  * one round, 1.6 after twenty, 1.1 after forty, sixty and a hundred).
  */
-const STEADY_AFTER = Math.max(2 + Number(args.rounds), Number(args['steady-after']));
+const STEADY_AFTER = Math.max(2 + ROUNDS, Number(args['steady-after']));
 /** Server processes sharing one database, as replicas would (PostgreSQL only). */
 const SERVERS = Number(args.servers);
 const ALONE = 10;
@@ -392,7 +393,8 @@ async function measurePhase(
 }
 
 async function measureEngine(engine: string): Promise<EngineFigures> {
-  const applications = (1 + ROUNDS + STEADY_AFTER + ROUNDS) * CONCURRENCY + ALONE;
+  // The steady phase's rounds start after STEADY_AFTER rounds in all, the cold ones among them.
+  const applications = (STEADY_AFTER + ROUNDS) * CONCURRENCY + ALONE;
   const server = await startServers(engine, applications);
   const load: Load = {
     server,

@@ -73,7 +73,7 @@ describe.each(TEST_ENGINES)('the end of a real call, as the agent reports it (%s
       expect(refused.json()).toMatchObject({
         code: 'VALIDATION_FAILED',
         message:
-          'The request is invalid. body.reason: is not a reason an agent ends a call with; use one of finished, callback_requested, wrong_person, no_response, opted_out, time_limit, candidate_hung_up, voicemail',
+          'The request is invalid. body.reason: is not a reason an agent ends a call with; use one of finished, callback_requested, wrong_person, no_response, opted_out, time_limit, candidate_hung_up, voicemail, withdrew',
       });
     }
     expect(await interview(interviewId)).toMatchObject({ status: 'in_progress', end_reason: null });

@@ -1,4 +1,5 @@
 import {
+  isScoredEnd,
   overallScore,
   scoreInterview,
   type InterviewPlan,
@@ -43,10 +44,9 @@ export async function evaluateInterview(
   if (interview?.status !== 'completed') return;
   const { plan } = readStoredConversation(interview.engineState);
   const transcript = await store.listTurns(interviewId);
-  const scorecard =
-    interview.endReason === 'wrong_person'
-      ? null
-      : await scorer(plan, transcript, interview.createdAt, interview.timezone ?? undefined);
+  const scorecard = !isScoredEnd(interview.endReason)
+    ? null
+    : await scorer(plan, transcript, interview.createdAt, interview.timezone ?? undefined);
   if (scorecard === null) {
     await lifecycle.apply(
       interviewId,

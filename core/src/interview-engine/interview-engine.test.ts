@@ -175,6 +175,23 @@ describe('"hold on one sec"', () => {
     expect(answered.actions.some((action) => action.type === 'recordAnswer')).toBe(true);
   });
 
+  it.each([
+    ['hold on, stop calling me', 'opted_out'],
+    ['one sec, take me off your list', 'opted_out'],
+  ])('"%s" is never only a hold: the call ends %s', async (text, reason) => {
+    const engine = newEngine();
+    await toFirstKnockout(engine);
+    const end = await engine.onCandidateTurn(text, 'c3');
+    expect(end.actions).toContainEqual({ type: 'endCall', reason });
+  });
+
+  it('"hang on, this is not a good time" offers the callback, not a wait', async () => {
+    const engine = newEngine();
+    await toFirstKnockout(engine);
+    const next = await engine.onCandidateTurn('hang on, this is not a good time', 'c3');
+    expect(next.utterance).toMatch(/When would be a better time/);
+  });
+
   it('an answer said with "hold on" is an answer', async () => {
     const engine = newEngine();
     const knockout = await toFirstKnockout(engine);
@@ -218,6 +235,19 @@ describe('a turn about the question instead of an answer', () => {
     },
   );
 
+  it.each([
+    ['knockout:notice-period', "two weeks, I'll get back to you with the exact date"],
+    [SALARY, "I'd rather not say exactly but around 120k"],
+  ])('at %s, "%s" is an answer first', async (stepId, text) => {
+    const next = await at(stepId, text);
+    const recorded = next.actions.find((action) => action.type === 'recordAnswer');
+    expect(
+      recorded?.type === 'recordAnswer' &&
+        recorded.answer.kind === 'knockout' &&
+        recorded.answer.answer.passed,
+    ).toBe(true);
+  });
+
   it('"can I get back to you on that?" is noted, not passed on as a question', async () => {
     const next = await at(SALARY, 'can I get back to you on that?');
     expect(next.stepId).not.toBe(SALARY);
@@ -248,6 +278,36 @@ describe('a turn about the question instead of an answer', () => {
     expect(next.utterance).toBe(
       'Even a rough number or a range helps: what base salary are you looking for, in U S dollars per year?',
     );
+  });
+});
+
+describe('"I already accepted another offer"', () => {
+  it('is confirmed once, then the screen ends withdrew', async () => {
+    const engine = newEngine();
+    await toFirstKnockout(engine);
+    const asked = await engine.onCandidateTurn('actually I already accepted another offer', 'c3');
+    expect(asked.utterance).toMatch(/would you like to withdraw your application/);
+    expect(asked.isEnded).toBe(false);
+    const end = await engine.onCandidateTurn('yeah, sorry about that', 'c4');
+    expect(end.actions).toEqual([{ type: 'endCall', reason: 'withdrew' }]);
+  });
+
+  it('anything but a yes goes on with the question, not asked as a second time', async () => {
+    const engine = newEngine();
+    const knockout = await toFirstKnockout(engine);
+    await engine.onCandidateTurn("I'm no longer interested in the position", 'c3');
+    const next = await engine.onCandidateTurn("no wait, I'm still interested, go on", 'c4');
+    const prompt = plan.steps.find((step) => step.id === knockout.stepId)?.prompt ?? '';
+    expect(next.utterance).toBe(`Of course, let us carry on. ${prompt}`);
+    const vague = await engine.onCandidateTurn('hmm it depends', 'c5');
+    expect(vague.stepId).toBe(knockout.stepId);
+  });
+
+  it('before the identity is confirmed it means nothing: nothing of the application is said', async () => {
+    const engine = newEngine();
+    await engine.start();
+    const next = await engine.onCandidateTurn('I already accepted another offer', 'c1');
+    expect(next.utterance).not.toMatch(/withdraw/);
   });
 });
 
@@ -467,6 +527,16 @@ describe('InterviewEngine policy', () => {
     );
     expect(end.actions).toContainEqual({ type: 'endCall', reason: 'callback_requested' });
     expect(end.utterance).not.toMatch(/Northwind|Senior Backend|recorded/);
+  });
+
+  it('silence after "when can we reach them?" asks that again, not the identity question', async () => {
+    const engine = newEngine();
+    await engine.start();
+    await engine.onCandidateTurn("She's at work.", 'c1');
+    const silence = await engine.onSilence();
+    expect(silence.utterance).toBe(
+      'Are you still there? Is there a better time to reach Jordan on this number?',
+    );
   });
 
   it('no time known: the candidate is tried again another time', async () => {

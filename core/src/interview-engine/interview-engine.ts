@@ -12,7 +12,7 @@ import type { InterviewPlan, PlanStep } from './interview-plan.js';
 import type { Responder, ResponderReply } from './responder.js';
 import { createScriptedResponder, interpretScripted } from './scripted-responder.js';
 import { forTheEar } from './speech.js';
-import { namesTerm } from './text-analysis.js';
+import { namesTerm, OWN_ACTION } from './text-analysis.js';
 import { isAboutTheCaller } from './understanding/job-facts.js';
 import {
   asksToHold,
@@ -23,7 +23,9 @@ import {
   saysAllDone,
   saysBackFromHold,
   saysCandidateIsAway,
+  withdrawsApplication,
 } from './understanding/read-turn.js';
+import { readYesNo } from './understanding/read-answer.js';
 import { saysHowLong } from './understanding/spoken-numbers.js';
 
 /** An answer the engine recorded: a knock-out (with its reading) or a tailored question. */
@@ -98,6 +100,8 @@ export const ZEngineState = z.object({
   isAskingWhenToReachCandidate: z.boolean().default(false),
   /** The candidate asked to hold ("one sec"): the question stands until they are back. */
   isHolding: z.boolean().default(false),
+  /** The candidate said they are out of the process and was asked to confirm it. */
+  isConfirmingWithdrawal: z.boolean().default(false),
   turnCount: z.number().int().min(0),
   startedAtMs: z.number().nullable(),
   lastUtterance: z.string(),
@@ -133,6 +137,9 @@ const ACKNOWLEDGEMENTS = [
  * callback, a question back, silence, the wrong person): prepared ahead like the questions, since
  * the first sentence is the one the candidate waits for. The likely-lines test fails on a new one.
  */
+const WITHDRAWAL_QUESTION =
+  'Just to be sure: would you like to withdraw your application, and end this screen here?';
+
 const FIXED_OPENERS = [
   'No problem.',
   'Good question.',
@@ -144,6 +151,13 @@ const FIXED_OPENERS = [
   'I cannot hear you, so I will end the call here.',
   'Let us stay with the interview for now.',
   'Let us carry on.',
+  'Sure, take your time.',
+  'I am still here whenever you are ready.',
+  'That is fine.',
+  'Understood, nothing confidential is needed.',
+  'Of course, let us carry on.',
+  'Thank you for telling me.',
+  'Thank you for letting us know.',
 ];
 
 /** Whether a reader's value would meet the knock-out's rule. */
@@ -173,6 +187,7 @@ export function initialEngineState(): EngineState {
     isIdentityConfirmed: false,
     isAskingWhenToReachCandidate: false,
     isHolding: false,
+    isConfirmingWithdrawal: false,
     turnCount: 0,
     startedAtMs: null,
     lastUtterance: '',
@@ -271,18 +286,8 @@ export class InterviewEngine {
     this.remember('candidate', text);
 
     const step = this.currentStep;
-    // "Hold on one sec": wait, and take the answer when it comes (the silence prompts still run).
     const wasHolding = this.state.isHolding;
     this.state.isHolding = false;
-    if (asksToHold(text) && !this.state.isAskingWhenToReachCandidate) {
-      this.state.isHolding = true;
-      return this.say('Sure, take your time.', []);
-    }
-    // "Ok, I'm back": the question again, not counted as a second asking. At the opening, "go
-    // ahead" is itself the answer to "is now a good time?".
-    if (wasHolding && step.kind !== 'opening' && saysBackFromHold(text)) {
-      return this.say(`No problem. ${step.prompt}`, []);
-    }
     const reply = await this.interpret(step, text);
 
     if (reply.intent === 'opt_out') {
@@ -307,6 +312,8 @@ export class InterviewEngine {
       );
     }
     if (reply.intent === 'wrong_person') return this.onSomeoneElse(text, turnId);
+    const withdrawal = this.onWithdrawal(step, text);
+    if (withdrawal !== null) return withdrawal;
     if (this.isOverTime() && step.kind !== 'opening' && step.kind !== 'identity') {
       const actions = this.recordIfAnswer(step, text, turnId, reply, true);
       return this.end(
@@ -314,6 +321,19 @@ export class InterviewEngine {
         'time_limit',
         actions,
       );
+    }
+    // "Hold on one sec": wait, and take the answer when it comes (the silence prompts still run).
+    // Read after what a hold must never hide: "hold on, stop calling me", "hang on, this is not
+    // a good time", "hold on, he's not here".
+    const isBadTime = reply.intent === 'not_good_time' || reply.intent === 'callback_time';
+    if (asksToHold(text) && !isBadTime) {
+      this.state.isHolding = true;
+      return this.say('Sure, take your time.', []);
+    }
+    // "Ok, I'm back": the question again, not counted as a second asking. At the opening, "go
+    // ahead" is itself the answer to "is now a good time?".
+    if (wasHolding && step.kind !== 'opening' && saysBackFromHold(text)) {
+      return this.say(`No problem. ${step.prompt}`, []);
     }
     if (step.kind === 'identity' && reply.intent !== 'repeat' && reply.intent !== 'question') {
       const isConfirmed =
@@ -393,7 +413,7 @@ export class InterviewEngine {
         reply.intent === 'off_topic'
           ? `Let us stay with the interview for now. ${step.prompt}`
           : step.followUp;
-      return this.reask(lead, () => this.moveOnUndetermined(step, text, turnId, reply));
+      return this.reask(lead, () => this.moveOnUndetermined(step, text, turnId, { reply }));
     }
     const recordAndGoOn = (): EngineOutput =>
       this.advance(this.ack(reply), this.recordIfAnswer(step, text, turnId, reply, false));
@@ -428,7 +448,7 @@ export class InterviewEngine {
     const isDisagreement = claimsMet && reading.passed !== true;
     if (reading.passed === null || isDisagreement) {
       return this.reask(step.followUp, () =>
-        this.moveOnUndetermined(step, text, turnId, reply, reading),
+        this.moveOnUndetermined(step, text, turnId, { reply, reading }),
       );
     }
     return null;
@@ -445,6 +465,9 @@ export class InterviewEngine {
     text: string,
     turnId: string,
   ): EngineOutput | null {
+    // "Two weeks, I'll get back to you with the exact date", "the project was confidential but I
+    // led a team of five": an answer comes first, whatever else the turn says.
+    if (this.holdsAnswer(step, text, turnId)) return null;
     if (asksWhatIsMeant(text)) {
       return this.reask(`${this.explanationOf(step)} ${step.prompt}`, () =>
         this.moveOnUndetermined(step, text, turnId),
@@ -453,32 +476,62 @@ export class InterviewEngine {
     if (step.kind === 'tailored' && mentionsConfidentiality(text) && !declinesToSay(text)) {
       return this.reask(
         'Understood, nothing confidential is needed. In general terms, without names or figures: what was the problem, and what did you do yourself?',
-        () => this.moveOnUndetermined(step, text, turnId, undefined, undefined, 'That is fine.'),
+        () => this.moveOnUndetermined(step, text, turnId, { lead: 'That is fine.' }),
       );
     }
     if (defersAnswer(text)) {
-      return this.moveOnUndetermined(
-        step,
-        text,
-        turnId,
-        undefined,
-        undefined,
-        'Of course. I will note that you will follow up with the recruiter on it.',
-      );
+      return this.moveOnUndetermined(step, text, turnId, {
+        lead: 'Of course. I will note that you will follow up with the recruiter on it.',
+      });
     }
     if (declinesToSay(text) || (step.kind === 'knockout' && mentionsConfidentiality(text))) {
-      return this.moveOnUndetermined(
-        step,
-        text,
-        turnId,
-        undefined,
-        undefined,
-        step.kind === 'knockout'
-          ? 'That is fine. I will leave that one for the recruiter.'
-          : 'That is fine.',
-      );
+      return this.moveOnUndetermined(step, text, turnId, {
+        lead:
+          step.kind === 'knockout'
+            ? 'That is fine. I will leave that one for the recruiter.'
+            : 'That is fine.',
+      });
     }
     return null;
+  }
+
+  /**
+   * "I already accepted another offer": asked once whether to withdraw (a misheard turn must not
+   * end a screen), then the screen ends `withdrew`, with no scorecard. Anything but a yes goes on
+   * with the question. Null when the turn has nothing to do with withdrawing.
+   */
+  private onWithdrawal(step: PlanStep, text: string): EngineOutput | null {
+    const isConfirming = this.state.isConfirmingWithdrawal;
+    this.state.isConfirmingWithdrawal = false;
+    if (isConfirming) {
+      if (
+        readYesNo('Would you like to withdraw your application?', text, {
+          now: new Date(this.now()),
+        }) === true
+      ) {
+        return this.end(
+          'Thank you for letting us know. I will pass that on to the recruiting team. Goodbye.',
+          'withdrew',
+          [],
+        );
+      }
+      return this.say(`Of course, let us carry on. ${step.prompt}`, []);
+    }
+    if (!this.state.isIdentityConfirmed || step.kind === 'identity') return null;
+    if (!withdrawsApplication(text)) return null;
+    this.state.isConfirmingWithdrawal = true;
+    return this.say(`Thank you for telling me. ${WITHDRAWAL_QUESTION}`, []);
+  }
+
+  /** The turn answers the step: a knock-out the rules can read, or a resume answer about own work. */
+  private holdsAnswer(step: PlanStep, text: string, turnId: string): boolean {
+    if (step.kind === 'tailored') return OWN_ACTION.test(text);
+    const knockout = this.knockoutOf(step);
+    if (knockout === undefined) return false;
+    const reading =
+      readKnockoutTurn(this.plan, step, text, turnId, new Date(this.now()), this.timeZone) ??
+      this.readKnockout(knockout, text, turnId);
+    return reading.passed !== null;
   }
 
   /** What the question asks for, in other words, for "what do you mean?". */
@@ -493,7 +546,7 @@ export class InterviewEngine {
     if (question.includes('notice period')) {
       return 'Of course. Your notice period is how long you would keep working at your current job after you resign.';
     }
-    if (/salary|pay\b/.test(question)) {
+    if (question.includes('salary')) {
       return 'Of course. I mean your yearly base pay, before any bonus or equity.';
     }
     return 'Of course.';
@@ -511,10 +564,15 @@ export class InterviewEngine {
     step: PlanStep,
     text: string,
     turnId: string,
-    reply?: ResponderReply,
-    reading?: KnockoutAnswer,
-    lead?: string,
+    options: {
+      reply?: ResponderReply;
+      /** The rules' reading of the answer, when it is clear and not met it stands. */
+      reading?: KnockoutAnswer;
+      /** What is said before the next question, instead of the default acknowledgement. */
+      lead?: string;
+    } = {},
   ): EngineOutput {
+    const { reply, reading, lead } = options;
     if (step.kind === 'identity') return this.endWrongPerson();
     const actions: EngineAction[] = [];
     const knockout = this.knockoutOf(step);
@@ -564,10 +622,7 @@ export class InterviewEngine {
     if (callback.requestedAt !== null) return this.endWithCallbackForCandidate(callback, turnId);
     this.state.isAskingWhenToReachCandidate = true;
     this.state.isAwaitingCallbackTime = true;
-    return this.say(
-      `No problem. Is there a better time to reach ${this.candidateNameOrThem()} on this number?`,
-      [],
-    );
+    return this.say(`No problem. ${this.pendingQuestion()}`, []);
   }
 
   /** A callback for a candidate who was away: at the time given, else the backend's next try. */
@@ -580,6 +635,15 @@ export class InterviewEngine {
       'callback_requested',
       [{ type: 'scheduleCallback', callback, turnId }],
     );
+  }
+
+  /** The question waiting for an answer: the step's, or one the engine asked on the side. */
+  private pendingQuestion(): string {
+    if (this.state.isAskingWhenToReachCandidate) {
+      return `Is there a better time to reach ${this.candidateNameOrThem()} on this number?`;
+    }
+    if (this.state.isConfirmingWithdrawal) return WITHDRAWAL_QUESTION;
+    return this.currentStep.prompt;
   }
 
   private candidateNameOrThem(): string {
@@ -621,8 +685,8 @@ export class InterviewEngine {
       this.state.silencePrompts > 1
         ? 'I still cannot hear you. If you are there, please say something.'
         : this.state.isHolding
-          ? `I am still here whenever you are ready. ${this.currentStep.prompt}`
-          : `Are you still there? ${this.currentStep.prompt}`;
+          ? `I am still here whenever you are ready. ${this.pendingQuestion()}`
+          : `Are you still there? ${this.pendingQuestion()}`;
     return Promise.resolve(this.say(prompt, []));
   }
 

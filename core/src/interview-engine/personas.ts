@@ -25,6 +25,8 @@ export const PERSONA_NAMES = [
   'asks-back',
   /** A relative picks up ("she isn't here, call back later"): nothing said of the application; asked when to reach her, she is called back then. */
   'third-person',
+  /** Has accepted another offer: says so at the first knock-out and confirms it; no scorecard. */
+  'withdraws',
 ] as const;
 export type PersonaName = (typeof PERSONA_NAMES)[number];
 
@@ -94,6 +96,8 @@ export function expectedPersonaOutcome(name: PersonaName, plan: InterviewPlan): 
         hasScorecard: false,
         suggestion: null,
       };
+    case 'withdraws':
+      return { status: 'completed', endReason: 'withdrew', hasScorecard: false, suggestion: null };
     case 'wrong-person':
       return {
         status: 'completed',
@@ -370,6 +374,12 @@ export function createPersona(
       if (name === 'silent') return null;
       if (name === 'third-person' && /better time to reach/i.test(agentUtterance)) {
         return 'Try her tomorrow evening, around six. She should be home by then.';
+      }
+      if (name === 'withdraws') {
+        if (/withdraw your application/i.test(agentUtterance)) return 'Yes, sorry about that.';
+        if (current?.kind === 'knockout') {
+          return 'Actually, I should say I already accepted another offer last week.';
+        }
       }
       if (current === null) return 'Sorry, could you repeat that?';
       if (current.kind === 'identity' && !isFollowUp) {

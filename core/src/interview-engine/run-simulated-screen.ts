@@ -1,4 +1,9 @@
-import type { EndReason, Scorecard, TranscriptTurn } from '../interviews/interview.js';
+import {
+  isScoredEnd,
+  type EndReason,
+  type Scorecard,
+  type TranscriptTurn,
+} from '../interviews/interview.js';
 import type { SynonymSource } from '../nlp/synonym-source.js';
 import type { ParsedResume } from '../resume/parsed-resume.js';
 import {
@@ -51,12 +56,11 @@ export async function runSimulatedScreen(
     if (said === null) output = await engine.onSilence();
     else output = await engine.onCandidateTurn(said, push('candidate', said));
   }
-  const scorecard =
-    endReason === 'wrong_person'
-      ? null
-      : scoreInterview(plan, transcript, {
-          ...(options.now === undefined ? {} : { now: new Date(options.now()) }),
-          ...(options.synonyms === undefined ? {} : { synonyms: options.synonyms }),
-        });
+  const scorecard = !isScoredEnd(endReason)
+    ? null
+    : scoreInterview(plan, transcript, {
+        ...(options.now === undefined ? {} : { now: new Date(options.now()) }),
+        ...(options.synonyms === undefined ? {} : { synonyms: options.synonyms }),
+      });
   return { plan, transcript, actions, endReason, scorecard };
 }

@@ -128,4 +128,41 @@ describe('scoreCriteriaByMeaning', () => {
     );
     expect(score?.evidence).toHaveLength(1);
   });
+
+  // Found by a reviewer's reading, not by the corpus: strong answers a first cut of the
+  // negation and hedge rules marked down.
+  const backend: RubricCriterion = {
+    id: 'backend',
+    name: 'Backend experience',
+    description: 'Years and depth of building and running production backend services.',
+    weight: 3,
+  };
+  it.each([
+    'I think the biggest one was when I rebuilt our backend order API in Go and cut latency by forty percent',
+    "we didn't have a real backend so I built the order API in Go, it handles two thousand requests a second",
+    "I don't know if this counts but I rebuilt our backend billing service and cut costs by half",
+  ])('"%s" scores at least 4: a hedge or a negation before the work does not undo it', (text) => {
+    const [score] = scoreCriteriaByMeaning([backend], said(text), wordNet);
+    expect(score?.score).toBeGreaterThanOrEqual(4);
+  });
+
+  it('"we haven\'t had a recordable injury in three years" is a boast', () => {
+    const [score] = scoreCriteriaByMeaning(
+      [safety],
+      said(
+        "I run a safety huddle every morning and we haven't had a recordable injury in three years",
+      ),
+      wordNet,
+    );
+    expect(score?.score).toBeGreaterThanOrEqual(4);
+  });
+
+  it('a curly apostrophe ("I’ve never") is read like a straight one', () => {
+    const [score] = scoreCriteriaByMeaning(
+      [backend],
+      said('I’ve never built a backend service.'),
+      wordNet,
+    );
+    expect(score?.score).toBe(1);
+  });
 });

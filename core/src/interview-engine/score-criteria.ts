@@ -1,7 +1,7 @@
 import type { Scorecard, TranscriptTurn } from '../interviews/interview.js';
 import type { RubricCriterion } from '../jobs/job.js';
 import type { SynonymSource, WordClass } from '../nlp/synonym-source.js';
-import { sentences } from './text-analysis.js';
+import { normalise, OWN_ACTION, sentences } from './text-analysis.js';
 import { readText, type Token } from './understanding/nlp.js';
 import { isQuestionLike } from './understanding/utterance.js';
 
@@ -67,23 +67,49 @@ const SPECIFIC =
   /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|percent|half|double|twice)\b|\b(every|each|a whole|a full) (day|week|month|quarter|year|morning|night|shift|sprint|release)\b/i;
 const OUTCOME =
   /\b(cut|cutting|reduced?|reducing|lowered|improved?|increased?|grew|grown|doubled|halved|saved|launched|shipped|built|fixed|migrated|designed|trained|coached|mentored|won|passed|dropped|went down|went up)\b/i;
-const OWN_ACTION =
-  /\b(i|we)('ve|'d| have| had)? (\w+ed|built|led|ran|run|wrote|made|grew|took|drove|taught|found|set|cut|assign|coach|train|lead|manage|handle|own|do|did|work|drive|code|appeal|fix|design|review|mentor|keep|kept)\b/i;
 /** A named thing: a tool, a system, an acronym ("Kafka", "OSHA", "CPT"). */
 const NAMED = /(?<!^)(?<![.!?] )\b([A-Z][a-z]+[A-Z]\w*|[A-Z]{2,6}\b|[A-Z][a-z]{2,}(?:\.js)?)/;
 
 /**
- * The candidate says they have not done it: a first-person negation ("I've never", "I haven't",
- * "I don't really") or a turn that opens with "no". Not "I never missed a deploy", which is a
+ * A first-person negation ("I've never", "I haven't", "I don't really") or a turn that opens with
+ * "no" or "never". Not "I never missed a deploy" or "we haven't had a recordable injury", which
  * boast, nor "I don't just code", which adds.
  */
-const SAYS_NOT_DONE =
-  /^(no|nope|nah|not really|never)\b|\b(i|we)('ve|'d| have| had| would| really)? (never|not|haven'?t|hadn'?t|didn'?t|did not|don'?t|do not|wasn'?t|was not|weren'?t)\b(?! (just|only|mind|miss|lose|lost|fail|ha(ve|d) (a|an|any) (problem|issue|incident|injur|accident|outage|complaint)))/i;
+const NEGATION =
+  /^(no|nope|nah|not really|never)\b(?! (missed|lost|failed|had|dropped|broke))|\b(i|we)('ve|'d| have| had| would| really)? (never|not|haven'?t|hadn'?t|didn'?t|did not|don'?t|do not|wasn'?t|was not|weren'?t)\b(?! (just|only|mind|miss|lose|lost|fail|ha(ve|d) (a|an|any) (\w+ )?(problem|issue|incident|injur|accident|outage|complaint|breach|defect)))/i;
 /** The candidate hedges their own claim: it counts as a mention, not as depth. */
 const HEDGED =
   /\b(kinda|kind of|sort of|sorta|i guess|i think|i suppose|i believe|maybe|probably|a little|a bit|here and there|sometimes|nothing major|not really|not officially|not much|i'?ve seen some|touched|okay i guess|more or less)\b/i;
 /** Vague nouns: the sentence names no concrete thing, however many figures it has. */
-const VAGUE = /\b(stuff|things|whatever|and so on|etc|and all that)\b/i;
+const VAGUE = /\b(stuff|(?<!one of the )things|whatever|and so on|etc|and all that)\b/i;
+
+/**
+ * The candidate says they have not done it: a negation, with no doing of their own after it
+ * ("we didn't have a backend, so I built one" tells what they did).
+ */
+function saysNotDone(quote: string): boolean {
+  const negation = NEGATION.exec(quote);
+  if (negation === null) return false;
+  // What follows the negated verb: "I wasn't the lead but I ran the incident" claims the work.
+  const after = quote.slice(negation.index + negation[0].length).replace(/^\s*\S+/, '');
+  return !OWN_ACTION.test(after);
+}
+
+/** A claim told with a concrete figure, result or named tool, and no vague noun. */
+function isConcrete(quote: string): boolean {
+  return !VAGUE.test(quote) && (SPECIFIC.test(quote) || OUTCOME.test(quote) || NAMED.test(quote));
+}
+
+/**
+ * A hedged claim: "I kinda did some backend stuff", "I've touched Kafka a little bit". A figure or
+ * a result outweighs one hedge ("I think the biggest one was when I cut latency by forty
+ * percent"); a tool's name alone does not, and nothing outweighs several.
+ */
+function isHedged(quote: string): boolean {
+  const hedges = quote.match(new RegExp(HEDGED.source, 'gi'))?.length ?? 0;
+  // One "I think" is a habit of speech; several hedges are doubt, figures or not.
+  return hedges >= 2 || (hedges === 1 && !SPECIFIC.test(quote) && !OUTCOME.test(quote));
+}
 
 /** A sentence that is a question back, not an answer (speech-to-text may drop the "?"). */
 function isQuestionBack(sentence: string): boolean {
@@ -104,8 +130,14 @@ function scoreOne(
 ): Scorecard['criteria'][number] {
   const concepts = conceptsOf(`${criterion.name}. ${criterion.description ?? ''}`, synonyms);
   const phrases = (criterion.looksLike ?? []).map((phrase) => conceptsOf(phrase, synonyms));
-  const evidence: { quote: string; turnId: string; concepts: Set<string>; isPhrase: boolean }[] =
-    [];
+  const evidence: {
+    quote: string;
+    /** The quote with its apostrophes made one ("I’ve" as typed, "I've" as transcribed). */
+    said: string;
+    turnId: string;
+    concepts: Set<string>;
+    isPhrase: boolean;
+  }[] = [];
   for (const turn of answerTurns) {
     for (const sentence of sentences(turn.text)) {
       if (isQuestionBack(sentence)) continue;
@@ -124,7 +156,13 @@ function scoreOne(
       );
       if (matched.size === 0 && !isPhrase) continue;
       if (evidence.some((item) => item.quote === sentence)) continue;
-      evidence.push({ quote: sentence, turnId: turn.id, concepts: matched, isPhrase });
+      evidence.push({
+        quote: sentence,
+        said: normalise(sentence),
+        turnId: turn.id,
+        concepts: matched,
+        isPhrase,
+      });
     }
   }
   if (evidence.length === 0) {
@@ -140,7 +178,7 @@ function scoreOne(
   }
   const cited = evidence.map(({ quote, turnId }) => ({ quote, turnId }));
   // What the candidate claims, as against what they say they have not done.
-  const claims = evidence.filter((item) => !SAYS_NOT_DONE.test(item.quote));
+  const claims = evidence.filter((item) => !saysNotDone(item.said));
   if (claims.length === 0) {
     return {
       id: criterion.id,
@@ -151,18 +189,13 @@ function scoreOne(
     };
   }
   // A hedged claim ("I kinda did some backend stuff") is a mention: it earns no depth.
-  const firm = claims.filter((item) => !HEDGED.test(item.quote));
+  const firm = claims.filter((item) => !isHedged(item.said));
   const distinct = new Set(firm.flatMap((item) => [...item.concepts]));
   const isBroad = distinct.size >= 2 || firm.some((item) => item.isPhrase);
-  const concrete = firm.filter(
-    (item) =>
-      !VAGUE.test(item.quote) &&
-      (SPECIFIC.test(item.quote) || OUTCOME.test(item.quote) || NAMED.test(item.quote)),
-  );
-  const isSpecific = concrete.length > 0;
+  const isSpecific = firm.some((item) => isConcrete(item.said));
   // Their own doing, told with a concrete detail or more than once.
   const isOwnWork =
-    firm.some((item) => OWN_ACTION.test(item.quote)) && (isSpecific || firm.length >= 2);
+    firm.some((item) => OWN_ACTION.test(item.said)) && (isSpecific || firm.length >= 2);
   const isMixed = claims.length < evidence.length;
   const depth = (isBroad ? 1 : 0) + (isSpecific ? 1 : 0) + (isOwnWork ? 1 : 0);
   const score = Math.max(2, Math.min(5, 2 + depth - (isMixed ? 1 : 0)));

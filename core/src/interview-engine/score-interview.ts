@@ -159,7 +159,7 @@ export function assembleScorecard(
           : '') +
         '.',
     ranked.length === 1 && average !== null
-      ? `Only ${ranked[0]?.name ?? ''} could be scored: ${ranked[0]?.score ?? 0}/5.`
+      ? `${undetermined.length > 0 ? 'Only ' : ''}${ranked[0]?.name ?? ''}${undetermined.length > 0 ? ' could be scored' : ''}: ${ranked[0]?.score ?? 0}/5.`
       : ranked.length > 1 && average !== null
         ? `Strongest: ${ranked[0]?.name ?? ''} (${ranked[0]?.score ?? 0}/5); weakest: ${ranked.at(-1)?.name ?? ''} (${ranked.at(-1)?.score ?? 0}/5); weighted average ${average.toFixed(1)}` +
           (undetermined.length > 0 ? ' of the criteria the answers spoke to.' : '.')

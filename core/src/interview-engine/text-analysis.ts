@@ -11,6 +11,10 @@ const STOP_WORDS = new Set(
 );
 
 /** Lower-case words of a text, without punctuation. */
+/** The candidate tells what they did themselves ("I built", "we cut", "I've led"). */
+export const OWN_ACTION =
+  /\b(i|we)('ve|'d| have| had)? (\w+ed|built|rebuilt|led|ran|run|wrote|rewrote|made|grew|took|drove|taught|found|set|cut|oversaw|won|assign|coach|train|lead|manage|handle|own|do|did|work|drive|code|appeal|fix|design|review|mentor|keep|kept)\b/i;
+
 export function words(text: string): string[] {
   return text.toLowerCase().match(/[a-z0-9][a-z0-9+#.'-]*[a-z0-9+#]|[a-z0-9]/g) ?? [];
 }

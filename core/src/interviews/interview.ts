@@ -54,8 +54,23 @@ export const ZConversationEndReason = z.enum([
   'time_limit',
   'candidate_hung_up',
   'voicemail',
+  /** The candidate withdrew from the process ("I already accepted another offer"), and confirmed it. */
+  'withdrew',
 ]);
 export type ConversationEndReason = z.infer<typeof ZConversationEndReason>;
+
+/**
+ * Ends with nothing to score: someone else answered, or the candidate withdrew. The screen
+ * completes without a scorecard, whatever was said before.
+ */
+export const UNSCORED_END_REASONS = [
+  'wrong_person',
+  'withdrew',
+] as const satisfies readonly ConversationEndReason[];
+
+export function isScoredEnd(reason: string | null): boolean {
+  return !(UNSCORED_END_REASONS as readonly (string | null)[]).includes(reason);
+}
 
 /** Why a conversation ended (pinned: callback_requested, wrong_person, no_response, ...). */
 export const ZEndReason = z.enum([

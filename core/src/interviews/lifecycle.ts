@@ -2,6 +2,7 @@ import { ruleFor, type CallOutcome } from './call-outcomes.js';
 import {
   ACTIVE_INTERVIEW_STATUSES,
   PENDING_INTERVIEW_STATUSES,
+  isScoredEnd,
   type EndReason,
   type InterviewStatus,
 } from './interview.js';
@@ -275,7 +276,7 @@ export function decide(
       // The end of a call already over is for the record only: after voicemail the attempt may be
       // queued again, and a late report must not complete that retry.
       if (!isLive || fact.reason === 'voicemail') return ignored('not_applicable');
-      const willScore = fact.reason !== 'wrong_person' && fact.hasAnswers !== false;
+      const willScore = isScoredEnd(fact.reason) && fact.hasAnswers !== false;
       return moveTo(
         'completed',
         { endedAt: 'now', endReason: fact.reason },

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { sharedWordNet } from '../../nlp/wordnet.js';
-import { gradeScore, loadScoringCorpus, ruleScorer, SCORING_LABELS } from './scoring-corpus.js';
+import {
+  gradeScore,
+  loadScoringCorpus,
+  ruleScorer,
+  SCORING_LABELS,
+  SCORING_SLICES,
+} from './scoring-corpus.js';
 
 const items = loadScoringCorpus();
 const scorer = ruleScorer(sharedWordNet());
@@ -10,7 +16,7 @@ const share = (rows: typeof graded): number =>
 
 describe('the scoring corpus', () => {
   it('holds every label in both slices', () => {
-    for (const slice of ['tuning', 'fresh']) {
+    for (const slice of SCORING_SLICES) {
       const labels = new Set(
         items.filter((item) => item.slice === slice).map((item) => item.label),
       );

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Scorecard } from '../../interviews/interview.js';
 import type { RubricCriterion } from '../../jobs/job.js';
 import type { SynonymSource } from '../../nlp/synonym-source.js';
 import { scoreCriteriaByMeaning } from '../score-criteria.js';
+import { isCriterionDetermined } from '../score-interview.js';
 import { CORPUS_JOBS, type CorpusJobName } from '../understanding/corpus/corpus-jobs.js';
 
 /**
@@ -81,12 +81,8 @@ export function ruleScorer(synonyms: SynonymSource): CriterionScorer {
       [{ id: 't1', speaker: 'candidate', text: item.text }],
       synonyms,
     );
-    return scored === undefined || !isDetermined(scored) ? null : scored.score;
+    return scored === undefined || !isCriterionDetermined(scored) ? null : scored.score;
   };
-}
-
-function isDetermined(criterion: Scorecard['criteria'][number]): boolean {
-  return criterion.evidence.length > 0;
 }
 
 /** The highest score each label allows (null: only "not determined"). */

@@ -192,6 +192,20 @@ const AUTHORISED_STATUS =
   /\b(citizen|citizenship|green card|permanent resident|permanent residency|residency|born (here|in the (us|states|united states|u\.s\.|canada))|i'?m (an? )?(american|canadian)|authori[sz]ed|valid work permit|have (a |my )?work permit|eligible to work)\b/;
 const TIME_LIMITED_STATUS =
   /\b(expires?|expiring|will expire|runs? out|valid (until|till|through)|good (until|till|through)|temporary|only until)\b/;
+/**
+ * A status that does not run out, said as the candidate's own: "I'm a permanent resident, my card
+ * expires in 2031" (the card, not the status). Not "it's not permanent", nor "I don't have
+ * permanent residency".
+ */
+function isPermanentStatus(said: string): boolean {
+  return (
+    /\b(citizen|citizenship|green card|permanent (resident|residency|residence))\b/.test(said) &&
+    !/\b(not|no|don'?t have|do not have|without|isn'?t|never had)( an?| my| the| yet)? (a |an )?(\w+ )?(citizen|citizenship|green card|permanent)/.test(
+      said,
+    )
+  );
+}
+
 const NEEDS_SPONSORSHIP =
   /\b((need|needs|require|requires|would need|will need|'ll need|'d need)\b[^.?!]{0,30}\b(sponsor\w*|visa|h ?1 ?b|h-1b|work permit|transfer|opt)|on an? (h ?1 ?b|h-1b|f ?1|f-1|opt|l ?1)\b|not (yet )?authori[sz]ed|not without sponsorship)/;
 
@@ -224,7 +238,7 @@ export function readYesNo(question: string, text: string, context: ReadingContex
     // Authorised for now, not for good: a permit that runs out, or a status tied to one employer
     // (TN). Whether that meets "without sponsorship" is the recruiter's call, not a yes.
     if (
-      (TIME_LIMITED_STATUS.test(said) && !/\b(citizen|green card|permanent)/.test(said)) ||
+      (TIME_LIMITED_STATUS.test(said) && !isPermanentStatus(said)) ||
       /\b(on (an? )?tn|tn (visa|status))\b/.test(said)
     )
       return null;

@@ -10,6 +10,7 @@ import {
   readTurn,
   saysBackFromHold,
   saysCandidateIsAway,
+  withdrawsApplication,
 } from './read-turn.js';
 
 const plan = buildInterviewPlan(SAMPLE_JOB, SAMPLE_RESUME);
@@ -133,5 +134,27 @@ describe('turns about the question', () => {
     ['I got back to work after two weeks', defersAnswer],
   ] as const)('"%s" is an answer', (text, reader) => {
     expect(reader(text)).toBe(false);
+  });
+});
+
+describe('withdrawsApplication', () => {
+  it.each([
+    'actually I already accepted another offer',
+    'I accepted an offer elsewhere',
+    "honestly I'm not looking anymore",
+    "I'm no longer interested in the position",
+    'I decided to stay with my current employer',
+    "I'd like to withdraw my application",
+  ])('"%s" is out of the process', (text) => {
+    expect(withdrawsApplication(text)).toBe(true);
+  });
+
+  it.each([
+    'I took a job at Shopify in 2021',
+    "I got another offer but I'm still interested",
+    'I just started a new job so I need a month',
+    'I accepted a position at Google in 2019 as an SRE',
+  ])('"%s" is not', (text) => {
+    expect(withdrawsApplication(text)).toBe(false);
   });
 });

@@ -38,6 +38,10 @@ const DECLINE_RECORDING =
   /\b((don'?t|do not|please don'?t|rather you didn'?t|prefer (you )?(not|didn'?t)) (want (to be |it |this )?)?record|(not|never) (ok|okay|comfortable|happy|fine) (with|about) (being |the |this )?record|(no|stop( the)?|turn off( the)?) recording|(not|don'?t) (want to )?be(ing)? recorded|object to (being |the )?record|(don'?t|do not) want (it|this|that|the call|this call|my voice|the conversation|this conversation|me|myself) (to be |being )?recorded|(please )?(don'?t|do not) record (me|this|it|the call|my)|(can|could) you not record|i (don'?t|do not) consent to (being |the |this )?record|i don'?t want that\b)/;
 const INSTRUCTION =
   /\b(ignore (all |your |the |my )?(previous |prior |above |earlier )?(instructions?|rules|question|prompt)|disregard (the|your|all|previous)|developer mode|new instructions?|system ?prompt|^system:|\[system\]|override|forget (the|your|all) (rules|instructions)|pretend (i|that i) (said|answered)|(mark|record|write down|note down|put down|log) (me|this|it|every|all|that i|the candidate)\b.*\b(yes|pass|passed|qualified|met|acceptable|accept|zero|as)|say (that )?(i|the candidate) (passed|qualif)|tell the recruiter (i'?m|that i'?m)|as the ai you should|assistant, (write|record|mark)|(you are|you're) now|knockout result)/;
+/** Who may pick up the candidate's phone and say so: "this is his wife", "I'm her roommate". */
+const RELATIVES =
+  'brother|sister|wife|husband|mom|mum|mother|dad|father|son|daughter|roommate|partner|friend|cousin|girlfriend|boyfriend|aunt|uncle|grandma|grandmother|grandpa|grandfather|assistant|colleague|coworker|boss|neighbor|neighbour';
+const IS_RELATIVE = new RegExp(`^(${RELATIVES})$`);
 const THIRD_PERSON =
   /\b((he|she|they)('s| is| are|'re)? (not|n't|isn'?t|aren'?t)? ?(here|home|in|around|available|at work|at school|sleeping|asleep|out|busy|in the shower|not in)|(he|she|they) (isn'?t|aren'?t|is not|are not|'s not|'re not) (here|home|in|around|available)|this is (his|her|their) (\w+)|i'?m (his|her|their) (\w+)|(is|'s) my (son|daughter|husband|wife|brother|sister|mom|dad|mother|father|roommate|partner|friend|cousin)|(doesn'?t|does not) live here|moved out|no (one|body) (here )?(by|with|named|called) that name|nobody (here )?(by|named|called|with)|there'?s no(body| one)?\b.{0,30}\bhere|wrong (number|person)|you('ve| have)? (got|dialed|called) the wrong|not (him|her|them|the person)|front desk|can i take a message|take a message|picked up (his|her|their) phone|this is actually (his|her|their))/;
 const NOT_GOOD_TIME =
@@ -92,16 +96,16 @@ export function saysBackFromHold(text: string): boolean {
 
 /** "What do you mean?", "like what?", "can you give me an example?": about the question itself. */
 const ASKS_WHAT_IS_MEANT =
-  /^((sorry|um|uh|so|wait|ok|okay|hmm),? )*(what do you mean|what does that mean|meaning what|like what|such as what|in what sense|what (exactly )?are you looking for|what kind of (thing|answer|example|work)|what counts as|what is (sponsorship|a notice period|notice period|base salary|base pay)|(can|could) you (rephrase|explain|clarify|be more specific|give (me )?an example)|(can|could) you (say|put|ask) (that|it) (another|a different) way|i don'?t (understand|get) the question|not sure what you mean)\b/;
+  /^((sorry|um|uh|so|wait|ok|okay|hmm),? )*(what do you mean|what does that mean|meaning what|in what sense|what (exactly )?are you looking for|what kind of (thing|answer|example|work)|what counts as|what is (sponsorship|a notice period|notice period|base salary|base pay)|(can|could) you (rephrase|explain|clarify|be more specific|give (me )?an example)|(can|could) you (say|put|ask) (that|it) (another|a different) way|i don'?t (understand|get) the question|not sure what you mean)\b|^((sorry|um|uh|so|hmm),? )*(like what|such as what|meaning)\W*$/;
 /** "Can I get back to you on that?": the answer will come later, through the recruiter. */
 const DEFERS_ANSWER =
-  /\b(get back to you|let you know later|come back to you on|follow up (with you )?(on|about) (that|it)|need to check and (get back|let you know))\b/;
+  /\b(get back to you|let you know later|come back to you on|need to check and (get back|let you know))\b/;
 /** "I'd rather not say": a refusal to answer, respected rather than asked again. */
 const DECLINES_TO_SAY =
-  /^((um|uh|honestly|so|yeah|well|sorry),? )*(i'?d rather not (say|answer|share|get into (that|it))|i would rather not|(i )?prefer not to (say|answer|share)|that'?s (confidential|private|personal)|i'?m not comfortable (sharing|saying|answering)|i don'?t (want|feel comfortable) (to )?(say|share|answer|talk about)|(i'?ll |let me |i'?m going to )?pass|skip( (that|this)( one)?)?|no comment)\b/;
+  /^((um|uh|honestly|so|yeah|well|sorry),? )*((i'?d|i would) rather not (say|answer|share|get into (that|it)|talk about (that|it))|(i )?prefer not to (say|answer|share)|that'?s (confidential|private|personal)|i'?m not comfortable (sharing|saying|answering)|i don'?t (want|feel comfortable) (to )?(say|share|answer|talk about)|(i'?ll |let me |i'?m going to )?pass|skip( (that|this)( one)?)?|no comment)\b/;
 /** "I can't talk about that, NDA": the work is confidential, not the moment a bad one. */
 const CONFIDENTIAL =
-  /\b(nda|non.?disclosure|(that'?s|it'?s|that is|it is|it was|that was|(the|that|this|my) (project|work|client|product|system)( was| is|'s)) (all |pretty |very |really )?(confidential|classified|secret)|(can'?t|cannot|not allowed to|not supposed to) (really )?(talk|say|share|go into|get into|discuss) (much |too much |a lot )?(about )?(that|it|this|the details|specifics))\b/;
+  /\b(nda|non.?disclosure|(that'?s|it'?s|that is|it is|it was|that was|(the|that|this|my) (project|work|client|product|system)( was| is|'s)) (all |pretty |very |really )?(confidential|classified|secret)|(can'?t|cannot|not allowed to|not supposed to) (really )?(talk about|share|go into|get into|discuss) (much |too much |a lot )?(of )?(that|it|this|the details|specifics))\b/;
 
 /** The turn asks what the question means rather than answering it. */
 export function asksWhatIsMeant(text: string): boolean {
@@ -124,12 +128,29 @@ export function mentionsConfidentiality(text: string): boolean {
   return CONFIDENTIAL.test(clean(text));
 }
 
+/**
+ * "I already accepted another offer", "I'm no longer interested": the candidate is out of the
+ * process. Not "I took a job at Shopify in 2021", nor "I got another offer but I'm still
+ * interested".
+ */
+const WITHDRAWS =
+  /\b((already )?(accepted|took|signed|taken) (another|a different|a new|an other|the other) (offer|job|position|role)|(already )?accepted an? (offer|position|role|job offer)( (elsewhere|somewhere else))?( already)?$|(found|got|gotten) (another|a new|a different) (job|position|role)|no longer (interested|looking)|not (interested|looking) anymore|(want|like|need|wanted|going) to withdraw|withdraw(ing)? my (application|candidacy)|(pull|take) (back )?my application|decided to stay (at|with) my (current )?(job|company|employer|team))\b/;
+const STILL_IN =
+  /\b(but|still|although|though)\b.{0,40}\b(interested|open|want|considering|keen)\b/;
+
+/** The candidate says they are out of the process; the interviewer confirms before ending. */
+export function withdrawsApplication(text: string): boolean {
+  const said = clean(text).replace(/[.!?]+$/, '');
+  return WITHDRAWS.test(said) && !STILL_IN.test(said);
+}
+
 /** This number will not reach the candidate: a wrong number, a stranger, someone who left or died. */
 const NOT_REACHABLE_HERE =
   /\b(wrong (number|person)|(got|dialed|dialled|called|have) the wrong|no (one|body) (here )?(by|with|named|called)|nobody (here )?(by|named|called|with)|there'?s no(body| one)\b|(doesn'?t|does not|don'?t|do not) (live|work|stay) here|moved (out|away)|no longer|anymore|not (his|her|their) (number|phone)|passed away|died|(don'?t|do not) know (him|her|them|who|any)|never heard of)/;
 /** Someone who knows the candidate says they are away for now. */
-const AWAY_FOR_NOW =
-  /\b((this is|i'?m|it'?s) (his|her|their) (brother|sister|wife|husband|mom|mum|mother|dad|father|son|daughter|roommate|partner|friend|cousin|girlfriend|boyfriend|aunt|uncle|grandma|grandmother|grandpa|grandfather|assistant|colleague|coworker|neighbor|neighbour|(work |cell |office |home )?phone)|(is|'s) my (son|daughter|husband|wife|brother|sister|mom|dad|mother|father|roommate|partner|friend|cousin)|(he|she|they)('s| is| are|'re) (not |n't )?(here|home|in|around|available|at work|at school|sleeping|asleep|out|away|busy|in the shower|driving|working|on shift)|(he|she|they) (isn'?t|aren'?t|is not|are not) (here|home|in|around|available)|take a message|call (back|again)|try (again )?later|stepped out)/;
+const AWAY_FOR_NOW = new RegExp(
+  `\\b((this is|i'?m|it'?s) (his|her|their) (${RELATIVES}|(work |cell |office |home )?phone)|(is|'s) my (${RELATIVES})|(he|she|they)('s| is| are|'re) (not |n't )?(here|home|in|around|available|at work|at school|sleeping|asleep|out|away|busy|in the shower|driving|working|on shift)|(he|she|they) (isn'?t|aren'?t|is not|are not) (here|home|in|around|available)|take a message|call (back|again)|try (again )?later|stepped out)`,
+);
 
 /**
  * Someone other than the candidate answered and says the candidate is away for now (a relative,
@@ -296,12 +317,7 @@ function isThirdPerson(said: string, name: string | null, step: PlanStep): boole
   if (THIRD_PERSON.test(said)) {
     // "this is his brother" but not "this is her first job": a relative or role word must follow.
     const possessive = /\b(this is|i'?m) (his|her|their) (\w+)/.exec(said);
-    if (
-      possessive !== null &&
-      !/^(brother|sister|wife|husband|mom|mother|dad|father|son|daughter|roommate|partner|friend|cousin|girlfriend|boyfriend|aunt|uncle|grandma|grandmother|grandpa|grandfather|assistant|colleague|coworker|boss|neighbor|neighbour)$/.test(
-        possessive[3] ?? '',
-      )
-    ) {
+    if (possessive !== null && !IS_RELATIVE.test(possessive[3] ?? '')) {
       return /\b(wrong (number|person)|not here|isn'?t here|doesn'?t live|moved out|no (one|body))\b/.test(
         said,
       );
