@@ -144,7 +144,7 @@ const FIXED_OPENERS = [
   'No problem.',
   'Good question.',
   'Of course.',
-  'Sorry, I did not catch that.',
+  'It takes about ten minutes.',
   'I am sorry for the trouble.',
   'Are you still there?',
   'I still cannot hear you.',

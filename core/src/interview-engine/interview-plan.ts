@@ -165,8 +165,8 @@ export function buildInterviewPlan(
       ),
       followUp: say(
         isWeb
-          ? 'Sorry, I did not catch that. Is now a good time to talk for about ten minutes, or would you rather come back to it later?'
-          : 'Sorry, I did not catch that. Is now a good time to talk for about ten minutes, or shall I call you back later?',
+          ? 'It takes about ten minutes. Would you like to go ahead now, or would you rather come back to it later?'
+          : 'It takes about ten minutes. Would you like to go ahead now, or shall I call you back later?',
       ),
       resumeMentions: [],
     },
