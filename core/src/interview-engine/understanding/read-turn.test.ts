@@ -158,3 +158,30 @@ describe('withdrawsApplication', () => {
     expect(withdrawsApplication(text)).toBe(false);
   });
 });
+
+describe('readTurn at a resume question', () => {
+  const tailored = plan.steps.find((step) => step.kind === 'tailored');
+  const read = (text: string) => {
+    if (tailored === undefined) throw new Error('the plan has no resume question');
+    return readTurn(text, {
+      plan,
+      step: tailored,
+      isAwaitingCallbackTime: false,
+      now: new Date('2026-11-25T15:00:00Z'),
+    }).intent;
+  };
+
+  it.each([
+    'I built the tracking API at Parcelly, handled the on-call, does that answer your question?',
+    'I led the Kafka migration and cut our lag by half, if that makes sense',
+  ])('"%s" is an answer with a tag question, not a question', (text) => {
+    expect(read(text)).toBe('answer');
+  });
+
+  it.each(["I'm not sure what to say", 'not sure, nothing comes to mind right now'])(
+    '"%s" is vague: the follow-up asks for one example',
+    (text) => {
+      expect(read(text)).toBe('vague');
+    },
+  );
+});

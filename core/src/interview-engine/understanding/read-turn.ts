@@ -94,6 +94,10 @@ export function saysBackFromHold(text: string): boolean {
   return BACK_FROM_HOLD.test(clean(text).replace(/[.!?]+$/, ''));
 }
 
+/** A question tagged on an answer, asking nothing: "..., does that answer your question?". */
+const TAG_QUESTION =
+  /[\s,.;-]*\b(does that (answer (your|the) question|make sense|help)|is that (ok|okay|enough|what you (wanted|were looking for|meant))|you know what i mean|if that makes sense|make sense)\s*\?*\s*$/i;
+
 /** "What do you mean?", "like what?", "can you give me an example?": about the question itself. */
 const ASKS_WHAT_IS_MEANT =
   /^((sorry|um|uh|so|wait|ok|okay|hmm),? )*(what do you mean|what does that mean|meaning what|in what sense|what (exactly )?are you looking for|what kind of (thing|answer|example|work)|what counts as|what is (sponsorship|a notice period|notice period|base salary|base pay)|(can|could) you (rephrase|explain|clarify|be more specific|give (me )?an example)|(can|could) you (say|put|ask) (that|it) (another|a different) way|i don'?t (understand|get) the question|not sure what you mean)\b|^((sorry|um|uh|so|hmm),? )*(like what|such as what|meaning)\W*$/;
@@ -282,8 +286,10 @@ export function readTurn(text: string, context: TurnContext): TurnReading {
     }
   }
 
-  // A resume question: a specific answer, a thin one, or something else.
-  if (isQuestionLike(text) && said.split(' ').length <= 16) {
+  // A resume question: a specific answer, a thin one, or something else. "..., does that answer
+  // your question?" asks nothing: the answer before it is what counts.
+  const untagged = text.replace(TAG_QUESTION, '').trim();
+  if (untagged !== '' && isQuestionLike(untagged) && said.split(' ').length <= 16) {
     return isJobQuestion(text)
       ? result('question', { answerToQuestion: answerFromJobFacts(plan, text) })
       : result('off_topic');
@@ -296,7 +302,7 @@ export function readTurn(text: string, context: TurnContext): TurnReading {
   const wordCount = said.split(/\s+/).filter(Boolean).length;
   if (
     wordCount < 6 ||
-    /^(i don'?t (know|remember)|not much|hmm|let me think|i guess|it'?s fine|it was fine|no idea)\b/.test(
+    /^(i don'?t (know|remember)|not much|hmm|let me think|i guess|it'?s fine|it was fine|no idea|i'?m not sure|not sure|i can'?t think of|nothing comes to mind|i have no idea)\b/.test(
       said,
     )
   )
