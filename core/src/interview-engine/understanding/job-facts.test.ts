@@ -75,4 +75,14 @@ describe('answerFromJobFacts', () => {
       expect(answerFromJobFacts(demo, 'do I need to bring my own tools?')).toBeNull();
     });
   });
+
+  it.each([
+    'can I talk to a real person?',
+    'I want to speak with someone',
+    'is there a human I can speak to',
+  ])('"%s" → the request is noted for the recruiting team', (question) => {
+    expect(answerFromJobFacts(warehouse, question)).toMatch(
+      /noted that you would like to speak with someone/,
+    );
+  });
 });

@@ -26,7 +26,10 @@ const TOPIC_WORDS: [QuestionTopic, RegExp][] = [
     'caller',
     /\b(who (is|'s) (this|calling|that)|who are you|who am i (talking|speaking) (to|with)|(what|which) company|calling from|who do you (work for|represent)|what('s| is) (this|the call) (about|regarding)|what is this call)\b/,
   ],
-  ['ai', /\b(real person|robot|bot|human|an ai|a machine|recording|recorded)\b/],
+  [
+    'ai',
+    /\b(real person|robot|bot|human|an ai|a machine|recording|recorded|(talk|speak) (to|with) (a |someone|somebody)?(real |live )?(person|human|someone|somebody))\b/,
+  ],
   [
     'call',
     /\b(how long (will|is|does) (this|it|the call)|take long|how many questions|this call)\b/,
@@ -65,6 +68,8 @@ const TOPIC_WORDS: [QuestionTopic, RegExp][] = [
   ['duties', /\b(what would i (be )?do|duties|responsibilities|day to day|tasks)\b/],
 ];
 
+const ASKS_FOR_A_PERSON =
+  /\b((talk|speak) (to|with) (a |an actual |a real |someone|somebody|the )?(real |live |actual )?(person|human|someone|somebody|recruiter|people)|(get|want|need) (a |an actual |a real )?(real |live )?(person|human)|(person|human) (i can|to|that i can) (speak|talk))\b/;
 const ASKS_HOW_MANY =
   /\b(how many|how big|how large|what size|size of|team size|headcount|head count|number of)\b/;
 const COUNT =
@@ -97,6 +102,10 @@ export function answerFromJobFacts(plan: InterviewPlan, question: string): strin
   if (topic === 'caller')
     return `I am an AI assistant calling for ${plan.company} about your application for the ${plan.role} role.`;
   if (topic === 'ai') {
+    // "Can I talk to a real person?": the request reaches the recruiter with the question.
+    if (ASKS_FOR_A_PERSON.test(clean(question))) {
+      return 'I am an AI assistant, not a person. I have noted that you would like to speak with someone, and the recruiting team will see it.';
+    }
     return 'I am an AI assistant, not a person. The call is recorded and transcribed, and a person on the recruiting team reviews it.';
   }
   if (topic === 'call')
