@@ -82,6 +82,26 @@ describe.each(TEST_ENGINES)('a new token into a web screen under way (%s)', (eng
     expect(over.json<{ message: string }>().message).toMatch(/not under way/);
   });
 
+  it('no token for a room LiveKit has closed: joining would only create it again, empty', async () => {
+    const started = await startWebScreen();
+    const id = started.interview.id;
+    const { backendToken } = await t.prepareMetadata(id);
+    await t.agentEvent(id, asBearer(backendToken), { event: 'answered' });
+    // The room closed (its departure timeout ran out), and its webhook has not reached the
+    // backend: the database still says the screen runs.
+    const room = started.webCall?.room ?? '';
+    const emulated = t.emulator.rooms.get(room);
+    expect(emulated).toBeDefined();
+    for (const timer of emulated?.timers ?? []) clearTimeout(timer);
+    t.emulator.rooms.delete(room);
+
+    const answer = await rejoin(id, started.candidateToken);
+    expect(answer.statusCode).toBe(409);
+    expect(answer.json<{ message: string }>().message).toBe(
+      'This screen has ended, so there is no room to go back to. Open your link to the screen to see where it is.',
+    );
+  });
+
   const endScreen = (
     id: string,
     headers: Record<string, string>,

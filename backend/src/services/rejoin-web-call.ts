@@ -1,3 +1,4 @@
+import { AppError } from '@screenline/core';
 import type { InterviewRecord } from '../db/repositories/interview-store.js';
 import type { CallPlacer } from '../telephony/call-placer.js';
 import { CANDIDATE_IDENTITY } from './agent-token.js';
@@ -14,5 +15,12 @@ export async function rejoinWebCall(
 ): Promise<{ url: string; token: string; room: string }> {
   const { callPlacer } = deps;
   const [roomName, rejoin] = roomOfWebScreen(interview, callPlacer.rejoinWebCall?.bind(callPlacer));
-  return rejoin(roomName, CANDIDATE_IDENTITY);
+  const way = await rejoin(roomName, CANDIDATE_IDENTITY);
+  if (way === null) {
+    throw new AppError('CONFLICT', {
+      message:
+        'This screen has ended, so there is no room to go back to. Open your link to the screen to see where it is.',
+    });
+  }
+  return way;
 }

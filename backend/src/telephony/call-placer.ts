@@ -62,12 +62,14 @@ export interface CallPlacer {
   hangUp(roomName: string): Promise<void>;
   /**
    * Web calls only: a new way into a room already placed, for a candidate coming back to it (a
-   * reload after the first token expired). Absent where there is no browser room.
+   * reload after the first token expired). Null when the room is gone (LiveKit closed it), so no
+   * token is minted for a room that joining would only create again, empty. Absent where there
+   * is no browser room.
    */
   rejoinWebCall?(
     roomName: string,
     identity: string,
-  ): Promise<{ url: string; token: string; room: string }>;
+  ): Promise<{ url: string; token: string; room: string } | null>;
   /**
    * Web calls only: removes the candidate from the room, which the agent takes as their hang-up
    * (a reload leaves differently, and is waited for). False when they were not in it.

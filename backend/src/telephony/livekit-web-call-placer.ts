@@ -14,7 +14,7 @@ import { deleteRoomIfPresent, failedAttempt, readAgentMetadata } from './livekit
 export const WEB_CALL_TOKEN_TTL_S = 15 * 60;
 
 export interface LiveKitWebCallPlacerOptions {
-  rooms: Pick<RoomServiceClient, 'createRoom' | 'deleteRoom' | 'removeParticipant'>;
+  rooms: Pick<RoomServiceClient, 'createRoom' | 'deleteRoom' | 'listRooms' | 'removeParticipant'>;
   /** The URL the browser connects to (`wss://…`). */
   livekitUrl: string;
   apiKey: string;
@@ -69,7 +69,11 @@ export class LiveKitWebCallPlacer implements CallPlacer {
   async rejoinWebCall(
     roomName: string,
     identity: string,
-  ): Promise<{ url: string; token: string; room: string }> {
+  ): Promise<{ url: string; token: string; room: string } | null> {
+    // LiveKit creates a room anyone joins (auto_create): a token for a room that closed (the
+    // agent gone, the departure timeout over) would seat the candidate in a new, empty one.
+    const open = await this.options.rooms.listRooms([roomName]);
+    if (open.length === 0) return null;
     const token = await mintCandidateToken(this.options, roomName, identity);
     return { url: this.options.livekitUrl, token, room: roomName };
   }

@@ -167,4 +167,51 @@ describe('web mode against the real livekit-server', () => {
       seen.slice(seen.indexOf('completed')).map(() => 'completed'),
     );
   });
+
+  it('a new token only while the room is open on the server: once it is gone, 409, not a token for a room joining would recreate', async () => {
+    database = await openTestDatabase('pglite');
+    await seedDemoData(database.db);
+    // Not listening: no webhook reaches this app, so the database still says the screen runs
+    // after the room is gone, as when a room_finished delivery is late or lost.
+    app = await buildApp({
+      env: parseEnv({
+        NODE_ENV: 'test',
+        LIVEKIT_URL: process.env.LIVEKIT_URL,
+        LIVEKIT_API_KEY: process.env.LIVEKIT_API_KEY,
+        LIVEKIT_API_SECRET: process.env.LIVEKIT_API_SECRET,
+        CALLING_HOURS: '00:00-24:00',
+      }),
+      database,
+      frontendDir: '/nonexistent',
+    });
+    const job = await database.db.selectFrom('jobs').select('id').executeTakeFirstOrThrow();
+    const started = await app.inject({
+      method: 'POST',
+      url: '/api/interview/start-phone-screen',
+      remoteAddress: '203.0.113.11',
+      payload: { jobId: job.id, resumeId: await insertResume(database), consent: true },
+    });
+    expect(started.statusCode, started.body).toBe(202);
+    const answer = started.json<StartPhoneScreenResponse>();
+    const roomName = answer.webCall?.room ?? '';
+    const site = app;
+    const rejoin = () =>
+      site.inject({
+        method: 'POST',
+        url: `/api/interviews/${answer.interview.id}/web-call`,
+        headers: { authorization: `Bearer ${answer.candidateToken}` },
+      });
+
+    const open = await rejoin();
+    expect(open.statusCode, open.body).toBe(200);
+    expect(open.json<{ webCall: { room: string } }>().webCall.room).toBe(roomName);
+
+    const stack = stackFromEnv();
+    await new RoomServiceClient(livekitHttpUrl(stack), stack.apiKey, stack.apiSecret).deleteRoom(
+      roomName,
+    );
+    const gone = await rejoin();
+    expect(gone.statusCode, gone.body).toBe(409);
+    expect(gone.json<{ message: string }>().message).toMatch(/^This screen has ended/);
+  });
 });
