@@ -1,9 +1,16 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectConsoleErrors, launchBrowser, saveScreenshot } from '../support/browser.js';
 import { signInAsRecruiter, unexpectedErrors } from '../support/pages.js';
 import { ADMIN_ENV, TEST_ADMIN } from '../support/product.js';
 import { startProductServer, type ProductServer } from '../support/product-server.js';
+
+const RESUME = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../fixtures/ada-resume.txt',
+);
 
 describe('recruiter dashboard', () => {
   let server: ProductServer;
@@ -118,5 +125,37 @@ describe('recruiter dashboard', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await saveScreenshot(page, 'dashboard-interviews-phone');
     await context.close();
+  });
+
+  it('a call answered by the wrong person shows their words as the person who answered, not the candidate', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.getByRole('link', { name: 'Apply for Senior Backend Engineer' }).click();
+    await page.getByLabel('Resume').setInputFiles(RESUME);
+    await page.getByRole('group', { name: 'From your resume' }).waitFor();
+    await page.getByLabel('Name').fill('Wren Okafor');
+    await page.getByLabel('Phone number').fill('+12133734299');
+    await page.getByRole('checkbox', { name: /^I agree/ }).check();
+    await page.getByRole('button', { name: 'Call Me Now' }).click();
+    await page.getByRole('heading', { name: 'Your screening call' }).waitFor();
+    const answer = page.getByRole('textbox', { name: 'Your answer' });
+    await page.waitForFunction(() => {
+      const input = document.querySelector<HTMLInputElement>('.answer-box input');
+      return input !== null && !input.disabled;
+    });
+    await answer.fill("Wrong number, there's nobody here by that name.");
+    await answer.press('Enter');
+    await page.getByText(/Call status: Completed/).waitFor();
+    await page.close();
+
+    const recruiter = await browser.newPage();
+    await signInAsRecruiter(recruiter, server.url);
+    await recruiter.getByRole('link', { name: 'Wren Okafor' }).first().click();
+    await recruiter.getByRole('heading', { level: 1, name: 'Wren Okafor' }).waitFor();
+    const transcript = recruiter.getByRole('region', { name: 'Transcript' });
+    await transcript.getByText("Wrong number, there's nobody here by that name.").waitFor();
+    const speakers = await transcript.locator('.turn-candidate strong').allInnerTexts();
+    expect(speakers).toEqual(['Person who answered']);
+    await recruiter.close();
   });
 });

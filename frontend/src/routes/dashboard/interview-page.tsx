@@ -99,7 +99,13 @@ export function InterviewPage() {
                 at: turn.startedAt,
                 metrics: turn.metrics,
               }))}
-              speakerNames={{ agent: 'AI assistant', candidate: candidate.name }}
+              // Ended as the wrong person: whoever spoke was never confirmed as the candidate,
+              // so their words are not put in the candidate's mouth.
+              speakerNames={{
+                agent: 'AI assistant',
+                candidate:
+                  interview.endReason === 'wrong_person' ? 'Person who answered' : candidate.name,
+              }}
               emptyText="Nothing was said in this interview."
             />
           </section>
