@@ -127,35 +127,65 @@ describe('recruiter dashboard', () => {
     await context.close();
   });
 
-  it('a call answered by the wrong person shows their words as the person who answered, not the candidate', async () => {
+  /** Applies in the browser as `name` and answers each of the assistant's lines with `replies`, in order. */
+  const applyAndAnswer = async (name: string, phone: string, replies: string[]): Promise<void> => {
     const page = await browser.newPage();
     await page.goto(server.url);
     await page.getByRole('link', { name: 'Apply for Senior Backend Engineer' }).click();
     await page.getByLabel('Resume').setInputFiles(RESUME);
     await page.getByRole('group', { name: 'From your resume' }).waitFor();
-    await page.getByLabel('Name').fill('Wren Okafor');
-    await page.getByLabel('Phone number').fill('+12133734299');
+    await page.getByLabel('Name').fill(name);
+    await page.getByLabel('Phone number').fill(phone);
     await page.getByRole('checkbox', { name: /^I agree/ }).check();
     await page.getByRole('button', { name: 'Call Me Now' }).click();
     await page.getByRole('heading', { name: 'Your screening call' }).waitFor();
     const answer = page.getByRole('textbox', { name: 'Your answer' });
-    await page.waitForFunction(() => {
-      const input = document.querySelector<HTMLInputElement>('.answer-box input');
-      return input !== null && !input.disabled;
-    });
-    await answer.fill("Wrong number, there's nobody here by that name.");
-    await answer.press('Enter');
-    await page.getByText(/Call status: Completed/).waitFor();
+    for (const [index, reply] of replies.entries()) {
+      // The assistant's line number `index + 1` is on the page and the field is open again.
+      await page.waitForFunction((agentLines) => {
+        const input = document.querySelector<HTMLInputElement>('.answer-box input');
+        return (
+          input !== null &&
+          !input.disabled &&
+          document.querySelectorAll('.transcript .turn-agent').length >= agentLines
+        );
+      }, index + 1);
+      await answer.fill(reply);
+      await answer.press('Enter');
+    }
+    await page.getByText(/Call status: (Completed|Scheduled)/).waitFor();
     await page.close();
+  };
 
+  /** The recruiter's view of the candidate's interview: who each candidate-side turn is said by, and the timeline. */
+  const reviewOf = async (name: string): Promise<{ speakers: string[]; timeline: string }> => {
     const recruiter = await browser.newPage();
     await signInAsRecruiter(recruiter, server.url);
-    await recruiter.getByRole('link', { name: 'Wren Okafor' }).first().click();
-    await recruiter.getByRole('heading', { level: 1, name: 'Wren Okafor' }).waitFor();
+    await recruiter.getByRole('link', { name }).first().click();
+    await recruiter.getByRole('heading', { level: 1, name }).waitFor();
     const transcript = recruiter.getByRole('region', { name: 'Transcript' });
-    await transcript.getByText("Wrong number, there's nobody here by that name.").waitFor();
+    await transcript.locator('.turn-candidate').first().waitFor();
     const speakers = await transcript.locator('.turn-candidate strong').allInnerTexts();
-    expect(speakers).toEqual(['Person who answered']);
+    const timeline = await recruiter.locator('main').innerText();
     await recruiter.close();
+    return { speakers, timeline };
+  };
+
+  it('a call answered by the wrong person shows their words as the person who answered, not the candidate', async () => {
+    await applyAndAnswer('Wren Okafor', '+12133734299', [
+      "Wrong number, there's nobody here by that name.",
+    ]);
+    const { speakers } = await reviewOf('Wren Okafor');
+    expect(speakers).toEqual(['Person who answered']);
+  });
+
+  it('a callback set by a relative who answered: their words and the callback are marked as theirs', async () => {
+    await applyAndAnswer('Noor Adeyemi', '+12133734298', [
+      "She isn't here right now, this is her brother.",
+      'Try her tomorrow around six in the evening.',
+    ]);
+    const { speakers, timeline } = await reviewOf('Noor Adeyemi');
+    expect(speakers).toEqual(['Person who answered', 'Person who answered']);
+    expect(timeline).toContain('(callback requested by the person who answered)');
   });
 });

@@ -96,6 +96,29 @@ describe.each(TEST_ENGINES)('the end of a real call, as the agent reports it (%s
     expect(await suppressed()).toEqual([]);
   });
 
+  it('a callback said by someone else who answered is marked so on the timeline', async () => {
+    const { interviewId, auth } = await callInProgress();
+    const at = new Date(Date.now() + 30 * 3_600_000);
+    at.setUTCSeconds(0, 0);
+    const ended = await report(interviewId, auth, {
+      event: 'ended',
+      reason: 'callback_requested',
+      callback: {
+        requestedText: 'try her tomorrow around six',
+        requestedAt: at.toISOString(),
+        askedBy: 'someone_else',
+      },
+    });
+    expect(ended).toEqual({ result: 'applied' });
+    const event = await t.db
+      .selectFrom('interview_events')
+      .select('data')
+      .where('interview_id', '=', interviewId)
+      .where('status', '=', 'scheduled')
+      .executeTakeFirstOrThrow();
+    expect(event.data).toMatchObject({ askedBy: 'someone_else', scheduledFor: at.toISOString() });
+  });
+
   it('a callback with no time it could read is tried the next day', async () => {
     const { interviewId, auth } = await callInProgress();
     const before = Date.now();

@@ -7,7 +7,14 @@ const UNREAD_CALLBACK_DELAY_MS = 24 * 3_600_000;
 export interface CallEnding {
   reason: EndReason;
   /** With `callback_requested`: the time the candidate asked for (null: none the engine could read). */
-  callback?: { requestedAt: string | null; requestedText: string } | undefined;
+  callback?:
+    | {
+        requestedAt: string | null;
+        requestedText: string;
+        /** Someone else who answered said when to reach the candidate. */
+        askedBy?: 'candidate' | 'someone_else' | undefined;
+      }
+    | undefined;
   /** False when the call recorded no answer; 'unknown' when the reporter cannot tell. */
   hasAnswers: boolean | 'unknown';
 }
@@ -39,6 +46,8 @@ export function endCall(
           ...meta.data,
           scheduledFor: at.toISOString(),
           requestedText: ending.callback?.requestedText ?? null,
+          // The recruiter's page labels that person's words as theirs, not the candidate's.
+          ...(ending.callback?.askedBy === 'someone_else' ? { askedBy: 'someone_else' } : {}),
         },
       },
     );

@@ -10,6 +10,7 @@ import {
   AppError,
   type EndReason,
   type InterviewStatus,
+  type CallbackRequest,
 } from '@screenline/core';
 import type { FastifyBaseLogger } from 'fastify';
 import type { InterviewRecord, InterviewStore } from '../db/repositories/interview-store.js';
@@ -177,7 +178,7 @@ export class InterviewConversations {
     await store.saveEngineState(interview.id, { plan, engine: state } satisfies StoredConversation);
 
     let endReason: EndReason | null = null;
-    let callback: { requestedAt: string | null; requestedText: string } | null = null;
+    let callback: CallbackRequest | null = null;
     for (const action of output.actions) {
       switch (action.type) {
         case 'recordAnswer': {
@@ -230,7 +231,7 @@ export class InterviewConversations {
     interview: InterviewRecord,
     state: EngineState,
     endReason: EndReason,
-    callback: { requestedAt: string | null; requestedText: string } | null,
+    callback: CallbackRequest | null,
   ): Promise<void> {
     await endCall(
       this.options.lifecycle,

@@ -73,6 +73,8 @@ export const ZAgentCallReport = z.discriminatedUnion('event', [
           requestedText: z.string().max(500),
           /** Null when the words named no time the engine could read: the backend picks one. */
           requestedAt: z.iso.datetime({ offset: true }).nullable(),
+          /** Someone else answered the candidate's phone and said when to reach them. */
+          askedBy: z.enum(['candidate', 'someone_else']).optional(),
         })
         .strict()
         .optional(),

@@ -514,6 +514,10 @@ describe('InterviewEngine policy', () => {
       expect(callback?.type === 'scheduleCallback' && callback.callback.requestedAt).toBe(
         '2026-11-25T18:00:00.000Z',
       );
+      // Said by the person who answered, not the candidate: the recruiter's page says so.
+      expect(callback?.type === 'scheduleCallback' && callback.callback.askedBy).toBe(
+        'someone_else',
+      );
       expect(end.actions).toContainEqual({ type: 'endCall', reason: 'callback_requested' });
     },
   );

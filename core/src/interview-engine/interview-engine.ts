@@ -633,7 +633,7 @@ export class InterviewEngine {
         ? `No problem. We will try ${name} again another time. Thank you, goodbye.`
         : `Thank you. We will try ${name} again then. Goodbye.`,
       'callback_requested',
-      [{ type: 'scheduleCallback', callback, turnId }],
+      [{ type: 'scheduleCallback', callback: { ...callback, askedBy: 'someone_else' }, turnId }],
     );
   }
 

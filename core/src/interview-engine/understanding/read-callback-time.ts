@@ -8,6 +8,11 @@ export interface CallbackRequest {
   requestedText: string;
   /** ISO instant, or null when the words named no time we can read. */
   requestedAt: string | null;
+  /**
+   * Who asked: the candidate (when absent), or someone else who answered their phone and said
+   * when to reach them, so the recruiter does not read those words as the candidate's.
+   */
+  askedBy?: 'candidate' | 'someone_else';
 }
 
 const PARTS_OF_DAY: [RegExp, number][] = [

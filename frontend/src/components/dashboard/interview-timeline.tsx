@@ -24,9 +24,10 @@ function describe(event: TimelineEvent): string {
     return `Candidate rated the call ${event.data.rating} of 5`;
   }
   const status = ZInterviewStatus.safeParse(event.status);
+  const askedBy = event.data.askedBy === 'someone_else' ? ' by the person who answered' : '';
   const reason =
     typeof event.data.endReason === 'string'
-      ? ` (${event.data.endReason.replaceAll('_', ' ')})`
+      ? ` (${event.data.endReason.replaceAll('_', ' ')}${askedBy})`
       : '';
   if (status.success) return `${STATUS_LABELS[status.data]}${reason}${dialDetail(event.data)}`;
   return event.type.replaceAll('_', ' ');

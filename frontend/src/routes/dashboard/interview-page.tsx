@@ -99,12 +99,12 @@ export function InterviewPage() {
                 at: turn.startedAt,
                 metrics: turn.metrics,
               }))}
-              // Ended as the wrong person: whoever spoke was never confirmed as the candidate,
-              // so their words are not put in the candidate's mouth.
+              // Ended as the wrong person, or a callback asked by someone else who answered: whoever
+              // spoke was never confirmed as the candidate, so their words are not put in the
+              // candidate's mouth.
               speakerNames={{
                 agent: 'AI assistant',
-                candidate:
-                  interview.endReason === 'wrong_person' ? 'Person who answered' : candidate.name,
+                candidate: isAnsweredBySomeoneElse(review) ? 'Person who answered' : candidate.name,
               }}
               emptyText="Nothing was said in this interview."
             />
@@ -141,4 +141,12 @@ export function InterviewPage() {
 
 function plural(count: number, noun: string): string {
   return `${String(count)} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** The call ended before anyone confirmed being the candidate: the wrong person, or a relative. */
+function isAnsweredBySomeoneElse(review: InterviewReview): boolean {
+  return (
+    review.interview.endReason === 'wrong_person' ||
+    review.timeline.some((event) => event.data.askedBy === 'someone_else')
+  );
 }
