@@ -8,6 +8,7 @@ import {
   type ReadingContext,
 } from './read-answer.js';
 import { readCallbackTime, type CallbackRequest } from './read-callback-time.js';
+import { OWN_ACTION } from '../text-analysis.js';
 import { clean, isQuestionLike, isSmallTalk } from './utterance.js';
 
 /** One candidate turn as the deterministic reader understands it. */
@@ -68,30 +69,43 @@ const CONFIRM =
   /^(yes|yeah|yep|yup|ya|speaking|this is (he|she|him|her|me)|that'?s me|it'?s me|it is|sure|correct|that'?s right|hi|hello|yes hi|uh huh|mhm)\b|\b(speaking|that'?s me|it'?s me|this is (he|she|me)|yes (it is|this is))\b/;
 /** "Hold on", "one sec", "give me a moment": the candidate needs a moment before answering. */
 const HOLD =
-  /^((um|uh|oh|yeah|yes|sure|ok|okay|sorry|so),? )*(hold on|hang on|one (sec|second|moment|minute)|just a (sec|second|moment|minute)|give me (a|one|just a) (sec|second|moment|minute)|bear with me|wait a (sec|second|moment|minute)|can you hold( on)?)\b/;
+  /^((um|uh|oh|yeah|yes|sure|ok|okay|sorry|so|wait),? )*((can|could) you (give me|hold|wait)|hold on|hang on|one (sec|second|moment|minute)|just a (sec|second|moment|minute)|give me (a|one|just a) (sec|second|moment|minute)|bear with me|wait a (sec|second|moment|minute)|can you hold( on)?)\b/;
+/** Why they need the moment, and for how long: part of the hold, not an answer. */
+const HOLD_DETAIL =
+  /\b((for )?(like |about )?(a|one|two|five|ten|thirty|a few|\d+) (sec|secs|second|seconds|moment|moments|minute|minutes)|(i need to|i have to|i gotta|i got to|i'?ll|let me|i'?m gonna|i'?m going to|gotta) (pull over|grab|get|find|go|step|move|turn|close|put|take|switch)\b.*)/g;
 /** What would make a turn more than a request to wait: an answer given with it. */
 const ANSWER_IN_HOLD =
-  /\d|\b(yes|yeah|yep|no|nope|i am|i'?m (a|an|authori|fine|good|available)|i can|i have|i do|i would|i need|i think|i guess|probably|maybe|about|around|days?|weeks?|months?|years?|hundred|thousand|grand|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/;
+  /\d|\b(yes|yeah|yep|no|nope|not interested|take me off|stop calling|remove me|don'?t want|i am|i'?m (a|an|authori|fine|good|available)|i can|i have|i do|i would|i think|i guess|probably|maybe|about|around|days?|weeks?|months?|years?|hundred|thousand|grand|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/;
 
 /**
  * The turn only asks the interviewer to wait ("hold on one sec, let me pull over"): nothing in it
  * answers or asks anything, so the question stands and is neither re-asked nor counted as asked.
  */
 export function asksToHold(text: string): boolean {
-  const said = clean(text);
+  const said = clean(text).replace(/[.!?]+$/, '');
   const match = HOLD.exec(said);
   if (match === null) return false;
-  const rest = said.slice(match[0].length);
-  return said.split(' ').length <= 14 && !ANSWER_IN_HOLD.test(rest) && !isQuestionLike(rest.trim());
+  const rest = said.slice(match[0].length).replace(HOLD_DETAIL, ' ');
+  return said.split(' ').length <= 20 && !ANSWER_IN_HOLD.test(rest) && !isQuestionLike(rest.trim());
 }
 
-/** Back from a hold with nothing else said: "ok I'm back", "sorry about that, go ahead". */
-const BACK_FROM_HOLD =
-  /^((ok|okay|alright|all right|sorry|so|yeah|yes|right|um|uh|thanks|thank you),? )*(i'?m back|i am back|back|i'?m here|i am here|sorry about that|sorry|go ahead|go on|carry on|i'?m ready|ready|okay|ok)((,? )(now|sorry about that|sorry|go ahead|you can go on|please|thanks|thank you))*$/;
+/** Ready again after a hold: "ok I'm back", "got the pen, shoot", "I pulled over, go ahead". */
+const READY_AGAIN =
+  /\b(i'?m back(?! (at|in|to|from|on|with|home|into))|i am back(?! (at|in|to|from|on|with|home|into))|back now|i'?m here|i am here|i'?m ready|ready now|go ahead|go on|carry on|continue|shoot|fire away|sorry about that|pulled over|quiet (spot|place|room)|found a (spot|place|room)|got (it|the pen|a pen|my pen))\b/;
+/** An answer said on the way back: a figure, a yes or no, a status. */
+const ANSWER_ON_RETURN =
+  /\d|\b(no|nope|i am (a|an|authori)|i'?m (a|an|authori|available)|i (can|have|do|would|need)|days?|weeks?|months?|years?|hundred|thousand|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\b/;
 
 /** After a hold: the turn only says the candidate is back, so the question is asked again. */
 export function saysBackFromHold(text: string): boolean {
-  return BACK_FROM_HOLD.test(clean(text).replace(/[.!?]+$/, ''));
+  const said = clean(text).replace(/[.!?]+$/, '');
+  return (
+    said.split(' ').length <= 14 &&
+    READY_AGAIN.test(said) &&
+    !ANSWER_ON_RETURN.test(said) &&
+    !isQuestionLike(said) &&
+    !/\b(can|could) you (tell|say|repeat|explain|give)|\b(what|how|when|where|why)\b/.test(said)
+  );
 }
 
 /** A question tagged on an answer, asking nothing: "..., does that answer your question?". */
@@ -100,16 +114,16 @@ const TAG_QUESTION =
 
 /** "What do you mean?", "like what?", "can you give me an example?": about the question itself. */
 const ASKS_WHAT_IS_MEANT =
-  /^((sorry|um|uh|so|wait|ok|okay|hmm),? )*(what do you mean|what does that mean|meaning what|in what sense|what (exactly )?are you looking for|what kind of (thing|answer|example|work)|what counts as|what is (sponsorship|a notice period|notice period|base salary|base pay)|(can|could) you (rephrase|explain|clarify|be more specific|give (me )?an example)|(can|could) you (say|put|ask) (that|it) (another|a different) way|i don'?t (understand|get) the question|not sure what you mean)\b|^((sorry|um|uh|so|hmm),? )*(like what|such as what|meaning)\W*$/;
+  /^((sorry|um|uh|so|wait|ok|okay|hmm|like),? )*(what do you mean|what does that mean|do you mean|you mean like|meaning what|in what sense|what (exactly )?are you looking for|what kind of (thing|answer|example|work|experience)|what (\w+ )?are you asking( about)?|what counts as|what is (sponsorship|a notice period|notice period|base salary|base pay)|(can|could) you (rephrase|explain|clarify|be more specific|give (me )?an example)|(can|could) you (say|put|ask) (that|it) (another|a different) way|i don'?t (understand|get) the question|(i'?m )?not sure (i understand|what you mean)|not sure what you'?re asking)\b|^((sorry|um|uh|so|hmm),? )*(like what|such as what|meaning)\W*$/;
 /** "Can I get back to you on that?": the answer will come later, through the recruiter. */
 const DEFERS_ANSWER =
-  /\b(get back to you|let you know later|come back to you on|need to check and (get back|let you know))\b/;
+  /\b(get back to you|let you know later|come back to you on|need to check and (get back|let you know)|(i'?ll|i will) (let you know|email you|send (it|that) (over )?later|let the recruiter know)|call you back with (that|it|the answer)|answer (that|it|this)( one)? later|(talk|check) (to|with) my (wife|husband|partner|boss|manager|family) first)\b/;
 /** "I'd rather not say": a refusal to answer, respected rather than asked again. */
 const DECLINES_TO_SAY =
-  /^((um|uh|honestly|so|yeah|well|sorry),? )*((i'?d|i would) rather not (say|answer|share|get into (that|it)|talk about (that|it))|(i )?prefer not to (say|answer|share)|that'?s (confidential|private|personal)|i'?m not comfortable (sharing|saying|answering)|i don'?t (want|feel comfortable) (to )?(say|share|answer|talk about)|(i'?ll |let me |i'?m going to )?pass|skip( (that|this)( one)?)?|no comment)\b/;
+  /^((um|uh|honestly|so|yeah|well|sorry|actually),? )*((i'?d|i would) (rather|prefer) not (to )?(say|answer|share|discuss|get into (that|it)|talk about (that|it))|(i'?d|i would) rather keep (that|it) to myself|(i )?prefer not to (say|answer|share|discuss)|that'?s (confidential|private|personal)|i'?m not comfortable (sharing|saying|answering|discussing|talking about)|i don'?t (really )?(want|feel comfortable) (to )?(say|share|answer|discuss|talk about)|(can|could) we skip (that|this|it)|(i'?ll |let me |i'?m going to )?pass|skip( (that|this)( one)?)?|no comment)\b/;
 /** "I can't talk about that, NDA": the work is confidential, not the moment a bad one. */
 const CONFIDENTIAL =
-  /\b(nda|non.?disclosure|(that'?s|it'?s|that is|it is|it was|that was|(the|that|this|my) (project|work|client|product|system)( was| is|'s)) (all |pretty |very |really )?(confidential|classified|secret)|(can'?t|cannot|not allowed to|not supposed to) (really )?(talk about|share|go into|get into|discuss) (much |too much |a lot )?(of )?(that|it|this|the details|specifics))\b/;
+  /\b(nda|non.?disclosure|confidentiality|(that'?s|it'?s|that is|it is|it was|that was|(the|that|this|my) (project|work|client|product|system)( was| is|'s)) (all |pretty |very |really )?(confidential|classified|secret)|(can'?t|cannot|not allowed to|not supposed to) (really )?(talk about|share|go into|get into|discuss|say) (much |too much |a lot |anything )?(about )?(that|it|this|the details|specifics|the specifics|what)|(doesn'?t|does not|won'?t|will not) (allow|let) me (to )?(talk|say|share|discuss))/;
 
 /** The turn asks what the question means rather than answering it. */
 export function asksWhatIsMeant(text: string): boolean {
@@ -124,12 +138,18 @@ export function defersAnswer(text: string): boolean {
 
 /** The candidate declines to answer ("I'd rather not say", "pass"). */
 export function declinesToSay(text: string): boolean {
-  return DECLINES_TO_SAY.test(clean(text));
+  const said = clean(text);
+  // "I'd rather not say exactly, but somewhere in the sixties" gives the answer after all.
+  const despite = /\bbut\b(.*)$/.exec(said)?.[1] ?? '';
+  return DECLINES_TO_SAY.test(said) && !ANSWER_ON_RETURN.test(despite);
 }
 
 /** The candidate cannot share the details ("NDA", "that's confidential"). */
 export function mentionsConfidentiality(text: string): boolean {
-  return CONFIDENTIAL.test(clean(text));
+  const said = clean(text);
+  // "It's under NDA but basically I built the checkout": the answer comes despite it.
+  const despite = /\bbut\b(.*)$/.exec(said)?.[1] ?? '';
+  return CONFIDENTIAL.test(said) && !OWN_ACTION.test(despite);
 }
 
 /**
@@ -138,7 +158,7 @@ export function mentionsConfidentiality(text: string): boolean {
  * interested".
  */
 const WITHDRAWS =
-  /\b((already )?(accepted|took|signed|taken) (another|a different|a new|an other|the other) (offer|job|position|role)|(already )?accepted an? (offer|position|role|job offer)( (elsewhere|somewhere else))?( already)?$|(found|got|gotten) (another|a new|a different) (job|position|role)|no longer (interested|looking)|not (interested|looking) anymore|(want|like|need|wanted|going) to withdraw|withdraw(ing)? my (application|candidacy)|(pull|take) (back )?my application|decided to stay (at|with) my (current )?(job|company|employer|team))\b/;
+  /\b((already )?(accepted|took|signed|taken) (another|a different|a new|an other|the other) (offer|job|position|role)|(already )?accepted an? (offer|position|role|job offer)( (elsewhere|somewhere else))?( already)?$|(found|got|gotten) (another|a new|a different) (job|position|role)|found something else|no longer (interested|looking)|not (really )?(interested|looking) anymore|(want|like|need|wanted|going) to withdraw|withdraw(ing)? my (application|candidacy)|(pull|take) (back )?my application|(take|pull) me out of (the running|consideration|the process|the pool)|(gonna|going to|i'?ll|i will|have to) pass on (this|the (role|job|position))|decided to stay (at|with) my (current )?(job|company|employer|team)|(gonna|going to|i'?ll|i will|decided to) stay (where i am|put)|(don'?t|do not) need this anymore)\b/;
 const STILL_IN =
   /\b(but|still|although|though)\b.{0,40}\b(interested|open|want|considering|keen)\b/;
 

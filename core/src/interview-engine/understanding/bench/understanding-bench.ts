@@ -10,6 +10,12 @@ import { loadCorpus, type CorpusSlice } from '../corpus/load-corpus.js';
 import { baselineReader, understandingReader, type CorpusReader } from './corpus-readers.js';
 import { accuracy, gradeCorpus, type GradedItem } from './grade-corpus.js';
 import { withGuardedLlmReader } from './llm-corpus-reader.js';
+import {
+  gradeTurnReaders,
+  loadTurnReaderCorpus,
+  TURN_READERS,
+  type TurnReaderName,
+} from './turn-readers.js';
 
 const args = new Set(process.argv.slice(2));
 const items = loadCorpus();
@@ -145,6 +151,24 @@ if (args.has('--json')) {
   process.stdout.write(
     `\nCPU per utterance, baseline and new together: ${figures.msPerUtterance.toFixed(2)} ms\n`,
   );
+}
+
+// The yes-or-no readers of holds, withdrawals, someone else answering and turns about the
+// question, on their own labelled turns, beside always answering the commoner label.
+if (!args.has('--json')) {
+  const graded = gradeTurnReaders(loadTurnReaderCorpus());
+  process.stdout.write(
+    `\nTurn readers (corpus/turn-readers.txt: written blind, first read 74.6%, then tuned on)\nreader                  n   always-no  reader  false yes\n`,
+  );
+  for (const reader of Object.keys(TURN_READERS) as TurnReaderName[]) {
+    const rows = graded.filter((row) => row.item.reader === reader);
+    const noShare = rows.filter((row) => !row.item.expected).length / rows.length;
+    const right = rows.filter((row) => row.isRight).length / rows.length;
+    const falseYes = rows.filter((row) => row.said && !row.item.expected).length;
+    process.stdout.write(
+      `${reader.padEnd(20)} ${String(rows.length).padStart(4)}   ${(100 * noShare).toFixed(1).padStart(7)}% ${(100 * right).toFixed(1).padStart(6)}%  ${String(falseYes).padStart(5)}\n`,
+    );
+  }
 }
 
 if (args.has('--misses')) {

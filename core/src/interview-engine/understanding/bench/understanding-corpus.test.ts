@@ -3,6 +3,7 @@ import { loadCorpus } from '../corpus/load-corpus.js';
 import { understandingReader } from './corpus-readers.js';
 import { accuracy, gradeCorpus } from './grade-corpus.js';
 import { withGuardedLlmReader } from './llm-corpus-reader.js';
+import { gradeTurnReaders, loadTurnReaderCorpus, TURN_READERS } from './turn-readers.js';
 
 const items = loadCorpus();
 
@@ -39,4 +40,27 @@ describe('the understanding corpus', () => {
     expect(endpoint.requests).toBeGreaterThanOrEqual(knockoutLines.length);
     expect(graded.filter((item) => item.isFalseMet).map((item) => item.item.text)).toEqual([]);
   }, 60_000);
+});
+
+describe('the turn readers (holds, withdrawals, someone else answering, turns about the question)', () => {
+  const graded = gradeTurnReaders(loadTurnReaderCorpus());
+
+  it('each is right on 90% of its labelled turns', () => {
+    for (const reader of Object.keys(TURN_READERS)) {
+      const rows = graded.filter((row) => row.item.reader === reader);
+      expect(rows.length, reader).toBeGreaterThanOrEqual(12);
+      const share = rows.filter((row) => row.isRight).length / rows.length;
+      expect({ reader, share: share >= 0.9 }).toEqual({ reader, share: true });
+    }
+  });
+
+  it('never takes a turn for a withdrawal, a hold or an absent candidate when it is not one', () => {
+    const harmful = graded.filter(
+      (row) =>
+        ['withdraws', 'hold', 'someone_else_away'].includes(row.item.reader) &&
+        row.said &&
+        !row.item.expected,
+    );
+    expect(harmful.map((row) => `${row.item.reader}: ${row.item.text}`)).toEqual([]);
+  });
 });
