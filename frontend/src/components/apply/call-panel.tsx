@@ -172,7 +172,14 @@ export function CallPanel({
           onRetry={onRetry}
         />
       </section>
-      {isFinished && live.isEnded && <ThankYou company={company} interviewId={id} token={token} />}
+      {isFinished && live.isEnded && (
+        <ThankYou
+          company={company}
+          interviewId={id}
+          token={token}
+          hasWithdrawn={live.endReason === 'withdrew'}
+        />
+      )}
     </>
   );
 }

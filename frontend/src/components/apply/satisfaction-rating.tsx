@@ -15,10 +15,13 @@ export function ThankYou({
   company,
   interviewId,
   token,
+  hasWithdrawn = false,
 }: {
   company: string;
   interviewId: string;
   token: string;
+  /** The candidate withdrew on the call: nobody decides on a next step. */
+  hasWithdrawn?: boolean;
 }) {
   const [rating, setRating] = useState<number | undefined>();
   const [state, setState] = useState<'idle' | 'sending' | 'sent'>('idle');
@@ -38,11 +41,23 @@ export function ThankYou({
   };
   return (
     <section className="card thanks" aria-labelledby="thanks-heading">
-      <h2 id="thanks-heading">Thank you, the screen is complete</h2>
-      <p>
-        The recruiting team at {company} reads the conversation and decides on the next step. A
-        person makes that decision, not the assistant. You will hear from them by email.
-      </p>
+      {hasWithdrawn ? (
+        <>
+          <h2 id="thanks-heading">Thank you, your application is withdrawn</h2>
+          <p>
+            The recruiting team at {company} will see that you withdrew, and will not go on with
+            this application. If you change your mind, apply again.
+          </p>
+        </>
+      ) : (
+        <>
+          <h2 id="thanks-heading">Thank you, the screen is complete</h2>
+          <p>
+            The recruiting team at {company} reads the conversation and decides on the next step. A
+            person makes that decision, not the assistant. You will hear from them by email.
+          </p>
+        </>
+      )}
       {state === 'sent' ? (
         <p role="status" className="ok">
           Thanks for rating the call.
