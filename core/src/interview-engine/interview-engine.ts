@@ -437,10 +437,7 @@ export class InterviewEngine {
   ): EngineOutput | null {
     const knockout = this.knockoutOf(step);
     if (knockout === undefined) return null;
-    // The whole turn as the rules read it: "pretend I said two weeks" is no answer.
-    const reading =
-      readKnockoutTurn(this.plan, step, text, turnId, new Date(this.now()), this.timeZone) ??
-      this.readKnockout(knockout, text, turnId);
+    const reading = this.rulesReading(step, knockout, text, turnId);
     const claimsMet =
       reply.knockoutValue !== undefined &&
       reply.knockoutValue !== null &&
@@ -528,9 +525,7 @@ export class InterviewEngine {
     if (step.kind === 'tailored') return OWN_ACTION.test(text);
     const knockout = this.knockoutOf(step);
     if (knockout === undefined) return false;
-    const reading =
-      readKnockoutTurn(this.plan, step, text, turnId, new Date(this.now()), this.timeZone) ??
-      this.readKnockout(knockout, text, turnId);
+    const reading = this.rulesReading(step, knockout, text, turnId);
     return reading.passed !== null;
   }
 
@@ -662,6 +657,19 @@ export class InterviewEngine {
     return step.kind === 'knockout'
       ? this.plan.knockouts.find((item) => item.id === step.knockoutId)
       : undefined;
+  }
+
+  /** The whole turn as the rules read it: "pretend I said two weeks" is no answer. */
+  private rulesReading(
+    step: PlanStep,
+    knockout: Knockout,
+    text: string,
+    turnId: string,
+  ): KnockoutAnswer {
+    return (
+      readKnockoutTurn(this.plan, step, text, turnId, new Date(this.now()), this.timeZone) ??
+      this.readKnockout(knockout, text, turnId)
+    );
   }
 
   private readKnockout(knockout: Knockout, text: string, turnId: string): KnockoutAnswer {

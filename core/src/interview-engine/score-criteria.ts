@@ -80,6 +80,8 @@ const NEGATION =
 /** The candidate hedges their own claim: it counts as a mention, not as depth. */
 const HEDGED =
   /\b(kinda|kind of|sort of|sorta|i guess|i think|i suppose|i believe|maybe|probably|a little|a bit|here and there|sometimes|nothing major|not really|not officially|not much|i'?ve seen some|touched|okay i guess|more or less)\b/i;
+/** Every hedge in a sentence, to count them. */
+const HEDGES = new RegExp(HEDGED.source, 'gi');
 /** Vague nouns: the sentence names no concrete thing, however many figures it has. */
 const VAGUE = /\b(stuff|(?<!one of the )things|whatever|and so on|etc|and all that)\b/i;
 
@@ -106,7 +108,7 @@ function isConcrete(quote: string): boolean {
  * percent"); a tool's name alone does not, and nothing outweighs several.
  */
 function isHedged(quote: string): boolean {
-  const hedges = quote.match(new RegExp(HEDGED.source, 'gi'))?.length ?? 0;
+  const hedges = quote.match(HEDGES)?.length ?? 0;
   // One "I think" is a habit of speech; several hedges are doubt, figures or not.
   return hedges >= 2 || (hedges === 1 && !SPECIFIC.test(quote) && !OUTCOME.test(quote));
 }

@@ -20,6 +20,27 @@ const stackIp = process.env.STACK_IP ?? '';
 /** Settling time for each webhook the server sends. */
 const WEBHOOK_MS = 20_000;
 
+/** The app in web mode on the stack's LiveKit, on a fresh database with the demo job. */
+async function openWebModeApp(
+  env: Record<string, string> = {},
+): Promise<{ app: FastifyInstance; database: DatabaseHandle }> {
+  const database = await openTestDatabase('pglite');
+  await seedDemoData(database.db);
+  const app = await buildApp({
+    env: parseEnv({
+      NODE_ENV: 'test',
+      LIVEKIT_URL: process.env.LIVEKIT_URL,
+      LIVEKIT_API_KEY: process.env.LIVEKIT_API_KEY,
+      LIVEKIT_API_SECRET: process.env.LIVEKIT_API_SECRET,
+      CALLING_HOURS: '00:00-24:00',
+      ...env,
+    }),
+    database,
+    frontendDir: '/nonexistent',
+  });
+  return { app, database };
+}
+
 describe('web mode against the real livekit-server', () => {
   let app: FastifyInstance | undefined;
   let database: DatabaseHandle | undefined;
@@ -35,21 +56,8 @@ describe('web mode against the real livekit-server', () => {
   });
 
   it('the candidate joins with the minted token; real signed webhooks move the interview to in progress, then completed', async () => {
-    database = await openTestDatabase('pglite');
-    await seedDemoData(database.db);
-    app = await buildApp({
-      env: parseEnv({
-        NODE_ENV: 'test',
-        LIVEKIT_URL: process.env.LIVEKIT_URL,
-        LIVEKIT_API_KEY: process.env.LIVEKIT_API_KEY,
-        LIVEKIT_API_SECRET: process.env.LIVEKIT_API_SECRET,
-        CALLING_HOURS: '00:00-24:00',
-        // A browser that leaves may come back: LiveKit keeps the room this (plus 15 s) for it.
-        WEB_REJOIN_GRACE_S: '1',
-      }),
-      database,
-      frontendDir: '/nonexistent',
-    });
+    // A browser that leaves may come back: LiveKit keeps the room this (plus 15 s) for it.
+    ({ app, database } = await openWebModeApp({ WEB_REJOIN_GRACE_S: '1' }));
     // Every delivery the server makes, as it made it (raw body and bare token), to replay below.
     const deliveries: { body: string; authorization: string }[] = [];
     app.addHook('preHandler', async (request) => {
@@ -169,21 +177,9 @@ describe('web mode against the real livekit-server', () => {
   });
 
   it('a new token only while the room is open on the server: once it is gone, 409, not a token for a room joining would recreate', async () => {
-    database = await openTestDatabase('pglite');
-    await seedDemoData(database.db);
     // Not listening: no webhook reaches this app, so the database still says the screen runs
     // after the room is gone, as when a room_finished delivery is late or lost.
-    app = await buildApp({
-      env: parseEnv({
-        NODE_ENV: 'test',
-        LIVEKIT_URL: process.env.LIVEKIT_URL,
-        LIVEKIT_API_KEY: process.env.LIVEKIT_API_KEY,
-        LIVEKIT_API_SECRET: process.env.LIVEKIT_API_SECRET,
-        CALLING_HOURS: '00:00-24:00',
-      }),
-      database,
-      frontendDir: '/nonexistent',
-    });
+    ({ app, database } = await openWebModeApp());
     const job = await database.db.selectFrom('jobs').select('id').executeTakeFirstOrThrow();
     const started = await app.inject({
       method: 'POST',

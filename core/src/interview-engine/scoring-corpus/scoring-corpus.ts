@@ -5,6 +5,7 @@ import type { SynonymSource } from '../../nlp/synonym-source.js';
 import { scoreCriteriaByMeaning } from '../score-criteria.js';
 import { isCriterionDetermined } from '../score-interview.js';
 import { CORPUS_JOBS, type CorpusJobName } from '../understanding/corpus/corpus-jobs.js';
+import { readLabelledLines } from '../understanding/corpus/load-corpus.js';
 
 /**
  * The scoring corpus: answers labelled with what a recruiter would score them on one rubric
@@ -28,37 +29,17 @@ export interface ScoringItem {
 
 /** Reads "@ JOB CRITERION" blocks of "LABEL | answer" lines. */
 export function parseScoringCorpus(source: string, slice: ScoringSlice): ScoringItem[] {
-  const items: ScoringItem[] = [];
-  let criterion: RubricCriterion | undefined;
-  for (const [index, raw] of source.split('\n').entries()) {
-    const line = raw.trim();
-    const where = `${slice}:${String(index + 1)}`;
-    if (line === '' || line.startsWith('#')) continue;
-    if (line.startsWith('@')) {
-      const [, jobName = '', criterionId = ''] = line.split(/\s+/);
-      if (!(jobName in CORPUS_JOBS)) throw new Error(`${where}: unknown job ${jobName}`);
-      const rubric: readonly RubricCriterion[] = CORPUS_JOBS[jobName as CorpusJobName].job.rubric;
-      criterion = rubric.find((item) => item.id === criterionId);
-      if (criterion === undefined) throw new Error(`${where}: unknown criterion ${criterionId}`);
-      continue;
+  return readLabelledLines(source, slice).map(({ where, header, label, text }) => {
+    const [jobName = '', criterionId = ''] = header;
+    if (!(jobName in CORPUS_JOBS)) throw new Error(`${where}: unknown job ${jobName}`);
+    const rubric: readonly RubricCriterion[] = CORPUS_JOBS[jobName as CorpusJobName].job.rubric;
+    const criterion = rubric.find((item) => item.id === criterionId);
+    if (criterion === undefined) throw new Error(`${where}: unknown criterion ${criterionId}`);
+    if (!(SCORING_LABELS as readonly string[]).includes(label)) {
+      throw new Error(`${where}: unknown label ${label}`);
     }
-    const bar = line.indexOf(' | ');
-    const label = line.slice(0, Math.max(bar, 0)).trim();
-    if (
-      bar < 0 ||
-      criterion === undefined ||
-      !(SCORING_LABELS as readonly string[]).includes(label)
-    )
-      throw new Error(`${where}: expected "LABEL | answer" after an "@ JOB CRITERION" line`);
-    items.push({
-      id: where,
-      slice,
-      criterion,
-      label: label as ScoringLabel,
-      text: line.slice(bar + 3).trim(),
-    });
-  }
-  return items;
+    return { id: where, slice, criterion, label: label as ScoringLabel, text };
+  });
 }
 
 export function loadScoringCorpus(): ScoringItem[] {

@@ -131,6 +131,11 @@ export function asksWhatIsMeant(text: string): boolean {
   return ASKS_WHAT_IS_MEANT.test(said) && said.split(' ').length <= 16;
 }
 
+/** What follows a "but" in the turn, where an answer given despite a refusal is ("", none). */
+function afterBut(said: string): string {
+  return /\bbut\b(.*)$/.exec(said)?.[1] ?? '';
+}
+
 /** The candidate will answer later ("can I get back to you on that?"). */
 export function defersAnswer(text: string): boolean {
   return DEFERS_ANSWER.test(clean(text));
@@ -140,7 +145,7 @@ export function defersAnswer(text: string): boolean {
 export function declinesToSay(text: string): boolean {
   const said = clean(text);
   // "I'd rather not say exactly, but somewhere in the sixties" gives the answer after all.
-  const despite = /\bbut\b(.*)$/.exec(said)?.[1] ?? '';
+  const despite = afterBut(said);
   return DECLINES_TO_SAY.test(said) && !ANSWER_ON_RETURN.test(despite);
 }
 
@@ -148,7 +153,7 @@ export function declinesToSay(text: string): boolean {
 export function mentionsConfidentiality(text: string): boolean {
   const said = clean(text);
   // "It's under NDA but basically I built the checkout": the answer comes despite it.
-  const despite = /\bbut\b(.*)$/.exec(said)?.[1] ?? '';
+  const despite = afterBut(said);
   return CONFIDENTIAL.test(said) && !OWN_ACTION.test(despite);
 }
 

@@ -10,6 +10,7 @@ import {
   saysCandidateIsAway,
   withdrawsApplication,
 } from '../read-turn.js';
+import { readLabelledLines } from '../corpus/load-corpus.js';
 
 /**
  * The readers that let the interviewer hold, take a withdrawal, or answer a turn about the
@@ -36,25 +37,12 @@ export interface TurnReaderItem {
 
 /** Reads "@ READER" blocks of "yes | utterance" and "no | utterance" lines. */
 export function parseTurnReaderCorpus(source: string, name: string): TurnReaderItem[] {
-  const items: TurnReaderItem[] = [];
-  let reader: TurnReaderName | undefined;
-  for (const [index, raw] of source.split('\n').entries()) {
-    const line = raw.trim();
-    const where = `${name}:${String(index + 1)}`;
-    if (line === '' || line.startsWith('#')) continue;
-    if (line.startsWith('@')) {
-      const named = line.slice(1).trim();
-      if (!(named in TURN_READERS)) throw new Error(`${where}: unknown reader ${named}`);
-      reader = named as TurnReaderName;
-      continue;
-    }
-    const match = /^(yes|no) \| (.+)$/.exec(line);
-    if (match === null || reader === undefined) {
-      throw new Error(`${where}: expected "yes | text" or "no | text" after an "@ READER" line`);
-    }
-    items.push({ id: where, reader, expected: match[1] === 'yes', text: match[2] ?? '' });
-  }
-  return items;
+  return readLabelledLines(source, name).map(({ where, header, label, text }) => {
+    const [reader = ''] = header;
+    if (!(reader in TURN_READERS)) throw new Error(`${where}: unknown reader ${reader}`);
+    if (label !== 'yes' && label !== 'no') throw new Error(`${where}: expected yes or no`);
+    return { id: where, reader: reader as TurnReaderName, expected: label === 'yes', text };
+  });
 }
 
 /** The labelled turns (written blind by someone who had not read the readers, then tuned on). */

@@ -26,34 +26,53 @@ const FILES: Record<CorpusSlice, string> = {
   'fresh-4': 'fresh-4.txt',
 };
 
-/** Reads a corpus file: "@ JOB STEP" blocks of "EXPECT | utterance" lines. */
-export function parseCorpus(source: string, slice: CorpusSlice): CorpusItem[] {
-  const items: CorpusItem[] = [];
-  let job: CorpusJobName | null = null;
-  let step = '';
+/** One "LABEL | text" line of a labelled file, under the words of its "@ ..." header. */
+export interface LabelledLine {
+  /** file:line, for messages and ids. */
+  where: string;
+  /** The words after the "@" of the block the line is in. */
+  header: string[];
+  label: string;
+  text: string;
+}
+
+/**
+ * Reads a labelled file: "@ WORDS" blocks of "LABEL | text" lines, "#" comments and blank lines
+ * skipped. The corpus, the scoring corpus and the turn readers' file share this format; each
+ * checks its own headers and labels.
+ */
+export function readLabelledLines(source: string, name: string): LabelledLine[] {
+  const lines: LabelledLine[] = [];
+  let header: string[] | null = null;
   for (const [index, raw] of source.split('\n').entries()) {
     const line = raw.trim();
+    const where = `${name}:${String(index + 1)}`;
     if (line === '' || line.startsWith('#')) continue;
     if (line.startsWith('@')) {
-      const [, jobName = '', stepName = ''] = line.split(/\s+/);
-      if (!(jobName in CORPUS_JOBS))
-        throw new Error(`${slice}:${index + 1}: unknown job ${jobName}`);
-      job = jobName as CorpusJobName;
-      step = stepName;
+      header = line.slice(1).trim().split(/\s+/);
       continue;
     }
     const bar = line.indexOf(' | ');
-    if (bar < 0 || job === null) throw new Error(`${slice}:${index + 1}: expected "EXPECT | text"`);
-    items.push({
-      id: `${slice}:${index + 1}`,
-      slice,
-      job,
-      step,
-      expect: line.slice(0, bar).trim(),
+    if (bar < 0 || header === null) {
+      throw new Error(`${where}: expected "LABEL | text" after an "@ ..." line`);
+    }
+    lines.push({
+      where,
+      header,
+      label: line.slice(0, bar).trim(),
       text: line.slice(bar + 3).trim(),
     });
   }
-  return items;
+  return lines;
+}
+
+/** Reads a corpus file: "@ JOB STEP" blocks of "EXPECT | utterance" lines. */
+export function parseCorpus(source: string, slice: CorpusSlice): CorpusItem[] {
+  return readLabelledLines(source, slice).map(({ where, header, label, text }) => {
+    const [jobName = '', step = ''] = header;
+    if (!(jobName in CORPUS_JOBS)) throw new Error(`${where}: unknown job ${jobName}`);
+    return { id: where, slice, job: jobName as CorpusJobName, step, expect: label, text };
+  });
 }
 
 /** Both slices of the corpus kept in the repository. */
